@@ -1,0 +1,123 @@
+package io.trackflow.core;
+
+import io.trackflow.core.retry.RetryPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import org.immutables.value.Value;
+
+/**
+ * Options every trackflow client shares, validated when built (before any I/O).
+ *
+ * <p>The base URL must be an absolute {@code https} URL (or {@code http} to a loopback host, or to
+ * any host when {@link #allowInsecureHttp()} is set, since credentials would travel in clear
+ * text); it may carry a path ({@code https://api.example.com/v1}) but no user-info, query or
+ * fragment.
+ */
+@Value.Immutable
+public abstract class ClientConfig {
+
+  ClientConfig() {}
+
+  /** The base URL, without a trailing slash. */
+  public abstract URI baseUrl();
+
+  /** The retry policy. Default {@link RetryPolicy#defaults()}. */
+  @Value.Default
+  public RetryPolicy retryPolicy() {
+    return RetryPolicy.defaults();
+  }
+
+  /** The longest a call may take, retries and their waits included. Default 2 minutes. */
+  @Value.Default
+  public Duration totalTimeout() {
+    return Duration.ofMinutes(2);
+  }
+
+  /** Whether credentials may be sent over plain {@code http} to a non-loopback host. Default false. */
+  @Value.Default
+  public boolean allowInsecureHttp() {
+    return false;
+  }
+
+  @Value.Check
+  final ClientConfig check() {
+    checkBaseUrl(baseUrl(), allowInsecureHttp());
+    if (totalTimeout().isNegative() || totalTimeout().isZero()) {
+      throw new IllegalArgumentException("totalTimeout must be positive, was " + totalTimeout());
+    }
+    String s = baseUrl().toString();
+    if (s.endsWith("/")) {
+      return builder().from(this).baseUrl(URI.create(s.replaceAll("/+$", ""))).build();
+    }
+    return this;
+  }
+
+  /**
+   * Parses and checks a base URL (see the class comment).
+   *
+   * @param baseUrl the URL text
+   * @return the URI
+   * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
+   */
+  public static URI parseBaseUrl(String baseUrl) {
+    if (baseUrl == null) {
+      throw new NullPointerException("baseUrl must not be null");
+    }
+    try {
+      return new URI(baseUrl.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("baseUrl is not a valid URI: " + e.getReason(), e);
+    }
+  }
+
+  private static void checkBaseUrl(URI uri, boolean allowInsecure) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, was scheme '" + scheme + "'");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("baseUrl must not carry user-info (credentials belong in the client's auth settings)");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new IllegalArgumentException("baseUrl must name a host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("baseUrl must not carry a query or fragment");
+    }
+    if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
+      throw new IllegalArgumentException(
+          "baseUrl uses plain http to a non-loopback host; credentials would be sent in clear text"
+              + " (use https, or allow it explicitly with allowInsecureHttp(true))");
+    }
+  }
+
+  /**
+   * Whether a host name is a loopback name or literal, judged without any DNS lookup.
+   *
+   * @param host the host
+   * @return whether it is loopback
+   */
+  public static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ClientConfig} values. */
+  public static final class Builder extends ImmutableClientConfig.Builder {
+    Builder() {}
+  }
+}

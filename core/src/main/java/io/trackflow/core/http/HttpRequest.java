@@ -1,0 +1,131 @@
+package io.trackflow.core.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One HTTP request, as a value: method, absolute URI, headers and an optional body.
+ *
+ * <p>Header values are validated (no CR/LF), so a request can never smuggle a header. The {@link
+ * #toString()} shows the method and URI only: headers may hold credentials.
+ */
+@Value.Immutable
+public abstract class HttpRequest {
+
+  HttpRequest() {}
+
+  /** The method. */
+  public abstract HttpMethod method();
+
+  /** The absolute {@code http} or {@code https} URI, query included. */
+  public abstract URI uri();
+
+  /** Headers to send, in insertion order. Names are matched case-insensitively by {@link #header}. */
+  public abstract Map<String, String> headers();
+
+  /** The request body, if any (a defensive copy). */
+  @Value.Redacted
+  public abstract Optional<byte[]> body();
+
+  /**
+   * Returns the value of a header, matched case-insensitively.
+   *
+   * @param name the header name
+   * @return the value, or empty
+   */
+  public final Optional<String> header(String name) {
+    for (Map.Entry<String, String> e : headers().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns a copy with the header set, replacing any header of the same name (case-insensitive).
+   *
+   * @param name the header name
+   * @param value the value
+   * @return the new request
+   */
+  public final HttpRequest withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : headers().entrySet()) {
+      if (!e.getKey().equalsIgnoreCase(name)) {
+        copy.put(e.getKey(), e.getValue());
+      }
+    }
+    copy.put(name, value);
+    return builder().from(this).headers(copy).build();
+  }
+
+  @Value.Check
+  final void check() {
+    String scheme = uri().getScheme();
+    if (!uri().isAbsolute()
+        || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        || uri().getHost() == null) {
+      throw new IllegalArgumentException("uri must be an absolute http(s) URI with a host");
+    }
+    for (Map.Entry<String, String> e : headers().entrySet()) {
+      Headers.checkName(e.getKey());
+      Headers.checkValue(e.getKey(), e.getValue());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return method() + " " + uri();
+  }
+
+  /** Returns the body decoded as UTF-8, or an empty string. */
+  public final String bodyAsString() {
+    return body().map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A GET request for an absolute URI.
+   *
+   * @param uri the URI
+   * @return the request
+   */
+  public static HttpRequest get(URI uri) {
+    return builder().method(HttpMethod.GET).uri(uri).build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof HttpRequest)) {
+      return false;
+    }
+    HttpRequest r = (HttpRequest) o;
+    return method() == r.method()
+        && uri().equals(r.uri())
+        && headers().equals(r.headers())
+        && Arrays.equals(body().orElse(null), r.body().orElse(null));
+  }
+
+  @Override
+  public int hashCode() {
+    return method().hashCode() * 31 + uri().hashCode();
+  }
+
+  /** Builds {@link HttpRequest} values. */
+  public static final class Builder extends ImmutableHttpRequest.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,394 @@
+package io.trackflow.core.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.trackflow.core.UserAgent;
+import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.DecodingException;
+import io.trackflow.core.error.TimeoutException;
+import io.trackflow.core.error.TransportException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * The {@link HttpTransport} on Reactor Netty: the only public class of trackflow that touches Netty.
+ *
+ * <p>Defaults: connect timeout 10 s; response timeout 30 s (the longest wait for the first byte or
+ * between two reads of the body: a stalled body fails too); a pool of 64 connections with at most
+ * 65,536 pending acquires (beyond, or after 45 s of waiting, a {@link TransportException} with
+ * {@link TransportException#isPoolExhausted()}); gzip accepted; bodies up to 16 MiB (a larger one is
+ * a {@link DecodingException} and its connection is closed, never reused); {@code User-Agent:
+ * trackflow/<version> java/<version>} unless the request sets one. Redirects are never followed, so
+ * credentials never reach another host: a 3xx is returned like any other status.
+ *
+ * <p>Pass your own {@link HttpClient} to share its pool, TLS, proxy and metrics settings; the
+ * timeouts above are still applied on top of it, redirects are still disabled, and {@link #close()}
+ * then leaves its resources alone.
+ */
+public final class ReactorNettyTransport implements HttpTransport {
+
+  private static final Logger LOG = Loggers.getLogger(ReactorNettyTransport.class);
+
+  /** Default maximum response body: 16 MiB. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+  private final HttpClient client;
+  private final @Nullable ConnectionProvider ownedProvider;
+  private final Duration responseTimeout;
+  private final int maxResponseBytes;
+  private final String userAgent;
+
+  private ReactorNettyTransport(Builder b) {
+    HttpClient base;
+    if (b.httpClient != null) {
+      base = b.httpClient;
+      ownedProvider = null;
+    } else {
+      ownedProvider =
+          ConnectionProvider.builder("trackflow")
+              .maxConnections(b.maxConnections)
+              .pendingAcquireMaxCount(b.pendingAcquireMaxCount)
+              .pendingAcquireTimeout(b.pendingAcquireTimeout)
+              .maxIdleTime(Duration.ofSeconds(30))
+              .build();
+      base = HttpClient.create(ownedProvider);
+    }
+    this.client =
+        base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, b.connectTimeout.toMillis()))
+            .compress(b.compression)
+            .followRedirect(false)
+            .keepAlive(true);
+    this.responseTimeout = b.responseTimeout;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.userAgent = b.userAgent;
+  }
+
+  /** A transport with the defaults. */
+  public static ReactorNettyTransport create() {
+    return builder().build();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Mono<HttpResponse> send(HttpRequest request) {
+    Objects.requireNonNull(request, "request");
+    io.netty.handler.codec.http.HttpMethod method =
+        io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
+    byte[] body = request.body().orElse(null);
+    return client
+        .request(method)
+        .uri(request.uri())
+        .send(
+            (req, out) -> {
+              req.responseTimeout(responseTimeout);
+              request.headers().forEach(req::header);
+              if (!req.requestHeaders().contains(HttpHeaderNames.USER_AGENT)) {
+                req.header(HttpHeaderNames.USER_AGENT, userAgent);
+              }
+              if (body == null) {
+                return out;
+              }
+              req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
+              return out.sendByteArray(Mono.just(body));
+            })
+        .responseConnection((res, conn) -> receive(request, res, conn))
+        .next()
+        .onErrorMap(e -> !(e instanceof ApiException), e -> map(request, e));
+  }
+
+  private Mono<HttpResponse> receive(HttpRequest request, HttpClientResponse res, Connection conn) {
+    long declared = contentLength(res);
+    if (declared > maxResponseBytes) {
+      conn.dispose();
+      return Mono.error(tooLarge(request, res.status().code()));
+    }
+    int status = res.status().code();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> h : res.responseHeaders()) {
+      headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1)).add(h.getValue());
+    }
+    return conn.inbound()
+        .receive()
+        .reduceWith(() -> new Accumulator(declared, maxResponseBytes), Accumulator::append)
+        .doOnError(e -> conn.dispose())
+        .onErrorMap(TooLarge.class, e -> tooLarge(request, status))
+        .map(
+            acc ->
+                HttpResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .body(acc.toBuffer())
+                    .build());
+  }
+
+  private static long contentLength(HttpClientResponse res) {
+    String v = res.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+    if (v == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private DecodingException tooLarge(HttpRequest request, int status) {
+    return new DecodingException(
+        "response body of " + request + " exceeds the limit of " + maxResponseBytes + " bytes",
+        null,
+        status,
+        "");
+  }
+
+  /** Maps a Netty/IO failure to the error model. Messages name the request, never its headers. */
+  static ApiException map(HttpRequest request, Throwable e) {
+    String what = request.toString();
+    if (e instanceof ConnectTimeoutException) {
+      return new TimeoutException(TimeoutException.Kind.CONNECT, "connect timed out: " + what, e);
+    }
+    if (e instanceof ReadTimeoutException) {
+      return new TimeoutException(
+          TimeoutException.Kind.RESPONSE, "no response bytes within the response timeout: " + what, e);
+    }
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException) {
+      return new TransportException("could not connect (" + e.getMessage() + "): " + what, e, true);
+    }
+    String type = e.getClass().getSimpleName();
+    if (type.startsWith("PoolAcquire")) {
+      return TransportException.poolExhausted(
+          "connection pool exhausted (" + e.getMessage() + "): " + what, e);
+    }
+    if (e instanceof PrematureCloseException) {
+      return new TransportException("connection closed prematurely: " + what, e, false);
+    }
+    if (e instanceof SSLException) {
+      return new TransportException("TLS failure (" + e.getMessage() + "): " + what, e, false);
+    }
+    if (e instanceof IOException) {
+      return new TransportException("I/O failure (" + e.getMessage() + "): " + what, e, false);
+    }
+    LOG.debug("unexpected transport failure for {}", what, e);
+    return new TransportException("transport failure (" + e + "): " + what, e, false);
+  }
+
+  @Override
+  public void close() {
+    if (ownedProvider != null) {
+      ownedProvider.disposeLater().block(Duration.ofSeconds(10));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ReactorNettyTransport{responseTimeout=" + responseTimeout + ", maxResponseBytes=" + maxResponseBytes + "}";
+  }
+
+  /** Signals a body over the limit from inside the accumulator. */
+  private static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Copies body chunks into one array, sized from Content-Length when known. */
+  private static final class Accumulator {
+    private final int max;
+    private byte[] bytes;
+    private int length;
+
+    Accumulator(long declared, int max) {
+      this.max = max;
+      this.bytes = new byte[declared >= 0 ? (int) declared : 8192];
+    }
+
+    Accumulator append(ByteBuf buf) {
+      int n = buf.readableBytes();
+      if ((long) length + n > max) {
+        throw new TooLarge();
+      }
+      if (length + n > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(max, Math.max((long) bytes.length * 2, (long) length + n)));
+      }
+      buf.readBytes(bytes, length, n);
+      length += n;
+      return this;
+    }
+
+    ByteBuffer toBuffer() {
+      return ByteBuffer.wrap(bytes, 0, length).slice().asReadOnlyBuffer();
+    }
+  }
+
+  /** Builds {@link ReactorNettyTransport}s. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable HttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(30);
+    private int maxConnections = 64;
+    private int pendingAcquireMaxCount = 65_536;
+    private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private boolean compression = true;
+    private String userAgent = UserAgent.defaultValue();
+
+    Builder() {}
+
+    /**
+     * Uses this client (its pool, TLS, proxy, metrics) instead of creating one.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Connect timeout. Default 10 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * The longest wait for response bytes (first byte, or between reads). Default 30 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder responseTimeout(Duration timeout) {
+      this.responseTimeout = positive(timeout, "responseTimeout");
+      return this;
+    }
+
+    /**
+     * Pool size (ignored with a user {@link HttpClient}). Default 64.
+     *
+     * @param max at least 1
+     * @return this builder
+     */
+    public Builder maxConnections(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnections must be >= 1, was " + max);
+      }
+      this.maxConnections = max;
+      return this;
+    }
+
+    /**
+     * How many requests may wait for a pooled connection (ignored with a user {@link HttpClient}).
+     * Default 65,536; beyond, requests fail at once with a pool-exhausted {@link TransportException}.
+     *
+     * @param max at least 1
+     * @return this builder
+     */
+    public Builder pendingAcquireMaxCount(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("pendingAcquireMaxCount must be >= 1, was " + max);
+      }
+      this.pendingAcquireMaxCount = max;
+      return this;
+    }
+
+    /**
+     * How long a request may wait for a pooled connection. Default 45 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder pendingAcquireTimeout(Duration timeout) {
+      this.pendingAcquireTimeout = positive(timeout, "pendingAcquireTimeout");
+      return this;
+    }
+
+    /**
+     * The largest response body accepted. Default 16 MiB.
+     *
+     * @param max at least 1
+     * @return this builder
+     */
+    public Builder maxResponseBytes(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be >= 1, was " + max);
+      }
+      this.maxResponseBytes = max;
+      return this;
+    }
+
+    /**
+     * Whether to ask for gzip and decompress. Default true.
+     *
+     * @param enabled on or off
+     * @return this builder
+     */
+    public Builder compression(boolean enabled) {
+      this.compression = enabled;
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} sent when a request has none.
+     *
+     * @param userAgent non-blank
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (userAgent.isBlank()) {
+        throw new IllegalArgumentException("userAgent must not be blank");
+      }
+      Headers.checkValue("User-Agent", userAgent);
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Builds the transport. */
+    public ReactorNettyTransport build() {
+      return new ReactorNettyTransport(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package io.trackflow.core.internal;
+
+import io.trackflow.core.ClientConfig;
+import io.trackflow.core.auth.AuthStrategy;
+import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.DecodingException;
+import io.trackflow.core.error.ErrorBody;
+import io.trackflow.core.error.ErrorDecoder;
+import io.trackflow.core.error.ErrorResponse;
+import io.trackflow.core.error.HttpStatusException;
+import io.trackflow.core.error.TimeoutException;
+import io.trackflow.core.http.HttpMethod;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.retry.RetryListener;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * Runs one API call: default headers, credentials per attempt, the transport, the status check and
+ * typed errors, one re-try with fresh credentials after a 401, retries, the total timeout, and body
+ * decoding. Provider modules declare requests and models; this does the rest.
+ */
+public final class ApiCaller {
+
+  private static final Logger LOG = Loggers.getLogger(ApiCaller.class);
+  private static final int EXCERPT_BYTES = 2048;
+
+  private final ClientConfig config;
+  private final HttpTransport transport;
+  private final AuthStrategy auth;
+  private final ErrorDecoder errorDecoder;
+  private final Map<String, String> defaultHeaders;
+  private final Consumer<HttpResponse> responseListener;
+  private final RetryListener retryListener;
+  private final Clock clock;
+
+  /**
+   * Creates a caller.
+   *
+   * @param config shared options
+   * @param transport the transport
+   * @param auth the credentials
+   * @param errorDecoder reads the provider's error bodies
+   * @param defaultHeaders headers every request gets unless it sets them
+   * @param responseListener told of every response (any status), e.g. for rate-limit figures
+   * @param retryListener told before each retry
+   */
+  public ApiCaller(
+      ClientConfig config,
+      HttpTransport transport,
+      AuthStrategy auth,
+      ErrorDecoder errorDecoder,
+      Map<String, String> defaultHeaders,
+      Consumer<HttpResponse> responseListener,
+      RetryListener retryListener) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.auth = Objects.requireNonNull(auth, "auth");
+    this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+    this.defaultHeaders = Map.copyOf(defaultHeaders);
+    this.responseListener = Objects.requireNonNull(responseListener, "responseListener");
+    this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
+    this.clock = Clock.systemUTC();
+  }
+
+  /** The shared options. */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /**
+   * A URI under the base URL.
+   *
+   * @param segments path segments, encoded here
+   * @param query query parameters in order, encoded here
+   * @return the URI
+   */
+  public URI uri(List<String> segments, List<Map.Entry<String, String>> query) {
+    return Urls.build(config.baseUrl(), segments, query);
+  }
+
+  /**
+   * Sends a request and returns its successful response; every failure is a typed {@link
+   * ApiException}.
+   *
+   * @param request the request, without credentials
+   * @return the 2xx response
+   */
+  public Mono<HttpResponse> exchange(HttpRequest request) {
+    Objects.requireNonNull(request, "request");
+    HttpRequest prepared = withDefaults(request);
+    Duration total = config.totalTimeout();
+    return Mono.defer(() -> attempt(prepared, true))
+        .retryWhen(config.retryPolicy().toRetry(prepared.method(), retryListener))
+        .timeout(
+            total,
+            Mono.error(
+                () ->
+                    new TimeoutException(
+                        TimeoutException.Kind.TOTAL,
+                        "call exceeded the total timeout of " + total.toMillis() + " ms: " + prepared,
+                        null)));
+  }
+
+  /**
+   * Sends a request and decodes its successful response. A body the reader cannot read is a {@link
+   * DecodingException} (never retried).
+   *
+   * @param request the request, without credentials
+   * @param reader decodes the body
+   * @param <T> the result type
+   * @return the decoded value
+   */
+  public <T> Mono<T> exchange(HttpRequest request, BodyReader<T> reader) {
+    Objects.requireNonNull(reader, "reader");
+    return exchange(request)
+        .handle(
+            (response, sink) -> {
+              T value;
+              try {
+                value = reader.read(response);
+              } catch (ApiException e) {
+                sink.error(e);
+                return;
+              } catch (Exception | StackOverflowError e) {
+                sink.error(decodingError(request, response, e));
+                return;
+              }
+              if (value == null) {
+                sink.error(decodingError(request, response, new IllegalStateException("no value in the body")));
+              } else {
+                sink.next(value);
+              }
+            });
+  }
+
+  private HttpRequest withDefaults(HttpRequest request) {
+    HttpRequest r = request;
+    for (Map.Entry<String, String> h : defaultHeaders.entrySet()) {
+      if (r.header(h.getKey()).isEmpty()) {
+        r = r.withHeader(h.getKey(), h.getValue());
+      }
+    }
+    return r;
+  }
+
+  private Mono<HttpResponse> attempt(HttpRequest request, boolean mayRefresh) {
+    long started = System.nanoTime();
+    return auth.authenticate(request)
+        .flatMap(
+            authed ->
+                transport
+                    .send(authed)
+                    .flatMap(
+                        response -> {
+                          if (LOG.isDebugEnabled()) {
+                            LOG.debug("{} -> {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
+                          }
+                          notify(response);
+                          if (response.isSuccess()) {
+                            return Mono.just(response);
+                          }
+                          if (response.status() == 401 && mayRefresh) {
+                            return auth.onUnauthorized(authed)
+                                .flatMap(
+                                    again ->
+                                        again
+                                            ? attempt(request, false)
+                                            : Mono.error(statusError(request, response)));
+                          }
+                          return Mono.error(statusError(request, response));
+                        }));
+  }
+
+  private void notify(HttpResponse response) {
+    try {
+      responseListener.accept(response);
+    } catch (RuntimeException e) {
+      LOG.warn("response listener failed", e);
+    }
+  }
+
+  /**
+   * The typed error for a non-success response.
+   *
+   * @param request the request (without credentials)
+   * @param response the response
+   * @return the exception
+   */
+  public HttpStatusException statusError(HttpRequest request, HttpResponse response) {
+    ErrorBody body;
+    try {
+      body = errorDecoder.decode(response);
+    } catch (RuntimeException | StackOverflowError e) {
+      body = ErrorBody.empty();
+    }
+    Optional<Duration> retryAfter =
+        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)).or(body::retryAfter);
+    ErrorResponse error =
+        ErrorResponse.builder()
+            .method(request.method())
+            .uri(request.uri())
+            .status(response.status())
+            .headers(response.headers())
+            .body(body)
+            .bodyExcerpt(excerpt(response))
+            .retryAfter(retryAfter)
+            .build();
+    return HttpStatusException.of(error);
+  }
+
+  /**
+   * The error for a success response whose body does not fit the contract.
+   *
+   * @param request the request
+   * @param response the response
+   * @param cause what the decoder said
+   * @return the exception
+   */
+  public static DecodingException decodingError(HttpRequest request, HttpResponse response, Throwable cause) {
+    String excerpt = excerpt(response);
+    String trimmed = excerpt.stripLeading();
+    String what;
+    if (trimmed.startsWith("<")) {
+      what = "an HTML/XML page instead of JSON";
+    } else if (trimmed.isEmpty()) {
+      what = "an empty body";
+    } else {
+      String reason = cause instanceof com.fasterxml.jackson.core.JacksonException
+          ? ((com.fasterxml.jackson.core.JacksonException) cause).getOriginalMessage()
+          : String.valueOf(cause.getMessage());
+      what = "a body that does not match the contract (" + reason + ")";
+    }
+    return new DecodingException(
+        "HTTP " + response.status() + " " + request + " returned " + what, cause, response.status(), excerpt);
+  }
+
+  /**
+   * The body's first 2 KiB as text (invalid UTF-8 replaced).
+   *
+   * @param response the response
+   * @return the excerpt
+   */
+  public static String excerpt(HttpResponse response) {
+    ByteBuffer b = response.body().duplicate();
+    if (b.remaining() > EXCERPT_BYTES) {
+      b.limit(b.position() + EXCERPT_BYTES);
+    }
+    CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try {
+      CharBuffer c = d.decode(b);
+      return c.toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return "";
+    }
+  }
+
+  /**
+   * A request under the base URL.
+   *
+   * @param method the method
+   * @param uri the URI
+   * @return a builder to complete
+   */
+  public static HttpRequest.Builder request(HttpMethod method, URI uri) {
+    HttpRequest.Builder b = HttpRequest.builder();
+    b.method(method).uri(uri);
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "ApiCaller{baseUrl=" + config.baseUrl() + ", auth=" + auth + "}";
+  }
+}

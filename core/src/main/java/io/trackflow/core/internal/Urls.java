@@ -1,0 +1,63 @@
+package io.trackflow.core.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Builds request URIs with strict RFC 3986 percent-encoding (brackets included). */
+public final class Urls {
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private Urls() {}
+
+  /**
+   * {@code base} + {@code /segments...} + {@code ?query}, every segment, name and value encoded.
+   *
+   * @param base the base URL, no trailing slash
+   * @param segments path segments (encoded here)
+   * @param query query parameters, in order (encoded here)
+   * @return the URI
+   */
+  public static URI build(URI base, List<String> segments, List<Map.Entry<String, String>> query) {
+    StringBuilder b = new StringBuilder(base.toString());
+    for (String s : segments) {
+      b.append('/');
+      encode(s, b);
+    }
+    char sep = '?';
+    for (Map.Entry<String, String> q : query) {
+      b.append(sep);
+      encode(q.getKey(), b);
+      b.append('=');
+      encode(q.getValue(), b);
+      sep = '&';
+    }
+    return URI.create(b.toString());
+  }
+
+  /**
+   * Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8.
+   *
+   * @param s the text
+   * @return the encoded text
+   */
+  public static String encode(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    encode(s, b);
+    return b.toString();
+  }
+
+  private static void encode(String s, StringBuilder out) {
+    for (byte by : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = by & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+  }
+}

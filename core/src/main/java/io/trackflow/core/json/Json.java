@@ -1,0 +1,163 @@
+package io.trackflow.core.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The one configured Jackson {@link ObjectMapper} of trackflow.
+ *
+ * <ul>
+ *   <li>unknown properties are ignored (providers add fields);
+ *   <li>{@link Instant} is read leniently ({@link Timestamps#parseInstant}: {@code 2023-01-01
+ *       00:00:00 UTC}, ISO-8601 with {@code Z} or an offset, epoch seconds) and written as ISO-8601;
+ *   <li>{@link LocalDate} is read from {@code yyyy-MM-dd} (a longer timestamp keeps its date part);
+ *   <li>{@link Duration} is read and written as a number of <b>milliseconds</b>, the unit of both
+ *       providers;
+ *   <li>{@code Optional} is supported; absent optionals are not written.
+ * </ul>
+ */
+public final class Json {
+
+  private static final ObjectMapper SHARED = newMapper();
+
+  private Json() {}
+
+  /**
+   * The shared mapper used by trackflow. Do not reconfigure it; use {@link #newMapper()} for a copy
+   * of your own.
+   *
+   * @return the shared mapper
+   */
+  public static ObjectMapper mapper() {
+    return SHARED;
+  }
+
+  /**
+   * Creates a new mapper configured as described above.
+   *
+   * @return a new mapper
+   */
+  public static ObjectMapper newMapper() {
+    SimpleModule m = new SimpleModule("trackflow");
+    m.addDeserializer(Instant.class, new InstantDeserializer());
+    m.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
+    m.addDeserializer(LocalDate.class, new LocalDateDeserializer());
+    m.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate.class));
+    m.addDeserializer(Duration.class, new MillisDurationDeserializer());
+    m.addSerializer(Duration.class, new MillisDurationSerializer());
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(MapperFeature.AUTO_DETECT_GETTERS)
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .addModule(new Jdk8Module())
+            .addModule(m)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+            .build();
+    // a hostile body cannot make the parser recurse without bound
+    mapper.getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    return mapper;
+  }
+
+  private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+    @Override
+    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        return Timestamps.fromEpochNumber(p.getDoubleValue());
+      }
+      if (t == JsonToken.VALUE_STRING) {
+        String s = p.getText();
+        try {
+          return Timestamps.parseInstant(s);
+        } catch (IllegalArgumentException e) {
+          return (Instant) ctxt.handleWeirdStringValue(Instant.class, s, e.getMessage());
+        }
+      }
+      return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+    }
+  }
+
+  private static final class LocalDateDeserializer extends JsonDeserializer<LocalDate> {
+    @Override
+    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+      }
+      String s = p.getText();
+      try {
+        return Timestamps.parseLocalDate(s);
+      } catch (IllegalArgumentException e) {
+        return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, e.getMessage());
+      }
+    }
+  }
+
+  private static final class MillisDurationDeserializer extends JsonDeserializer<Duration> {
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_NUMBER_INT) {
+        return Duration.ofMillis(p.getLongValue());
+      }
+      if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+        return Duration.ofNanos(Math.round(p.getDoubleValue() * 1_000_000d));
+      }
+      if (t == JsonToken.VALUE_STRING) {
+        String s = p.getText().trim();
+        try {
+          return Duration.ofNanos(Math.round(Double.parseDouble(s) * 1_000_000d));
+        } catch (NumberFormatException e) {
+          return (Duration) ctxt.handleWeirdStringValue(Duration.class, s, "not milliseconds");
+        }
+      }
+      return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+    }
+  }
+
+  private static final class MillisDurationSerializer extends JsonSerializer<Duration> {
+    @Override
+    public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
+      gen.writeNumber(value.toMillis());
+    }
+  }
+
+  private static final class ToStringSerializer<T> extends JsonSerializer<T> {
+    private final Class<T> type;
+
+    ToStringSerializer(Class<T> type) {
+      this.type = type;
+    }
+
+    @Override
+    public Class<T> handledType() {
+      return type;
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
+      gen.writeString(value.toString());
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.trackflow.core.json;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+/**
+ * Lenient readers for the timestamps providers actually send, whatever their schema says.
+ *
+ * <p>Accepted: {@code 2023-01-01 00:00:00 UTC} (also {@code GMT}, {@code Z}), ISO-8601 with {@code
+ * T} or a space, fractional seconds, {@code Z} or an offset ({@code +02:00}, {@code +0200}, {@code
+ * +02}); a date-time without zone is UTC; a bare date is its start of day in UTC; an all-digit value
+ * is epoch seconds (or milliseconds when it is too large to be seconds).
+ */
+public final class Timestamps {
+
+  private static final DateTimeFormatter LOCAL =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral('T')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT);
+
+  private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
+
+  private Timestamps() {}
+
+  /**
+   * Parses a provider timestamp.
+   *
+   * @param text the timestamp
+   * @return the instant
+   * @throws IllegalArgumentException when no accepted form matches
+   */
+  public static Instant parseInstant(String text) {
+    String s = text.trim();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("empty timestamp");
+    }
+    if (s.chars().allMatch(c -> c >= '0' && c <= '9') && s.length() > 8) {
+      return fromEpochNumber(Double.parseDouble(s));
+    }
+    try {
+      if (s.length() == 10) {
+        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      // date and time may be separated by a space
+      if (s.length() > 10 && s.charAt(10) == ' ') {
+        s = s.substring(0, 10) + 'T' + s.substring(11);
+      }
+      String upper = s.toUpperCase(Locale.ROOT);
+      ZoneOffset offset = null;
+      String local = s;
+      for (String zone : new String[] {" UTC", " GMT", "UTC", "GMT", " Z", "Z"}) {
+        if (upper.endsWith(zone)) {
+          offset = ZoneOffset.UTC;
+          local = s.substring(0, s.length() - zone.length());
+          break;
+        }
+      }
+      if (offset == null) {
+        int sign = Math.max(s.lastIndexOf('+'), s.lastIndexOf('-'));
+        if (sign > 10) {
+          offset = parseOffset(s.substring(sign).trim());
+          local = s.substring(0, sign);
+        }
+      }
+      LocalDateTime ldt = LocalDateTime.parse(local.trim(), LOCAL);
+      return ldt.toInstant(offset == null ? ZoneOffset.UTC : offset);
+    } catch (DateTimeException | StringIndexOutOfBoundsException e) {
+      try {
+        return OffsetDateTime.parse(text.trim()).toInstant();
+      } catch (DateTimeException e2) {
+        throw new IllegalArgumentException("unrecognised timestamp: " + abbreviate(text), e);
+      }
+    }
+  }
+
+  /**
+   * Parses a date: {@code yyyy-MM-dd}; a longer timestamp keeps its (UTC) date.
+   *
+   * @param text the date
+   * @return the date
+   * @throws IllegalArgumentException when unreadable
+   */
+  public static LocalDate parseLocalDate(String text) {
+    String s = text.trim();
+    try {
+      if (s.length() == 10) {
+        return LocalDate.parse(s);
+      }
+      return LocalDate.ofInstant(parseInstant(s), ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("unrecognised date: " + abbreviate(text), e);
+    }
+  }
+
+  static Instant fromEpochNumber(double value) {
+    if (Math.abs(value) >= MAX_EPOCH_SECONDS) {
+      return Instant.ofEpochMilli((long) value);
+    }
+    long seconds = (long) Math.floor(value);
+    long nanos = Math.round((value - seconds) * 1e9);
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  private static ZoneOffset parseOffset(String o) {
+    String digits = o.substring(1).replace(":", "");
+    int sign = o.charAt(0) == '-' ? -1 : 1;
+    int hours;
+    int minutes = 0;
+    if (digits.length() == 2) {
+      hours = Integer.parseInt(digits);
+    } else if (digits.length() == 4) {
+      hours = Integer.parseInt(digits.substring(0, 2));
+      minutes = Integer.parseInt(digits.substring(2));
+    } else {
+      throw new DateTimeException("bad offset");
+    }
+    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+  }
+}

@@ -1,0 +1,179 @@
+package io.trackflow.core.retry;
+
+import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.HttpStatusException;
+import io.trackflow.core.error.TimeoutException;
+import io.trackflow.core.error.TransportException;
+import io.trackflow.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.immutables.value.Value;
+import reactor.util.retry.Retry;
+
+/**
+ * When and how a failed attempt is tried again.
+ *
+ * <p>Defaults ({@link #defaults()}): 3 retries; exponential backoff from 200 ms doubling up to 10 s
+ * with full jitter (a uniformly random delay between 0 and the exponential bound); on HTTP 408, 429,
+ * 500, 502, 503, 504, on connection failures (refused, reset, closed before or during the body) and
+ * on connect/response timeouts. Only idempotent methods (GET, PUT, ...) are retried; a POST is
+ * retried only when it provably never reached the server (the connection could not be made). A
+ * {@code Retry-After} (seconds or HTTP-date) replaces the backoff; when it is longer than {@link
+ * #maxRetryAfter()} (60 s by default) no retry is made and the error surfaces with the server's
+ * value. A malformed success body is never retried. The final error carries {@link
+ * ApiException#attempts()}.
+ */
+@Value.Immutable
+public abstract class RetryPolicy {
+
+  private static final RetryPolicy DEFAULTS = builder().build();
+  private static final RetryPolicy NONE = builder().maxRetries(0).build();
+
+  RetryPolicy() {}
+
+  /** Retries after the first attempt (0 disables retries). Default 3. */
+  @Value.Default
+  public int maxRetries() {
+    return 3;
+  }
+
+  /** Backoff bound of the first retry. Default 200 ms. */
+  @Value.Default
+  public Duration initialBackoff() {
+    return Duration.ofMillis(200);
+  }
+
+  /** Upper bound of any backoff. Default 10 s. */
+  @Value.Default
+  public Duration maxBackoff() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Whether backoffs are drawn uniformly from {@code [0, bound]} (full jitter). Default true. */
+  @Value.Default
+  public boolean jitter() {
+    return true;
+  }
+
+  /** Statuses worth retrying. Default 408, 429, 500, 502, 503, 504. */
+  @Value.Default
+  public Set<Integer> retryableStatuses() {
+    return Set.of(408, 429, 500, 502, 503, 504);
+  }
+
+  /** The longest {@code Retry-After} honoured by waiting. Default 60 s. */
+  @Value.Default
+  public Duration maxRetryAfter() {
+    return Duration.ofSeconds(60);
+  }
+
+  @Value.Check
+  final void check() {
+    if (maxRetries() < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries());
+    }
+    if (initialBackoff().isNegative() || maxBackoff().isNegative() || maxRetryAfter().isNegative()) {
+      throw new IllegalArgumentException("initialBackoff, maxBackoff and maxRetryAfter must not be negative");
+    }
+  }
+
+  /** The default policy described above. */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** A policy that never retries. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  /** Returns a new builder, starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Whether a failed attempt may be retried, judging only the error and the method (not the count).
+   *
+   * @param method the request's method
+   * @param error the failure
+   * @return whether to retry
+   */
+  public boolean isRetryable(HttpMethod method, Throwable error) {
+    if (error instanceof TransportException) {
+      TransportException t = (TransportException) error;
+      if (t.isPoolExhausted()) {
+        return false;
+      }
+      return method.isIdempotent() || t.isConnectFailure();
+    }
+    if (error instanceof TimeoutException) {
+      TimeoutException t = (TimeoutException) error;
+      return switch (t.kind()) {
+        case CONNECT -> true;
+        case RESPONSE -> method.isIdempotent();
+        case TOTAL -> false;
+      };
+    }
+    if (error instanceof HttpStatusException) {
+      return method.isIdempotent()
+          && retryableStatuses().contains(((HttpStatusException) error).status());
+    }
+    return false;
+  }
+
+  /**
+   * The delay before retry number {@code retry} (0-based), honouring {@code Retry-After}; empty
+   * when the server asks for longer than {@link #maxRetryAfter()}.
+   *
+   * @param retry how many retries were made before this one
+   * @param error the failure
+   * @return the delay, or empty to give up
+   */
+  public Optional<Duration> delayBefore(long retry, Throwable error) {
+    if (error instanceof HttpStatusException) {
+      Optional<Duration> ra = ((HttpStatusException) error).retryAfter();
+      if (ra.isPresent()) {
+        return ra.get().compareTo(maxRetryAfter()) > 0 ? Optional.empty() : ra;
+      }
+    }
+    long base = Math.max(0, initialBackoff().toNanos());
+    long cap = Math.max(0, maxBackoff().toNanos());
+    long bound = retry >= 62 ? cap : Math.min(cap, base << Math.min(retry, 62 - 1));
+    if (bound < 0) {
+      bound = cap;
+    }
+    long delay = jitter() && bound > 0 ? ThreadLocalRandom.current().nextLong(bound + 1) : bound;
+    return Optional.of(Duration.ofNanos(delay));
+  }
+
+  /**
+   * A Reactor {@link Retry} for requests of {@code method}: retries what {@link #isRetryable}
+   * accepts up to {@link #maxRetries()} times with {@link #delayBefore} delays; the final error is
+   * the last failure itself (not a wrapper), with its attempt count recorded.
+   *
+   * @param method the request's method
+   * @return the retry spec
+   */
+  public Retry toRetry(HttpMethod method) {
+    return toRetry(method, RetryListener.NONE);
+  }
+
+  /**
+   * As {@link #toRetry(HttpMethod)}, telling {@code listener} about each retry.
+   *
+   * @param method the request's method
+   * @param listener told before each retry
+   * @return the retry spec
+   */
+  public Retry toRetry(HttpMethod method, RetryListener listener) {
+    return new PolicyRetry(this, method, listener);
+  }
+
+  /** Builds {@link RetryPolicy} values. */
+  public static final class Builder extends ImmutableRetryPolicy.Builder {
+    Builder() {}
+  }
+}
