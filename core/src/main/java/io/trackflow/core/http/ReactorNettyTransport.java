@@ -107,10 +107,10 @@ public final class ReactorNettyTransport implements HttpTransport {
         .send(
             (req, out) -> {
               req.responseTimeout(responseTimeout);
-              request.headers().forEach(req::header);
-              if (!req.requestHeaders().contains(HttpHeaderNames.USER_AGENT)) {
+              if (request.header("User-Agent").isEmpty()) {
                 req.header(HttpHeaderNames.USER_AGENT, userAgent);
               }
+              request.headers().forEach(req::header);
               if (body == null) {
                 return out;
               }

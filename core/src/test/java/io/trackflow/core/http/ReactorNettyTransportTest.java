@@ -1,0 +1,216 @@
+package io.trackflow.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.trackflow.core.error.DecodingException;
+import io.trackflow.core.error.TimeoutException;
+import io.trackflow.core.error.TransportException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.NettyOutbound;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.test.StepVerifier;
+
+class ReactorNettyTransportTest {
+
+  private DisposableServer server;
+  private ReactorNettyTransport transport;
+  private final List<String> seen = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+
+  @BeforeEach
+  void start() {
+    server =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .compress(true)
+            .doOnConnection(c -> connections.incrementAndGet())
+            .route(
+                r ->
+                    r.get("/hello", (req, res) -> record(req, res).sendString(Mono.just("{\"hi\":1}")))
+                        .post("/echo", (req, res) -> res.header("X-Request-Id", "r-1")
+                            .send(req.receive().aggregate().retain()))
+                        .get("/big", (req, res) -> res.sendByteArray(Flux.range(0, 40).map(i -> new byte[1024])))
+                        .get("/slow", (req, res) -> Mono.delay(Duration.ofSeconds(2)).then(res.sendString(Mono.just("late")).then()))
+                        .get("/stall", (req, res) -> res.header(HttpHeaderNames.CONTENT_LENGTH, "100")
+                            .sendString(Flux.concat(Mono.just("partial"), Mono.never())).then())
+                        .get("/redirect", (req, res) -> res.status(302).header("Location", "http://example.invalid/steal").send())
+                        .get("/gzip", (req, res) -> {
+                          seen.add(String.valueOf(req.requestHeaders().get(HttpHeaderNames.ACCEPT_ENCODING)));
+                          return res.sendString(Mono.just("x".repeat(5000)));
+                        }))
+            .bindNow();
+    transport =
+        ReactorNettyTransport.builder()
+            .responseTimeout(Duration.ofMillis(300))
+            .maxResponseBytes(32 * 1024)
+            .build();
+  }
+
+  private NettyOutbound record(HttpServerRequest req, HttpServerResponse res) {
+    seen.add(req.requestHeaders().get(HttpHeaderNames.USER_AGENT));
+    seen.add(String.valueOf(req.requestHeaders().get("X-Custom")));
+    return res.header("Content-Type", "application/json");
+  }
+
+  @AfterEach
+  void stop() {
+    transport.close();
+    server.disposeNow();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  @Test
+  void getReturnsStatusHeadersAndBodyAndSendsUserAgentAndHeaders() {
+    HttpRequest req = HttpRequest.builder().method(HttpMethod.GET).uri(uri("/hello")).putHeaders("X-Custom", "v").build();
+    StepVerifier.create(transport.send(req))
+        .assertNext(
+            r -> {
+              assertThat(r.status()).isEqualTo(200);
+              assertThat(r.header("content-type")).contains("application/json");
+              assertThat(r.bodyAsString()).isEqualTo("{\"hi\":1}");
+            })
+        .verifyComplete();
+    assertThat(seen.get(0)).startsWith("trackflow/").contains(" java/");
+    assertThat(seen.get(1)).isEqualTo("v");
+  }
+
+  @Test
+  void postSendsTheBody() {
+    HttpRequest req =
+        HttpRequest.builder().method(HttpMethod.POST).uri(uri("/echo")).body("{\"a\":1}".getBytes(StandardCharsets.UTF_8)).build();
+    StepVerifier.create(transport.send(req))
+        .assertNext(r -> {
+          assertThat(r.bodyAsString()).isEqualTo("{\"a\":1}");
+          assertThat(r.header("X-REQUEST-ID")).contains("r-1");
+        })
+        .verifyComplete();
+  }
+
+  @Test
+  void aNonSuccessStatusIsAValueNotAnError() {
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/nope"))))
+        .assertNext(r -> assertThat(r.status()).isEqualTo(404))
+        .verifyComplete();
+  }
+
+  @Test
+  void gzipIsAcceptedAndDecoded() {
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/gzip"))))
+        .assertNext(r -> assertThat(r.bodyAsString()).hasSize(5000))
+        .verifyComplete();
+    assertThat(seen).contains("gzip");
+  }
+
+  @Test
+  void aBodyOverTheLimitIsADecodingErrorAndTheConnectionIsNotReused() {
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/big"))))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("exceeds"))
+        .verify(Duration.ofSeconds(5));
+    int before = connections.get();
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/hello")))).expectNextCount(1).verifyComplete();
+    assertThat(connections.get()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aSlowFirstByteIsAResponseTimeout() {
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/slow"))))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TimeoutException.class,
+            t -> assertThat(t.kind()).isEqualTo(TimeoutException.Kind.RESPONSE)))
+        .verify(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aStalledBodyIsAResponseTimeout() {
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/stall"))))
+        .expectError(TimeoutException.class)
+        .verify(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aConnectionClosedMidBodyIsATransportError() throws Exception {
+    try (ServerSocket raw = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread peer = new Thread(() -> {
+        try (java.net.Socket s = raw.accept()) {
+          java.io.InputStream in = s.getInputStream();
+          byte[] buf = new byte[4096];
+          in.read(buf);
+          s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial".getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+        } catch (java.io.IOException ignored) {
+          // the client sees the close
+        }
+      });
+      peer.start();
+      StepVerifier.create(transport.send(HttpRequest.get(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/x"))))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TransportException.class,
+            t -> assertThat(t.isConnectFailure()).isFalse()))
+        .verify(Duration.ofSeconds(5));
+      peer.join(5000);
+    }
+  }
+
+  @Test
+  void connectionRefusedIsAConnectFailure() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    StepVerifier.create(transport.send(HttpRequest.get(URI.create("http://127.0.0.1:" + port + "/"))))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TransportException.class,
+            t -> assertThat(t.isConnectFailure()).isTrue()))
+        .verify(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void redirectsAreNotFollowed() {
+    StepVerifier.create(transport.send(HttpRequest.get(uri("/redirect"))))
+        .assertNext(r -> {
+          assertThat(r.status()).isEqualTo(302);
+          assertThat(r.header("location")).contains("http://example.invalid/steal");
+        })
+        .verifyComplete();
+  }
+
+  @Test
+  void aBoundedPendingQueueFailsFastWithPoolExhausted() {
+    try (ReactorNettyTransport tiny =
+        ReactorNettyTransport.builder().maxConnections(1).pendingAcquireMaxCount(1).build()) {
+      Flux<Object> calls =
+          Flux.range(0, 5).flatMap(i -> tiny.send(HttpRequest.get(uri("/slow"))).cast(Object.class)
+              .onErrorResume(TransportException.class, e -> Mono.just(e)));
+      List<Object> results = calls.take(3).collectList().block(Duration.ofSeconds(10));
+      assertThat(results).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(TransportException.class,
+          t -> assertThat(t.isPoolExhausted()).isTrue()));
+    }
+  }
+
+  @Test
+  void requestsRejectHeaderInjection() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> HttpRequest.builder().method(HttpMethod.GET).uri(uri("/")).putHeaders("X-A", "v\r\nX-Evil: 1").build())
+        .withMessageContaining("X-A");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> HttpRequest.builder().method(HttpMethod.GET).uri(uri("/")).putHeaders("X A", "v").build());
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> HttpRequest.get(URI.create("ftp://host/x")));
+  }
+}

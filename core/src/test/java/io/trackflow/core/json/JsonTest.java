@@ -1,0 +1,65 @@
+package io.trackflow.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2023-01-01 00:00:00 UTC|2023-01-01T00:00:00Z",
+      "2023-01-01 00:00:05 utc|2023-01-01T00:00:05Z",
+      "2023-01-01 00:00:00 GMT|2023-01-01T00:00:00Z",
+      "2023-01-01T00:00:00Z|2023-01-01T00:00:00Z",
+      "2023-01-01T00:00:00.123456Z|2023-01-01T00:00:00.123456Z",
+      "2023-01-01T02:00:00+02:00|2023-01-01T00:00:00Z",
+      "2023-01-01 02:00:00 +0200|2023-01-01T00:00:00Z",
+      "2023-01-01T00:00:00-05|2023-01-01T05:00:00Z",
+      "2023-01-01T00:00:00|2023-01-01T00:00:00Z",
+      "2023-01-01 00:00|2023-01-01T00:00:00Z",
+      "2023-01-01|2023-01-01T00:00:00Z",
+      "1672531200|2023-01-01T00:00:00Z",
+      "1672531200000|2023-01-01T00:00:00Z",
+  })
+  void instantsAreReadLeniently(String text, String expected) {
+    assertThat(Timestamps.parseInstant(text)).isEqualTo(Instant.parse(expected));
+  }
+
+  @Test
+  void garbageTimestampsAreRejected() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant("yesterday"));
+    assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant(""));
+  }
+
+  record Holder(Instant at, LocalDate day, Duration length) {}
+
+  @Test
+  void mapperReadsProviderFormsAndIgnoresUnknownFields() throws Exception {
+    ObjectMapper m = Json.mapper();
+    Holder h = m.readValue("{\"at\":\"2023-01-01 00:00:00 UTC\",\"day\":\"1982-11-19\",\"length\":5645848548,\"extra\":{\"x\":1}}", Holder.class);
+    assertThat(h.at()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
+    assertThat(h.day()).isEqualTo(LocalDate.of(1982, 11, 19));
+    assertThat(h.length()).isEqualTo(Duration.ofMillis(5645848548L));
+    assertThat(m.readValue("{\"at\":1672531200}", Holder.class).at()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
+    assertThatThrownBy(() -> m.readValue("{\"at\":\"soon\"}", Holder.class)).isInstanceOf(JsonMappingException.class);
+    assertThat(m.writeValueAsString(Map.of("at", Instant.parse("2023-01-01T00:00:00Z"), "len", Duration.ofSeconds(2))))
+        .contains("\"2023-01-01T00:00:00Z\"").contains("2000");
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefused() {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    assertThatThrownBy(() -> Json.mapper().readTree(deep)).hasMessageContaining("nesting");
+  }
+}
