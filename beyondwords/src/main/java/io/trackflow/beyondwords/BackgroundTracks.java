@@ -1,0 +1,241 @@
+package io.trackflow.beyondwords;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackflow.beyondwords.model.BackgroundTrack;
+import io.trackflow.beyondwords.model.BackgroundTrackQuery;
+import io.trackflow.beyondwords.model.BackgroundTrackRequest;
+import io.trackflow.core.http.HttpMethod;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.internal.ApiCaller;
+import io.trackflow.core.json.Json;
+import io.trackflow.core.paging.OffsetPaginator;
+import io.trackflow.core.paging.OffsetRange;
+import io.trackflow.core.paging.Page;
+import io.trackflow.core.paging.PageFetcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The background-tracks endpoints. Every {@code Mono}/{@code Flux} is cold and lazy: nothing is
+ * sent before subscription, each subscription starts afresh, and cancelling stops requests in
+ * flight. Arguments are validated before any I/O ({@link IllegalArgumentException}); failures are
+ * the typed {@link io.trackflow.core.error.ApiException}s.
+ */
+public final class BackgroundTracks {
+
+  private static final String PATH = "background_tracks";
+  private static final ObjectReader TRACK = Json.mapper().readerFor(BackgroundTrack.class);
+  private static final ObjectReader TRACKS = Json.mapper().readerForListOf(BackgroundTrack.class);
+
+  private final ApiCaller caller;
+
+  BackgroundTracks(ApiCaller caller) {
+    this.caller = caller;
+  }
+
+  /** Every background track, paging automatically ({@link BackgroundTrackQuery#all()}). */
+  public Flux<BackgroundTrack> list() {
+    return list(BackgroundTrackQuery.all());
+  }
+
+  /**
+   * The tracks matching {@code query}, paging automatically, in listing order. Pages are fetched
+   * as items are requested, up to {@code query.concurrency()} at a time. A failure that ends the
+   * listing carries {@link io.trackflow.core.error.ApiException#resumeCursor()}: pass it to {@code
+   * startAt} to continue with no gap and no duplicate.
+   *
+   * @param query filters and paging
+   * @return the tracks
+   */
+  public Flux<BackgroundTrack> list(BackgroundTrackQuery query) {
+    Objects.requireNonNull(query, "query");
+    return paginator(query).items(query.offset(), end(query.offset(), query.maxItems()), query.pageSize(), query.concurrency());
+  }
+
+  /**
+   * The pages of the listing, each with its offset, the limit in force, the total count, the
+   * filters the server applied and the cursor of the next page.
+   *
+   * @param query filters and paging
+   * @return the pages
+   */
+  public Flux<Page<BackgroundTrack>> pages(BackgroundTrackQuery query) {
+    Objects.requireNonNull(query, "query");
+    return paginator(query).pages(query.offset(), end(query.offset(), query.maxItems()), query.pageSize(), query.concurrency());
+  }
+
+  /**
+   * Splits the listing (from the query's offset, at most {@code maxItems}) into at most {@code n}
+   * disjoint ranges that cover it, for {@code n} workers to read with {@link #list(BackgroundTrackQuery,
+   * OffsetRange)}. Costs one request (a one-item page, to learn the total).
+   *
+   * @param query filters
+   * @param n the number of parts, at least 1
+   * @return the ranges, in order
+   */
+  public Mono<List<OffsetRange>> partitions(BackgroundTrackQuery query, int n) {
+    Objects.requireNonNull(query, "query");
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be >= 1, was " + n);
+    }
+    return paginator(query).partitions(query.offset(), end(query.offset(), query.maxItems()), n);
+  }
+
+  /**
+   * The tracks of one range of the listing. The range replaces the query's offset, cursor and
+   * {@code maxItems}; its filters, page size and concurrency apply.
+   *
+   * @param query filters and paging
+   * @param range the offsets to read
+   * @return the tracks
+   */
+  public Flux<BackgroundTrack> list(BackgroundTrackQuery query, OffsetRange range) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(range, "range");
+    return paginator(query).items(range.start(), range.end(), query.pageSize(), query.concurrency());
+  }
+
+  /**
+   * One track.
+   *
+   * @param id the track id, positive
+   * @return the track, or a {@link io.trackflow.core.error.NotFoundException}
+   */
+  public Mono<BackgroundTrack> get(long id) {
+    checkId(id);
+    HttpRequest req = HttpRequest.get(caller.uri(List.of(PATH, Long.toString(id)), List.of()));
+    return caller.exchange(req, r -> TRACK.readValue(r.bodyStream()));
+  }
+
+  /**
+   * Creates a track ({@code POST}, 201). Never retried once it may have reached the server.
+   *
+   * @param request the fields; {@code name} is required
+   * @return the created track
+   */
+  public Mono<BackgroundTrack> create(BackgroundTrackRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.name().isEmpty()) {
+      throw new IllegalArgumentException("name is required to create a background track");
+    }
+    return write(HttpMethod.POST, List.of(PATH), request);
+  }
+
+  /**
+   * Updates a track ({@code PUT}); only the fields set are sent.
+   *
+   * @param id the track id, positive
+   * @param request the fields to change
+   * @return the updated track
+   */
+  public Mono<BackgroundTrack> update(long id, BackgroundTrackRequest request) {
+    checkId(id);
+    Objects.requireNonNull(request, "request");
+    return write(HttpMethod.PUT, List.of(PATH, Long.toString(id)), request);
+  }
+
+  private Mono<BackgroundTrack> write(HttpMethod method, List<String> path, BackgroundTrackRequest request) {
+    byte[] body = json(request);
+    HttpRequest req =
+        HttpRequest.builder()
+            .method(method)
+            .uri(caller.uri(path, List.of()))
+            .putHeaders("Content-Type", "application/json")
+            .body(body)
+            .build();
+    return caller.exchange(req, r -> TRACK.readValue(r.bodyStream()));
+  }
+
+  private static byte[] json(BackgroundTrackRequest r) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    r.name().ifPresent(n -> o.put("name", n));
+    r.volume().ifPresent(v -> o.put("volume", v));
+    r.projectId().ifPresent(p -> o.putObject("project").put("id", p));
+    r.mediaUrl().ifPresent(u -> o.putObject("media").put("url", u));
+    try {
+      return Json.mapper().writeValueAsBytes(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private OffsetPaginator<BackgroundTrack> paginator(BackgroundTrackQuery query) {
+    return OffsetPaginator.of(fetcher(query), query.fingerprint());
+  }
+
+  private PageFetcher<BackgroundTrack> fetcher(BackgroundTrackQuery query) {
+    List<Map.Entry<String, String>> filters = new ArrayList<>();
+    query.name().ifPresent(n -> filters.add(Map.entry("filter[name]", n)));
+    query.custom().ifPresent(c -> filters.add(Map.entry("filter[custom]", c.toString())));
+    for (String s : query.scopes()) {
+      filters.add(Map.entry("filter[scopes][]", s));
+    }
+    return (offset, limit) -> {
+      List<Map.Entry<String, String>> q = new ArrayList<>(filters.size() + 2);
+      q.add(Map.entry("pagination[limit]", Integer.toString(limit)));
+      q.add(Map.entry("pagination[offset]", Long.toString(offset)));
+      q.addAll(filters);
+      HttpRequest req = HttpRequest.get(caller.uri(List.of(PATH), q));
+      return caller.exchange(req, r -> page(r, offset, limit));
+    };
+  }
+
+  private static Page<BackgroundTrack> page(HttpResponse r, long offset, int limit) throws java.io.IOException {
+    List<BackgroundTrack> items = TRACKS.readValue(r.bodyStream());
+    OptionalInt reportedLimit = intHeader(r, "X-Pagination-Limit");
+    return Page.<BackgroundTrack>builder()
+        .items(items)
+        .offset(offset)
+        .limit(reportedLimit.orElse(limit))
+        .totalCount(longHeader(r, "X-Pagination-Total-Count"))
+        .reportedOffset(longHeader(r, "X-Pagination-OffSet"))
+        .reportedLimit(reportedLimit)
+        .appliedFilter(r.header("X-BeyondWords-Filter").filter(s -> !s.isBlank()))
+        .build();
+  }
+
+  private static OptionalLong longHeader(HttpResponse r, String name) {
+    Optional<String> v = r.header(name);
+    if (v.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      long n = Long.parseLong(v.get().trim());
+      return n >= 0 ? OptionalLong.of(n) : OptionalLong.empty();
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static OptionalInt intHeader(HttpResponse r, String name) {
+    OptionalLong v = longHeader(r, name);
+    return v.isPresent() && v.getAsLong() > 0 && v.getAsLong() <= Integer.MAX_VALUE
+        ? OptionalInt.of((int) v.getAsLong())
+        : OptionalInt.empty();
+  }
+
+  private static long end(long start, long maxItems) {
+    return maxItems >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + maxItems;
+  }
+
+  private static void checkId(long id) {
+    if (id <= 0) {
+      throw new IllegalArgumentException("id must be > 0, was " + id);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BackgroundTracks{" + caller + "}";
+  }
+}
