@@ -126,9 +126,19 @@ abstract class FakeHttpServer implements AutoCloseable {
               if (fault.isPresent() && fault.get().kind() == Fault.Kind.LATENCY) {
                 delay = delay.plus(fault.get().delay());
               }
-              Mono<Void> answer = Mono.defer(() -> answer(req, res, r, fault.orElse(null)));
-              return (delay.isZero() ? answer : Mono.delay(delay).then(answer))
-                  .doFinally(s -> inFlight.decrementAndGet());
+              // a request stops counting as in flight once its answer starts: the client may send
+              // its next request as soon as it has read this answer
+              java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+              Runnable done = () -> {
+                if (counted.compareAndSet(true, false)) {
+                  inFlight.decrementAndGet();
+                }
+              };
+              Mono<Void> answer = Mono.defer(() -> {
+                done.run();
+                return answer(req, res, r, fault.orElse(null));
+              });
+              return (delay.isZero() ? answer : Mono.delay(delay).then(answer)).doFinally(s -> done.run());
             });
   }
 

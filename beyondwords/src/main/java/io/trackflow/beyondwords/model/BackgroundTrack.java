@@ -57,7 +57,7 @@ public abstract class BackgroundTrack {
   }
 
   /** Builds {@link BackgroundTrack} values. */
-  @JsonPOJOBuilder(withPrefix = "")
+  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
   public static final class Builder extends ImmutableBackgroundTrack.Builder {
     Builder() {}
   }

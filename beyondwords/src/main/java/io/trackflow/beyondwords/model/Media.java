@@ -34,7 +34,7 @@ public abstract class Media {
   }
 
   /** Builds {@link Media} values. */
-  @JsonPOJOBuilder(withPrefix = "")
+  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
   public static final class Builder extends ImmutableMedia.Builder {
     Builder() {}
   }

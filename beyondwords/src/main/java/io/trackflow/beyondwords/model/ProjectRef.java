@@ -29,7 +29,7 @@ public abstract class ProjectRef {
   }
 
   /** Builds {@link ProjectRef} values. */
-  @JsonPOJOBuilder(withPrefix = "")
+  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
   public static final class Builder extends ImmutableProjectRef.Builder {
     Builder() {}
   }

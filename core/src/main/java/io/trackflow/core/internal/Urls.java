@@ -31,7 +31,7 @@ public final class Urls {
       b.append(sep);
       encode(q.getKey(), b);
       b.append('=');
-      encode(q.getValue(), b);
+      encodeValue(q.getValue(), b);
       sep = '&';
     }
     return URI.create(b.toString());
@@ -47,6 +47,17 @@ public final class Urls {
     StringBuilder b = new StringBuilder(s.length() + 8);
     encode(s, b);
     return b.toString();
+  }
+
+  /** Query values keep {@code ,} (an RFC 3986 sub-delimiter) readable: {@code with=tags,album}. */
+  private static void encodeValue(String s, StringBuilder out) {
+    int from = 0;
+    for (int i = s.indexOf(','); i >= 0; i = s.indexOf(',', from)) {
+      encode(s.substring(from, i), out);
+      out.append(',');
+      from = i + 1;
+    }
+    encode(s.substring(from), out);
   }
 
   private static void encode(String s, StringBuilder out) {

@@ -72,6 +72,10 @@ public final class Json {
             .addModule(m)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
             .build();
+    // a null list, set or map is read as empty: providers send "artists": null
+    for (Class<?> c : new Class<?>[] {java.util.List.class, java.util.Set.class, java.util.Collection.class, java.util.Map.class}) {
+      mapper.configOverride(c).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.AS_EMPTY));
+    }
     // a hostile body cannot make the parser recurse without bound
     mapper.getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
@@ -87,6 +91,9 @@ public final class Json {
       }
       if (t == JsonToken.VALUE_STRING) {
         String s = p.getText();
+        if (s.isBlank()) {
+          return null;
+        }
         try {
           return Timestamps.parseInstant(s);
         } catch (IllegalArgumentException e) {
@@ -104,6 +111,9 @@ public final class Json {
         return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
       }
       String s = p.getText();
+      if (s.isBlank()) {
+        return null;
+      }
       try {
         return Timestamps.parseLocalDate(s);
       } catch (IllegalArgumentException e) {

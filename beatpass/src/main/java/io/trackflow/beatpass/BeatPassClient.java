@@ -1,0 +1,259 @@
+package io.trackflow.beatpass;
+
+import io.trackflow.core.ClientConfig;
+import io.trackflow.core.auth.BearerTokenAuth;
+import io.trackflow.core.auth.TokenProvider;
+import io.trackflow.core.error.ErrorBody;
+import io.trackflow.core.error.ErrorDecoder;
+import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.internal.ApiCaller;
+import io.trackflow.core.internal.OwnedTransport;
+import io.trackflow.core.retry.RetryListener;
+import io.trackflow.core.retry.RetryPolicy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * The BeatPass API client ({@code https://open.beatpass.ca/api/v1}, {@code Authorization: Bearer}).
+ * Thread-safe and meant to be shared.
+ *
+ * <pre>{@code
+ * try (BeatPassClient bp = BeatPassClient.builder().token(System.getenv("BEATPASS_TOKEN")).build()) {
+ *   Track t = bp.tracks().get(123, TrackInclude.ALBUM, TrackInclude.ARTISTS).block();
+ * }
+ * }</pre>
+ *
+ * <p>Every request sends {@code Accept: application/json} (without it BeatPass may answer a 401 with
+ * a redirect to an HTML login page). A 401 says the token may be wrong or expired (BeatPass tokens
+ * expire 90 days after creation) without ever printing it. The rate-limit figures of each response
+ * reach {@link Builder#rateLimitListener} and {@link #lastRateLimit()}.
+ */
+public final class BeatPassClient implements AutoCloseable {
+
+  /** The provider's base URL. */
+  public static final String DEFAULT_BASE_URL = "https://open.beatpass.ca/api/v1";
+
+  private static final Logger LOG = Loggers.getLogger(BeatPassClient.class);
+  private static final String EXPIRED_HINT =
+      "the BeatPass token is missing, wrong or expired (tokens expire 90 days after creation)";
+
+  private final OwnedTransport transport;
+  private final Tracks tracks;
+  private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit = new AtomicReference<>();
+  private final String description;
+
+  private BeatPassClient(Builder b, ClientConfig config, BearerTokenAuth auth) {
+    this.transport = OwnedTransport.of(b.transport);
+    Consumer<RateLimitStatus> listener = b.rateLimitListener;
+    Consumer<HttpResponse> onResponse =
+        r ->
+            RateLimitStatus.of(r)
+                .ifPresent(
+                    s -> {
+                      lastRateLimit.set(s);
+                      listener.accept(s);
+                    });
+    ApiCaller caller =
+        new ApiCaller(
+            config,
+            transport.transport(),
+            auth,
+            BeatPassClient::decodeError,
+            Map.of("Accept", "application/json"),
+            onResponse,
+            b.retryListener);
+    this.tracks = new Tracks(caller);
+    this.description = "BeatPassClient{baseUrl=" + config.baseUrl() + ", auth=" + auth + "}";
+    LOG.debug("created {}", description);
+  }
+
+  /** BeatPass error bodies, and a hint on 401 that names the likely cause. */
+  private static ErrorBody decodeError(HttpResponse response) {
+    ErrorBody body = ErrorDecoder.lenientJson().decode(response);
+    if (response.status() != 401) {
+      return body;
+    }
+    String message = body.message().map(m -> m + " (" + EXPIRED_HINT + ")").orElse("Unauthenticated: " + EXPIRED_HINT);
+    return ErrorBody.builder().from(body).message(message).build();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The track endpoints. */
+  public Tracks tracks() {
+    return tracks;
+  }
+
+  /** The rate-limit figures of the latest response that carried them. */
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return Optional.ofNullable(lastRateLimit.get());
+  }
+
+  /** Frees the connection pool the client created, if it created one. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */
+  public static final class Builder {
+    private @Nullable String token;
+    private @Nullable TokenProvider tokenProvider;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private @Nullable HttpTransport transport;
+    private Duration totalTimeout = Duration.ofMinutes(2);
+    private boolean allowInsecureHttp;
+    private RetryListener retryListener = RetryListener.NONE;
+    private Consumer<RateLimitStatus> rateLimitListener = s -> {};
+
+    Builder() {}
+
+    /**
+     * A fixed API token (this or {@link #tokenProvider} is required); never logged or printed.
+     *
+     * @param token the token
+     * @return this builder
+     */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * Rotating tokens: fetched when needed, cached, refreshed before expiry, and once more after a
+     * 401.
+     *
+     * @param provider where tokens come from
+     * @return this builder
+     */
+    public Builder tokenProvider(TokenProvider provider) {
+      this.tokenProvider = Objects.requireNonNull(provider, "tokenProvider");
+      return this;
+    }
+
+    /**
+     * The base URL; may carry a path. Default {@value #DEFAULT_BASE_URL}.
+     *
+     * @param baseUrl an absolute https URL (http only to loopback, unless allowed)
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /**
+     * The retry policy. Default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * A transport to share (its owner closes it). Default: a new {@code ReactorNettyTransport}.
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * The longest one lookup may take, retries included. Default 2 minutes.
+     *
+     * @param totalTimeout positive
+     * @return this builder
+     */
+    public Builder totalTimeout(Duration totalTimeout) {
+      this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
+      return this;
+    }
+
+    /**
+     * Allows plain {@code http} to a non-loopback host (the token then travels in clear text).
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Told before each retry.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder retryListener(RetryListener listener) {
+      this.retryListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Told of the rate-limit figures of every response that carries them (on a Netty thread: do
+     * not block).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder rateLimitListener(Consumer<RateLimitStatus> listener) {
+      this.rateLimitListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalArgumentException when no token (or both a token and a provider) is set, the
+     *     token is blank, or the base URL is not acceptable
+     */
+    public BeatPassClient build() {
+      if (token == null && tokenProvider == null) {
+        throw new IllegalArgumentException("token is required (or a tokenProvider)");
+      }
+      if (token != null && tokenProvider != null) {
+        throw new IllegalArgumentException("token and tokenProvider are exclusive: set one");
+      }
+      BearerTokenAuth auth = token != null ? BearerTokenAuth.of(token) : BearerTokenAuth.refreshing(tokenProvider);
+      ClientConfig config =
+          ClientConfig.builder()
+              .baseUrl(ClientConfig.parseBaseUrl(baseUrl))
+              .retryPolicy(retryPolicy)
+              .totalTimeout(totalTimeout)
+              .allowInsecureHttp(allowInsecureHttp)
+              .build();
+      return new BeatPassClient(this, config, auth);
+    }
+
+    @Override
+    public String toString() {
+      return "BeatPassClient.Builder{baseUrl=" + baseUrl + ", token=****}";
+    }
+  }
+}

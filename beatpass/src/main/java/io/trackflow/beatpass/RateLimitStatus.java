@@ -1,0 +1,80 @@
+package io.trackflow.beatpass;
+
+import io.trackflow.core.error.HttpStatusException;
+import io.trackflow.core.http.HttpResponse;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.immutables.value.Value;
+
+/**
+ * Where a client stands against the BeatPass rate limit (300 requests a minute per client), as the
+ * last response said: {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining}, {@code
+ * X-RateLimit-Reset}.
+ */
+@Value.Immutable
+public abstract class RateLimitStatus {
+
+  RateLimitStatus() {}
+
+  /** Requests allowed per window. */
+  public abstract OptionalInt limit();
+
+  /** Requests left in the window. */
+  public abstract OptionalInt remaining();
+
+  /** When the window resets. */
+  public abstract Optional<Instant> resetAt();
+
+  /**
+   * Reads the figures of a response, if it carries any.
+   *
+   * @param response the response
+   * @return the status, or empty
+   */
+  public static Optional<RateLimitStatus> of(HttpResponse response) {
+    return read(response::header);
+  }
+
+  /**
+   * Reads the figures of a failed call, e.g. a {@code RateLimitException}.
+   *
+   * @param error the error
+   * @return the status, or empty
+   */
+  public static Optional<RateLimitStatus> of(HttpStatusException error) {
+    return read(error::header);
+  }
+
+  private static Optional<RateLimitStatus> read(Function<String, Optional<String>> headers) {
+    OptionalInt limit = number(headers.apply("X-RateLimit-Limit"));
+    OptionalInt remaining = number(headers.apply("X-RateLimit-Remaining"));
+    java.util.OptionalLong reset = epoch(headers.apply("X-RateLimit-Reset"));
+    if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ImmutableRateLimitStatus.builder()
+            .limit(limit)
+            .remaining(remaining)
+            .resetAt(reset.isPresent() ? Optional.of(Instant.ofEpochSecond(reset.getAsLong())) : Optional.empty())
+            .build());
+  }
+
+  private static java.util.OptionalLong epoch(Optional<String> v) {
+    try {
+      return v.isPresent() ? java.util.OptionalLong.of(Long.parseLong(v.get().trim())) : java.util.OptionalLong.empty();
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  private static OptionalInt number(Optional<String> v) {
+    try {
+      return v.isPresent() ? OptionalInt.of(Integer.parseInt(v.get().trim())) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.trackflow.beatpass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.trackflow.beatpass.model.Track;
+import io.trackflow.beatpass.model.TrackInclude;
+import io.trackflow.beatpass.model.TrackLookupOptions;
+import io.trackflow.core.error.HttpStatusException;
+import io.trackflow.core.error.NotFoundException;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.internal.ApiCaller;
+import io.trackflow.core.json.Json;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
+
+/**
+ * The track endpoints. Every {@code Mono}/{@code Flux} is cold and lazy; arguments are validated
+ * before any I/O; failures are the typed {@link io.trackflow.core.error.ApiException}s (a removed
+ * track is a plain {@link HttpStatusException} with status 410, not retried).
+ */
+public final class Tracks {
+
+  private static final ObjectReader TRACK = Json.mapper().readerFor(Track.class);
+
+  private final ApiCaller caller;
+
+  Tracks(ApiCaller caller) {
+    this.caller = caller;
+  }
+
+  /**
+   * One track: {@code GET /tracks/{id}?with=...} (no {@code with} when nothing is included).
+   *
+   * @param id the track id, positive
+   * @param with relations to include, in the order given (duplicates dropped)
+   * @return the track
+   */
+  public Mono<Track> get(long id, TrackInclude... with) {
+    checkId(id);
+    return fetch(id, includes(Arrays.asList(Objects.requireNonNull(with, "with"))));
+  }
+
+  /**
+   * Looks up many tracks, 8 at a time, emitting them in the order of {@code ids}. Demand from
+   * downstream bounds how far ahead lookups run. The first failing id fails the stream (its error
+   * names the id in its URI); see {@link #getAll(Publisher, TrackLookupOptions)} to skip missing
+   * ids.
+   *
+   * @param ids the ids
+   * @param with relations to include
+   * @return the tracks, in input order
+   */
+  public Flux<Track> getAll(Publisher<Long> ids, TrackInclude... with) {
+    return getAll(ids, TrackLookupOptions.builder().includes(Arrays.asList(Objects.requireNonNull(with, "with"))).build());
+  }
+
+  /**
+   * Looks up many tracks with the given options, emitting them in the order of {@code ids}. With
+   * {@link TrackLookupOptions#skipMissing()}, ids answered 404 or 410 are left out; any other
+   * failure still fails the stream. An id that is not positive fails the stream with an {@link
+   * IllegalArgumentException} naming it, before its lookup.
+   *
+   * @param ids the ids
+   * @param options includes, concurrency, skipping
+   * @return the tracks, in input order
+   */
+  public Flux<Track> getAll(Publisher<Long> ids, TrackLookupOptions options) {
+    Objects.requireNonNull(ids, "ids");
+    Objects.requireNonNull(options, "options");
+    String with = includes(options.includes());
+    // each lookup's outcome is materialized so that a failure surfaces in input order, after the
+    // tracks of the ids before it, and cancels the lookups after it
+    return Flux.from(ids)
+        .flatMapSequential(
+            id -> {
+              if (id == null || id <= 0) {
+                return Mono.just(Signal.<Track>error(new IllegalArgumentException("ids must be > 0, got " + id)));
+              }
+              Mono<Track> one = fetch(id, with);
+              return (options.skipMissing() ? one.onErrorResume(Tracks::isMissing, e -> Mono.empty()) : one)
+                  .materialize();
+            },
+            options.concurrency(),
+            1)
+        .handle(
+            (signal, sink) -> {
+              if (signal.isOnNext()) {
+                sink.next(Objects.requireNonNull(signal.get()));
+              } else if (signal.isOnError()) {
+                sink.error(Objects.requireNonNull(signal.getThrowable()));
+              }
+            });
+  }
+
+  private static boolean isMissing(Throwable e) {
+    return e instanceof NotFoundException
+        || (e instanceof HttpStatusException && ((HttpStatusException) e).status() == 410);
+  }
+
+  private Mono<Track> fetch(long id, String with) {
+    List<Map.Entry<String, String>> query = with.isEmpty() ? List.of() : List.of(Map.entry("with", with));
+    HttpRequest req = HttpRequest.get(caller.uri(List.of("tracks", Long.toString(id)), query));
+    return caller.exchange(req, r -> read(req, r));
+  }
+
+  private static Track read(HttpRequest req, HttpResponse r) throws java.io.IOException {
+    JsonNode root = Json.mapper().readTree(r.bodyStream());
+    if (root == null || !root.isObject()) {
+      throw ApiCaller.decodingError(req, r, new IllegalStateException("expected a JSON object"));
+    }
+    JsonNode status = root.get("status");
+    if (status != null && !"success".equals(status.asText())) {
+      throw ApiCaller.decodingError(req, r, new IllegalStateException("status is \"" + status.asText() + "\", not \"success\""));
+    }
+    JsonNode track = root.get("track");
+    if (track == null || !track.isObject()) {
+      throw ApiCaller.decodingError(req, r, new IllegalStateException("no track object in the body"));
+    }
+    return TRACK.readValue(track);
+  }
+
+  private static String includes(Collection<TrackInclude> with) {
+    Set<String> names = new LinkedHashSet<>();
+    for (TrackInclude i : with) {
+      names.add(Objects.requireNonNull(i, "with must not contain null").wireName());
+    }
+    return names.stream().collect(Collectors.joining(","));
+  }
+
+  private static void checkId(long id) {
+    if (id <= 0) {
+      throw new IllegalArgumentException("id must be > 0, was " + id);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Tracks{" + caller + "}";
+  }
+}
