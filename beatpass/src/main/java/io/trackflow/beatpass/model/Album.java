@@ -1,6 +1,7 @@
 package io.trackflow.beatpass.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.immutables.value.Value;
 /** An album, with its tracks and artists as BeatPass sends them. */
 @Value.Immutable
 @JsonDeserialize(builder = Album.Builder.class)
+@JsonPropertyOrder({"id", "name", "image", "release_date", "description", "tracks", "artists"})
 public abstract class Album {
 
   Album() {}

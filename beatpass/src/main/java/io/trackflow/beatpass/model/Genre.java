@@ -1,6 +1,7 @@
 package io.trackflow.beatpass.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.immutables.value.Value;
 /** A genre, e.g. {@code rock}. */
 @Value.Immutable
 @JsonDeserialize(builder = Genre.Builder.class)
+@JsonPropertyOrder({"id", "name"})
 public abstract class Genre {
 
   Genre() {}

@@ -1,6 +1,7 @@
 package io.trackflow.beatpass.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.immutables.value.Value;
 /** A BeatPass track. Relations ({@link #artists()}, {@link #album()}, {@link #genres()}, {@link #tags()}) are sent only when asked with {@link TrackInclude}; when not asked they are empty. {@code release_date} is read as {@code yyyy-MM-dd}; {@code duration} as milliseconds. */
 @Value.Immutable
 @JsonDeserialize(builder = Track.Builder.class)
+@JsonPropertyOrder({"id", "name", "release_date", "image", "duration", "description", "artists", "album", "genres", "tags"})
 public abstract class Track {
 
   Track() {}

@@ -1,6 +1,7 @@
 package io.trackflow.beyondwords.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonDeserialize(builder = BackgroundTrack.Builder.class)
+@JsonPropertyOrder({"id", "name", "volume", "project", "media", "created", "updated"})
 public abstract class BackgroundTrack {
 
   BackgroundTrack() {}

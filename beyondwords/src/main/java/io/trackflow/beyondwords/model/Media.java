@@ -1,6 +1,7 @@
 package io.trackflow.beyondwords.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.immutables.value.Value;
 /** The audio file of a background track. */
 @Value.Immutable
 @JsonDeserialize(builder = Media.Builder.class)
+@JsonPropertyOrder({"url", "duration"})
 public abstract class Media {
 
   Media() {}

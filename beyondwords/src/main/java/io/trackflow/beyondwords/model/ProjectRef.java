@@ -1,6 +1,7 @@
 package io.trackflow.beyondwords.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import org.immutables.value.Value;
@@ -8,6 +9,7 @@ import org.immutables.value.Value;
 /** The project a background track belongs to. */
 @Value.Immutable
 @JsonDeserialize(builder = ProjectRef.Builder.class)
+@JsonPropertyOrder({"id", "name"})
 public abstract class ProjectRef {
 
   ProjectRef() {}
