@@ -128,11 +128,21 @@ public final class BearerTokenAuth implements AuthStrategy {
       if (running != null) {
         return running;
       }
+      // read after inFlight: a fetch that completed in between has stored its token already
+      AccessToken t = cached.get();
+      if (t != null && isFresh(t)) {
+        return Mono.just(t);
+      }
       AtomicReference<Mono<AccessToken>> self = new AtomicReference<>();
       Mono<AccessToken> fetch =
           Mono.defer(p::fetchToken)
               .switchIfEmpty(Mono.error(() -> new IllegalStateException("TokenProvider returned no token")))
-              .doOnNext(cached::set)
+              .doOnNext(
+                  token -> {
+                    // store, then retire this fetch, before anyone sees the token
+                    cached.set(token);
+                    inFlight.compareAndSet(self.get(), null);
+                  })
               .doFinally(s -> inFlight.compareAndSet(self.get(), null))
               .cache();
       self.set(fetch);
