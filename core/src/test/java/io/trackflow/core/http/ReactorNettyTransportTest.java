@@ -94,6 +94,17 @@ class ReactorNettyTransportTest {
   }
 
   @Test
+  void aUserSuppliedHttpClientIsUsedWithTheTimeoutsOnTop() {
+    reactor.netty.http.client.HttpClient mine =
+        reactor.netty.http.client.HttpClient.create().headers(h -> h.add("X-Custom", "from-user-client"));
+    try (ReactorNettyTransport shared = ReactorNettyTransport.builder().httpClient(mine).responseTimeout(Duration.ofMillis(300)).build()) {
+      StepVerifier.create(shared.send(HttpRequest.get(uri("/hello")))).expectNextCount(1).verifyComplete();
+      assertThat(seen.get(1)).isEqualTo("from-user-client");
+      StepVerifier.create(shared.send(HttpRequest.get(uri("/slow")))).expectError(TimeoutException.class).verify(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void postSendsTheBody() {
     HttpRequest req =
         HttpRequest.builder().method(HttpMethod.POST).uri(uri("/echo")).body("{\"a\":1}".getBytes(StandardCharsets.UTF_8)).build();
