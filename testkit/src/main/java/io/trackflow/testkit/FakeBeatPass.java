@@ -57,7 +57,7 @@ public final class FakeBeatPass extends FakeHttpServer {
   private final AtomicInteger used = new AtomicInteger();
 
   private FakeBeatPass(Builder b) {
-    super(false);
+    super(false, b.port);
     this.token = b.token;
     this.ratePerMinute = b.ratePerMinute;
   }
@@ -309,8 +309,23 @@ public final class FakeBeatPass extends FakeHttpServer {
   public static final class Builder {
     private String token = DEFAULT_TOKEN;
     private int ratePerMinute = 300;
+    private int port;
 
     Builder() {}
+
+    /**
+     * The loopback port to listen on. Default 0: a free port.
+     *
+     * @param port 0..65535
+     * @return this
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /**
      * The token to accept.

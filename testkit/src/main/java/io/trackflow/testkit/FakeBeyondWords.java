@@ -68,7 +68,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
   private volatile List<Stored> snapshot = List.of();
 
   private FakeBeyondWords(Builder b) {
-    super(b.gzip);
+    super(b.gzip, b.port);
     this.apiKey = b.apiKey;
     this.maxPageSize = b.maxPageSize;
   }
@@ -549,8 +549,23 @@ public final class FakeBeyondWords extends FakeHttpServer {
     private String apiKey = DEFAULT_API_KEY;
     private int maxPageSize = 50;
     private boolean gzip;
+    private int port;
 
     Builder() {}
+
+    /**
+     * The loopback port to listen on. Default 0: a free port.
+     *
+     * @param port 0..65535
+     * @return this
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /**
      * The API key to accept.

@@ -63,11 +63,11 @@ abstract class FakeHttpServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
-  FakeHttpServer(boolean gzip) {
+  FakeHttpServer(boolean gzip, int port) {
     this.server =
         HttpServer.create()
             .host("127.0.0.1")
-            .port(0)
+            .port(port)
             .compress(gzip)
             .handle(this::handle)
             .bindNow(Duration.ofSeconds(10));
