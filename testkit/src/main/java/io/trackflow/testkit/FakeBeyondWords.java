@@ -66,11 +66,15 @@ public final class FakeBeyondWords extends FakeHttpServer {
   private final AtomicLong nextId = new AtomicLong(1);
   private final Random random = new Random(42);
   private volatile List<Stored> snapshot = List.of();
+  /** Serialized unfiltered pages, by "offset:limit"; dropped on every write. */
+  private final Map<String, byte[]> pageCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final long synthetic;
 
   private FakeBeyondWords(Builder b) {
     super(b.gzip, b.port);
     this.apiKey = b.apiKey;
     this.maxPageSize = b.maxPageSize;
+    this.synthetic = b.synthetic;
   }
 
   /** Starts a server accepting {@value #DEFAULT_API_KEY}, clamping pages at 50. */
@@ -172,6 +176,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
 
   private void refresh() {
     snapshot = List.copyOf(tracks.values());
+    pageCache.clear();
   }
 
   @Override
@@ -180,6 +185,9 @@ public final class FakeBeyondWords extends FakeHttpServer {
       return errorReply(401, r);
     }
     String path = r.path();
+    if (synthetic > 0) {
+      return syntheticRoute(r);
+    }
     if (path.equals("/v1/background_tracks") || path.equals("/v1/background_tracks/")) {
       switch (r.method()) {
         case "GET":
@@ -303,22 +311,10 @@ public final class FakeBeyondWords extends FakeHttpServer {
     int total = matching.size();
     int from = (int) Math.min(offset, total);
     int to = (int) Math.min((long) from + effective, total);
-    int size = 2;
-    for (int i = from; i < to; i++) {
-      size += matching.get(i).json().length + 1;
-    }
-    byte[] body = new byte[size - (to > from ? 1 : 0)];
-    int at = 0;
-    body[at++] = '[';
-    for (int i = from; i < to; i++) {
-      if (i > from) {
-        body[at++] = ',';
-      }
-      byte[] j = matching.get(i).json();
-      System.arraycopy(j, 0, body, at, j.length);
-      at += j.length;
-    }
-    body[at] = ']';
+    List<Stored> view = matching;
+    byte[] body = applied.isEmpty()
+        ? pageCache.computeIfAbsent(from + ":" + to, k -> page(view, from, to))
+        : page(view, from, to);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Pagination-Total-Count", String.valueOf(total));
     headers.put("X-Pagination-Limit", String.valueOf(effective));
@@ -331,6 +327,65 @@ public final class FakeBeyondWords extends FakeHttpServer {
       }
     }
     return Reply.raw(200, headers, body);
+  }
+
+  private static byte[] page(List<Stored> tracks, int from, int to) {
+    int size = 2;
+    for (int i = from; i < to; i++) {
+      size += tracks.get(i).json().length + 1;
+    }
+    byte[] body = new byte[size - (to > from ? 1 : 0)];
+    int at = 0;
+    body[at++] = '[';
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        body[at++] = ',';
+      }
+      byte[] j = tracks.get(i).json();
+      System.arraycopy(j, 0, body, at, j.length);
+      at += j.length;
+    }
+    body[at] = ']';
+    return body;
+  }
+
+  /** Synthetic mode: a read-only listing of ids 1..n generated on the fly, nothing stored. */
+  private Reply syntheticRoute(RecordedRequest r) {
+    if (!r.method().equals("GET") || !r.path().equals("/v1/background_tracks")) {
+      return error(405, "Synthetic listing: only GET /v1/background_tracks");
+    }
+    long offset;
+    int limit;
+    try {
+      offset = r.queryParam("pagination[offset]").map(v -> Long.parseLong(v.trim())).orElse(0L);
+      limit = Math.min(maxPageSize, r.queryParam("pagination[limit]").map(v -> Integer.parseInt(v.trim())).orElse(10));
+    } catch (NumberFormatException e) {
+      return invalid(400, "Invalid parameter", "pagination", "must be an integer");
+    }
+    if (offset < 0 || limit < 1) {
+      return invalid(400, "Invalid parameter", "pagination", "out of range");
+    }
+    StringBuilder b = new StringBuilder(limit * 200).append('[');
+    for (long id = offset + 1; id <= Math.min(synthetic, offset + limit); id++) {
+      if (id > offset + 1) {
+        b.append(',');
+      }
+      long created = 1_672_531_200L + id * 60;
+      b.append("{\"id\":").append(id)
+          .append(",\"name\":\"Synthetic track ").append(id)
+          .append("\",\"volume\":").append(id % 101)
+          .append(",\"project\":").append(id % 4 == 0 ? "null" : "{\"id\":" + (id % 4) + ",\"name\":\"Project " + (id % 4) + "\"}")
+          .append(",\"media\":{\"url\":\"https://cdn.example.com/bg/").append(id).append(".mp3\",\"duration\":").append(30_000 + id % 600_000)
+          .append("},\"created\":\"").append(PROVIDER_TS.format(Instant.ofEpochSecond(created)))
+          .append("\",\"updated\":\"").append(PROVIDER_TS.format(Instant.ofEpochSecond(created + 5)))
+          .append("\"}");
+    }
+    b.append(']');
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Pagination-Total-Count", String.valueOf(synthetic));
+    headers.put("X-Pagination-Limit", String.valueOf(limit));
+    headers.put("X-Pagination-OffSet", String.valueOf(offset));
+    return Reply.raw(200, headers, b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private Reply create(RecordedRequest r) {
@@ -550,8 +605,25 @@ public final class FakeBeyondWords extends FakeHttpServer {
     private int maxPageSize = 50;
     private boolean gzip;
     private int port;
+    private long synthetic;
 
     Builder() {}
+
+    /**
+     * Serves a read-only listing of {@code n} generated tracks (ids 1..n) instead of a store: for
+     * streaming millions of items without holding them. Auth, clamping and the paging headers
+     * apply; filters and writes do not.
+     *
+     * @param n the number of tracks, at least 1
+     * @return this
+     */
+    public Builder syntheticTracks(long n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("syntheticTracks must be >= 1, was " + n);
+      }
+      this.synthetic = n;
+      return this;
+    }
 
     /**
      * The loopback port to listen on. Default 0: a free port.

@@ -1,0 +1,86 @@
+package io.trackflow.benchmarks;
+
+import io.trackflow.beatpass.BeatPassClient;
+import io.trackflow.testkit.FakeBeatPass;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * DESIGN §7.3: 20k {@code tracks().get} at concurrency 64 against the fake BeatPass on loopback,
+ * versus raw Reactor Netty + Jackson doing the same lookups. Scores are milliseconds per 20k.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class LookupBenchmark {
+
+  static final int LOOKUPS = 20_000;
+  static final int CONCURRENCY = 64;
+
+  private FakeBeatPass server;
+  private BeatPassClient client;
+  private ConnectionProvider provider;
+  private HttpClient netty;
+  private String base;
+
+  @Setup(Level.Trial)
+  public void start() {
+    server = FakeBeatPass.builder().rateLimitPerMinute(Integer.MAX_VALUE).start().seed(LOOKUPS);
+    base = server.baseUrl();
+    client = BeatPassClient.builder().token(server.token()).baseUrl(base).build();
+    provider = ConnectionProvider.create("baseline", 64);
+    netty = Baselines.nettyClient(provider, "Authorization", "Bearer " + server.token());
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    client.close();
+    provider.disposeLater().block();
+    server.close();
+  }
+
+  /** trackflow {@code tracks().get}, 64 at a time. */
+  @Benchmark
+  public long trackflowGet(Blackhole bh) {
+    return Flux.range(1, LOOKUPS)
+        .flatMap(id -> client.tracks().get(id), CONCURRENCY)
+        .doOnNext(bh::consume)
+        .count()
+        .block();
+  }
+
+  /** Raw Reactor Netty + Jackson, 64 at a time. */
+  @Benchmark
+  public long rawNettyJackson(Blackhole bh) {
+    return Flux.range(1, LOOKUPS)
+        .flatMap(id -> netty.get().uri(base + "/tracks/" + id).responseContent().aggregate().asByteArray()
+            .map(bytes -> {
+              try {
+                return Baselines.ENVELOPE.<Dto.Envelope>readValue(bytes).track();
+              } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+              }
+            }), CONCURRENCY)
+        .doOnNext(bh::consume)
+        .count()
+        .block();
+  }
+}
