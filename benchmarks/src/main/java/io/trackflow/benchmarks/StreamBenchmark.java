@@ -65,7 +65,11 @@ public class StreamBenchmark {
     webClient = WebClient.builder()
         .baseUrl(base)
         .defaultHeader("X-Api-Key", server.apiKey())
-        .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+        .codecs(c -> {
+          c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
+          // the same lenient timestamp reader as every other contender
+          c.defaultCodecs().jackson2JsonDecoder(new org.springframework.http.codec.json.Jackson2JsonDecoder(Baselines.MAPPER));
+        })
         .build();
     jdk = java.net.http.HttpClient.newHttpClient();
     onePage = netty.get().uri(Baselines.page(base, 0, PAGE)).responseContent().aggregate().asByteArray().block();

@@ -59,7 +59,7 @@ public final class BackgroundTracks {
    */
   public Flux<BackgroundTrack> list(BackgroundTrackQuery query) {
     Objects.requireNonNull(query, "query");
-    return paginator(query).items(query.offset(), end(query.offset(), query.maxItems()), query.pageSize(), query.concurrency());
+    return paginator(query).items(query.startOffset(), end(query.startOffset(), query.maxItems()), query.pageSize(), query.concurrency());
   }
 
   /**
@@ -71,7 +71,7 @@ public final class BackgroundTracks {
    */
   public Flux<Page<BackgroundTrack>> pages(BackgroundTrackQuery query) {
     Objects.requireNonNull(query, "query");
-    return paginator(query).pages(query.offset(), end(query.offset(), query.maxItems()), query.pageSize(), query.concurrency());
+    return paginator(query).pages(query.startOffset(), end(query.startOffset(), query.maxItems()), query.pageSize(), query.concurrency());
   }
 
   /**
@@ -88,7 +88,7 @@ public final class BackgroundTracks {
     if (n < 1) {
       throw new IllegalArgumentException("n must be >= 1, was " + n);
     }
-    return paginator(query).partitions(query.offset(), end(query.offset(), query.maxItems()), n);
+    return paginator(query).partitions(query.startOffset(), end(query.startOffset(), query.maxItems()), n);
   }
 
   /**

@@ -173,6 +173,12 @@ abstract class FakeHttpServer implements AutoCloseable {
         byte[] cut = java.util.Arrays.copyOf(ok.body, Math.max(1, ok.body.length * 3 / 5));
         return send(res, new Reply(ok.status, ok.headers, cut));
       }
+      case REDIRECT: {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Location", fault.location().orElse("/"));
+        h.put("Content-Type", "text/html");
+        return send(res, new Reply(302, h, new byte[0]));
+      }
       default: {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Content-Type", fault.contentType());

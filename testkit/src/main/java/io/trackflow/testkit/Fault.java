@@ -32,7 +32,9 @@ public final class Fault {
     /** An HTML error page with the given status (as a proxy or load balancer sends). */
     HTML,
     /** A custom status, content type and body. */
-    BODY
+    BODY,
+    /** A {@code 302 Found} to another location. */
+    REDIRECT
   }
 
   private final Kind kind;
@@ -41,14 +43,21 @@ public final class Fault {
   private final Duration delay;
   private final byte @Nullable [] body;
   private final String contentType;
+  private final @Nullable String location;
 
   private Fault(Kind kind, int status, @Nullable String retryAfter, Duration delay, byte @Nullable [] body, String contentType) {
+    this(kind, status, retryAfter, delay, body, contentType, null);
+  }
+
+  private Fault(Kind kind, int status, @Nullable String retryAfter, Duration delay, byte @Nullable [] body,
+      String contentType, @Nullable String location) {
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
     this.delay = delay;
     this.body = body;
     this.contentType = contentType;
+    this.location = location;
   }
 
   /**
@@ -134,13 +143,24 @@ public final class Fault {
   }
 
   /**
+   * A {@code 302 Found} pointing elsewhere, e.g. to another host that must never see credentials.
+   *
+   * @param location the {@code Location} header
+   * @return the fault
+   */
+  public static Fault redirect(String location) {
+    return new Fault(Kind.REDIRECT, 302, null, Duration.ZERO, new byte[0], "text/html",
+        Objects.requireNonNull(location, "location"));
+  }
+
+  /**
    * This fault with a {@code Retry-After} header.
    *
    * @param value seconds or an HTTP-date
    * @return a new fault
    */
   public Fault withRetryAfter(String value) {
-    return new Fault(kind, status, Objects.requireNonNull(value, "value"), delay, body, contentType);
+    return new Fault(kind, status, Objects.requireNonNull(value, "value"), delay, body, contentType, location);
   }
 
   /** The kind. */
@@ -161,6 +181,11 @@ public final class Fault {
   /** The delay of a {@link Kind#LATENCY} fault. */
   public Duration delay() {
     return delay;
+  }
+
+  /** The {@code Location} of a {@link Kind#REDIRECT}, if any. */
+  public Optional<String> location() {
+    return Optional.ofNullable(location);
   }
 
   byte @Nullable [] rawBody() {

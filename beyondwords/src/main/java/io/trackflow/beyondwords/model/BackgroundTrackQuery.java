@@ -12,7 +12,9 @@ import org.immutables.value.Value;
 /**
  * What to list and how: the filters ({@code filter[name]}, {@code filter[custom]}, {@code
  * filter[scopes]}), the page size asked per request, an upper bound on items, the pages in flight,
- * and where to start (an offset, or a {@link PageCursor} from an earlier listing of the same query).
+ * and where to start (an offset, or a {@link PageCursor} from an earlier listing of the same query,
+ * which wins over the offset: {@code BackgroundTrackQuery.builder().from(q).startAt(cursor)} resumes
+ * {@code q}).
  *
  * <p>Validated when built: {@code pageSize} 1..100 (the server may still return fewer per page),
  * {@code maxItems} and {@code concurrency} (1..64) positive, filters non-blank and free of control
@@ -55,14 +57,19 @@ public abstract class BackgroundTrackQuery {
     return 2;
   }
 
-  /** The offset of the first item to list. Default 0; set by {@link #startAt()} when given. */
+  /** The offset of the first item to list, when no {@link #startAt()} cursor is given. Default 0. */
   @Value.Default
   public long offset() {
-    return startAt().map(PageCursor::offset).orElse(0L);
+    return 0;
   }
 
-  /** Resume a listing of the same query where this cursor points. */
+  /** Resume a listing of the same query where this cursor points; wins over {@link #offset()}. */
   public abstract Optional<PageCursor> startAt();
+
+  /** Where the listing starts: the cursor's offset if one is given, else {@link #offset()}. */
+  public final long startOffset() {
+    return startAt().map(PageCursor::offset).orElse(offset());
+  }
 
   /**
    * A fingerprint of the filters (not of paging settings), carried by every cursor of this query.
@@ -108,9 +115,6 @@ public abstract class BackgroundTrackQuery {
       PageCursor c = startAt().get();
       if (!c.fingerprint().equals(fingerprint())) {
         throw new IllegalArgumentException("startAt: the cursor belongs to a listing with other filters");
-      }
-      if (c.offset() != offset()) {
-        throw new IllegalArgumentException("set either startAt or offset, not both");
       }
     }
   }
