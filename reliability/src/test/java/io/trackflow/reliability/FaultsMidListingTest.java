@@ -58,6 +58,7 @@ class FaultsMidListingTest {
 
   @AfterAll
   static void stop() {
+    figures.forEach(f -> System.out.println("[figures] " + f));
     client.close();
     transport.close();
     server.close();
