@@ -36,7 +36,7 @@ public class LatencyPagingBenchmark {
 
   @Setup(Level.Trial)
   public void start() {
-    server = FakeBeyondWords.builder().maxPageSize(100).start().seed(20_000);
+    server = FakeBeyondWords.builder().maxPageSize(100).recordRequests(false).start().seed(20_000);
     server.faults().latency(Duration.ofMillis(20));
     client = BeyondWordsClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
   }

@@ -57,7 +57,7 @@ public class StreamBenchmark {
 
   @Setup(Level.Trial)
   public void start() {
-    server = FakeBeyondWords.builder().maxPageSize(PAGE).start().seed(ITEMS);
+    server = FakeBeyondWords.builder().maxPageSize(PAGE).recordRequests(false).start().seed(ITEMS);
     base = server.baseUrl();
     trackflow = BeyondWordsClient.builder().apiKey(server.apiKey()).baseUrl(base).build();
     provider = ConnectionProvider.create("baseline", 64);

@@ -51,13 +51,15 @@ public final class FakeBeatPass extends FakeHttpServer {
   private final Map<Long, List<Long>> albumTracks = new ConcurrentHashMap<>();
   private final Map<Long, ObjectNode> albums = new ConcurrentHashMap<>();
   private final Set<Long> removed = ConcurrentHashMap.newKeySet();
+  /** Serialized 200 bodies by "id?with": the catalogue only changes through seed(). */
+  private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
   private final Random random = new Random(7);
   private final Object windowLock = new Object();
   private long windowStart;
   private final AtomicInteger used = new AtomicInteger();
 
   private FakeBeatPass(Builder b) {
-    super(false, b.port);
+    super(false, b.port, b.recording);
     this.token = b.token;
     this.ratePerMinute = b.ratePerMinute;
   }
@@ -90,6 +92,7 @@ public final class FakeBeatPass extends FakeHttpServer {
    * @return this
    */
   public synchronized FakeBeatPass seed(int n) {
+    bodies.clear();
     long nextTrack = tracks.isEmpty() ? 1 : tracks.lastKey() + 1;
     long albumId = albums.size() + 1L;
     int left = n;
@@ -218,10 +221,13 @@ public final class FakeBeatPass extends FakeHttpServer {
     if (removed.contains(id)) {
       return Reply.json(410, Map.of("message", "Track unavailable"), headers);
     }
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("status", "success");
-    body.set("track", render(t, with, true));
-    return Reply.json(200, body, headers);
+    byte[] body = bodies.computeIfAbsent(id + "?" + String.join(",", with), k -> {
+      ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+      envelope.put("status", "success");
+      envelope.set("track", render(t, with, true));
+      return envelope.toString().getBytes(StandardCharsets.UTF_8);
+    });
+    return Reply.raw(200, headers, body);
   }
 
   private ObjectNode render(ObjectNode stored, Set<String> with, boolean withAlbumTracks) {
@@ -310,6 +316,7 @@ public final class FakeBeatPass extends FakeHttpServer {
     private String token = DEFAULT_TOKEN;
     private int ratePerMinute = 300;
     private int port;
+    private boolean recording = true;
 
     Builder() {}
 
@@ -349,6 +356,18 @@ public final class FakeBeatPass extends FakeHttpServer {
         throw new IllegalArgumentException("rateLimitPerMinute must be >= 1, was " + limit);
       }
       this.ratePerMinute = limit;
+      return this;
+    }
+
+    /**
+     * Whether requests are kept for {@code requests()}. Default true; turn off for long load runs
+     * (benchmarks), where the log would grow without bound.
+     *
+     * @param record on or off
+     * @return this
+     */
+    public Builder recordRequests(boolean record) {
+      this.recording = record;
       return this;
     }
 

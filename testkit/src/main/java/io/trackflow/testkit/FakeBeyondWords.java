@@ -71,7 +71,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
   private final long synthetic;
 
   private FakeBeyondWords(Builder b) {
-    super(b.gzip, b.port);
+    super(b.gzip, b.port, b.recording);
     this.apiKey = b.apiKey;
     this.maxPageSize = b.maxPageSize;
     this.synthetic = b.synthetic;
@@ -606,6 +606,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
     private boolean gzip;
     private int port;
     private long synthetic;
+    private boolean recording = true;
 
     Builder() {}
 
@@ -672,6 +673,18 @@ public final class FakeBeyondWords extends FakeHttpServer {
      */
     public Builder gzip(boolean gzip) {
       this.gzip = gzip;
+      return this;
+    }
+
+    /**
+     * Whether requests are kept for {@code requests()}. Default true; turn off for long load runs
+     * (benchmarks), where the log would grow without bound.
+     *
+     * @param record on or off
+     * @return this
+     */
+    public Builder recordRequests(boolean record) {
+      this.recording = record;
       return this;
     }
 

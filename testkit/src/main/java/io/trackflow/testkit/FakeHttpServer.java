@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -59,11 +58,13 @@ abstract class FakeHttpServer implements AutoCloseable {
 
   private final DisposableServer server;
   private final Faults faults = new Faults();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<RecordedRequest> requests = new java.util.ArrayList<>();
+  private final boolean recording;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
-  FakeHttpServer(boolean gzip, int port) {
+  FakeHttpServer(boolean gzip, int port, boolean recording) {
+    this.recording = recording;
     this.server =
         HttpServer.create()
             .host("127.0.0.1")
@@ -89,14 +90,18 @@ abstract class FakeHttpServer implements AutoCloseable {
     return faults;
   }
 
-  /** Every request received so far, in arrival order. */
+  /** Every request received so far, in arrival order (empty when recording is off). */
   public List<RecordedRequest> requests() {
-    return List.copyOf(requests);
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
   }
 
   /** Forgets recorded requests and the in-flight high-water mark. */
   public void clearRequests() {
-    requests.clear();
+    synchronized (requests) {
+      requests.clear();
+    }
     maxInFlight.set(inFlight.get());
   }
 
@@ -119,7 +124,11 @@ abstract class FakeHttpServer implements AutoCloseable {
         .flatMap(
             body -> {
               RecordedRequest r = record(req, body);
-              requests.add(r);
+              if (recording) {
+                synchronized (requests) {
+                  requests.add(r);
+                }
+              }
               maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
               Optional<Fault> fault = faults.take(r);
               Duration delay = faults.latencyFor(r);
