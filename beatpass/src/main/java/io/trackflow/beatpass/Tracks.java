@@ -1,6 +1,8 @@
 package io.trackflow.beatpass;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
@@ -31,7 +33,7 @@ import reactor.core.publisher.Signal;
  */
 public final class Tracks {
 
-  private static final ObjectReader TRACK = Json.mapper().readerFor(Track.class);
+  private static final ObjectReader ENVELOPE = Json.mapper().readerFor(Envelope.class);
 
   private final ApiCaller caller;
 
@@ -114,20 +116,27 @@ public final class Tracks {
     return caller.exchange(req, r -> read(req, r));
   }
 
+  /** The {@code {status, track}} envelope, read in one pass. */
+  private static final class Envelope {
+    @JsonProperty("status")
+    @Nullable JsonNode status;
+
+    @JsonProperty("track")
+    @Nullable Track track;
+  }
+
   private static Track read(HttpRequest req, HttpResponse r) throws java.io.IOException {
-    JsonNode root = Json.mapper().readTree(r.bodyStream());
-    if (root == null || !root.isObject()) {
+    Envelope e = ENVELOPE.readValue(r.bodyStream());
+    if (e == null) {
       throw ApiCaller.decodingError(req, r, new IllegalStateException("expected a JSON object"));
     }
-    JsonNode status = root.get("status");
-    if (status != null && !"success".equals(status.asText())) {
-      throw ApiCaller.decodingError(req, r, new IllegalStateException("status is \"" + status.asText() + "\", not \"success\""));
+    if (e.status != null && !e.status.isNull() && !"success".equals(e.status.asText())) {
+      throw ApiCaller.decodingError(req, r, new IllegalStateException("status is \"" + e.status.asText() + "\", not \"success\""));
     }
-    JsonNode track = root.get("track");
-    if (track == null || !track.isObject()) {
+    if (e.track == null) {
       throw ApiCaller.decodingError(req, r, new IllegalStateException("no track object in the body"));
     }
-    return TRACK.readValue(track);
+    return e.track;
   }
 
   private static String includes(Collection<TrackInclude> with) {

@@ -27,8 +27,8 @@ import reactor.netty.resources.ConnectionProvider;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 8)
+@Measurement(iterations = 8)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class LookupBenchmark {
 
