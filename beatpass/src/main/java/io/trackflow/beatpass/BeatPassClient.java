@@ -1,17 +1,16 @@
 package io.trackflow.beatpass;
 
+import io.trackflow.core.ClientBuilder;
 import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.BearerTokenAuth;
 import io.trackflow.core.auth.TokenProvider;
 import io.trackflow.core.error.ErrorBody;
 import io.trackflow.core.error.ErrorDecoder;
-import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.retry.RetryListener;
+import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.internal.ApiCaller;
 import io.trackflow.core.internal.OwnedTransport;
-import io.trackflow.core.retry.RetryListener;
-import io.trackflow.core.retry.RetryPolicy;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,9 +49,9 @@ public final class BeatPassClient implements AutoCloseable {
   private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit = new AtomicReference<>();
   private final String description;
 
-  private BeatPassClient(Builder b, ClientConfig config, BearerTokenAuth auth) {
-    this.transport = OwnedTransport.of(b.transport);
-    Consumer<RateLimitStatus> listener = b.rateLimitListener;
+  private BeatPassClient(ClientConfig config, BearerTokenAuth auth, @Nullable HttpTransport userTransport,
+      RetryListener retryListener, Consumer<RateLimitStatus> listener) {
+    this.transport = OwnedTransport.of(userTransport);
     Consumer<HttpResponse> onResponse =
         r ->
             RateLimitStatus.of(r)
@@ -69,7 +68,7 @@ public final class BeatPassClient implements AutoCloseable {
             BeatPassClient::decodeError,
             Map.of("Accept", "application/json"),
             onResponse,
-            b.retryListener);
+            retryListener);
     this.tracks = new Tracks(caller);
     this.description = "BeatPassClient{baseUrl=" + config.baseUrl() + ", auth=" + auth + "}";
     LOG.debug("created {}", description);
@@ -112,18 +111,14 @@ public final class BeatPassClient implements AutoCloseable {
   }
 
   /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */
-  public static final class Builder {
+  public static final class Builder extends ClientBuilder<Builder> {
     private @Nullable String token;
     private @Nullable TokenProvider tokenProvider;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private @Nullable HttpTransport transport;
-    private Duration totalTimeout = Duration.ofMinutes(2);
-    private boolean allowInsecureHttp;
-    private RetryListener retryListener = RetryListener.NONE;
     private Consumer<RateLimitStatus> rateLimitListener = s -> {};
 
-    Builder() {}
+    Builder() {
+      super(DEFAULT_BASE_URL);
+    }
 
     /**
      * A fixed API token (this or {@link #tokenProvider} is required); never logged or printed.
@@ -145,72 +140,6 @@ public final class BeatPassClient implements AutoCloseable {
      */
     public Builder tokenProvider(TokenProvider provider) {
       this.tokenProvider = Objects.requireNonNull(provider, "tokenProvider");
-      return this;
-    }
-
-    /**
-     * The base URL; may carry a path. Default {@value #DEFAULT_BASE_URL}.
-     *
-     * @param baseUrl an absolute https URL (http only to loopback, unless allowed)
-     * @return this builder
-     */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      return this;
-    }
-
-    /**
-     * The retry policy. Default {@link RetryPolicy#defaults()}.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /**
-     * A transport to share (its owner closes it). Default: a new {@code ReactorNettyTransport}.
-     *
-     * @param transport the transport
-     * @return this builder
-     */
-    public Builder transport(HttpTransport transport) {
-      this.transport = Objects.requireNonNull(transport, "transport");
-      return this;
-    }
-
-    /**
-     * The longest one lookup may take, retries included. Default 2 minutes.
-     *
-     * @param totalTimeout positive
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration totalTimeout) {
-      this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
-      return this;
-    }
-
-    /**
-     * Allows plain {@code http} to a non-loopback host (the token then travels in clear text).
-     *
-     * @param allow whether to allow it
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
-
-    /**
-     * Told before each retry.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder retryListener(RetryListener listener) {
-      this.retryListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -241,19 +170,12 @@ public final class BeatPassClient implements AutoCloseable {
         throw new IllegalArgumentException("token and tokenProvider are exclusive: set one");
       }
       BearerTokenAuth auth = token != null ? BearerTokenAuth.of(token) : BearerTokenAuth.refreshing(tokenProvider);
-      ClientConfig config =
-          ClientConfig.builder()
-              .baseUrl(ClientConfig.parseBaseUrl(baseUrl))
-              .retryPolicy(retryPolicy)
-              .totalTimeout(totalTimeout)
-              .allowInsecureHttp(allowInsecureHttp)
-              .build();
-      return new BeatPassClient(this, config, auth);
+      return new BeatPassClient(clientConfig(), auth, userTransport(), retryListenerOption(), rateLimitListener);
     }
 
     @Override
     public String toString() {
-      return "BeatPassClient.Builder{baseUrl=" + baseUrl + ", token=****}";
+      return "BeatPassClient.Builder{baseUrl=" + baseUrlOption() + ", token=****}";
     }
   }
 }

@@ -1,16 +1,14 @@
 package io.trackflow.beyondwords;
 
+import io.trackflow.core.ClientBuilder;
 import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.internal.ApiCaller;
 import io.trackflow.core.internal.OwnedTransport;
-import io.trackflow.core.retry.RetryListener;
-import io.trackflow.core.retry.RetryPolicy;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +35,8 @@ public final class BeyondWordsClient implements AutoCloseable {
   private final BackgroundTracks backgroundTracks;
   private final String description;
 
-  private BeyondWordsClient(Builder b, ClientConfig config, ApiKeyAuth auth) {
-    this.transport = OwnedTransport.of(b.transport);
+  private BeyondWordsClient(ClientConfig config, ApiKeyAuth auth, @Nullable HttpTransport userTransport, RetryListener retryListener) {
+    this.transport = OwnedTransport.of(userTransport);
     ApiCaller caller =
         new ApiCaller(
             config,
@@ -47,7 +45,7 @@ public final class BeyondWordsClient implements AutoCloseable {
             ErrorDecoder.lenientJson(),
             Map.of("Accept", "application/json"),
             r -> {},
-            b.retryListener);
+            retryListener);
     this.backgroundTracks = new BackgroundTracks(caller);
     this.description = "BeyondWordsClient{baseUrl=" + config.baseUrl() + ", auth=" + auth + "}";
   }
@@ -74,16 +72,12 @@ public final class BeyondWordsClient implements AutoCloseable {
   }
 
   /** Builds {@link BeyondWordsClient}s; validates everything in {@link #build()}, before any I/O. */
-  public static final class Builder {
+  public static final class Builder extends ClientBuilder<Builder> {
     private @Nullable String apiKey;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private @Nullable HttpTransport transport;
-    private Duration totalTimeout = Duration.ofMinutes(2);
-    private boolean allowInsecureHttp;
-    private RetryListener retryListener = RetryListener.NONE;
 
-    Builder() {}
+    Builder() {
+      super(DEFAULT_BASE_URL);
+    }
 
     /**
      * The API key (required), sent as {@code X-Api-Key}; never logged or printed.
@@ -93,73 +87,6 @@ public final class BeyondWordsClient implements AutoCloseable {
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
-      return this;
-    }
-
-    /**
-     * The base URL; may carry a path. Default {@value #DEFAULT_BASE_URL}.
-     *
-     * @param baseUrl an absolute https URL (http only to loopback, unless allowed)
-     * @return this builder
-     */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      return this;
-    }
-
-    /**
-     * The retry policy. Default {@link RetryPolicy#defaults()}.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /**
-     * A transport to share (its owner closes it). Default: a new {@code ReactorNettyTransport}.
-     *
-     * @param transport the transport
-     * @return this builder
-     */
-    public Builder transport(HttpTransport transport) {
-      this.transport = Objects.requireNonNull(transport, "transport");
-      return this;
-    }
-
-    /**
-     * The longest one call (one page, one get) may take, retries included. Default 2 minutes.
-     *
-     * @param totalTimeout positive
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration totalTimeout) {
-      this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
-      return this;
-    }
-
-    /**
-     * Allows plain {@code http} to a non-loopback host (the key then travels in clear text).
-     * Default false.
-     *
-     * @param allow whether to allow it
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
-
-    /**
-     * Told before each retry, e.g. for metrics.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder retryListener(RetryListener listener) {
-      this.retryListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -175,19 +102,12 @@ public final class BeyondWordsClient implements AutoCloseable {
         throw new IllegalArgumentException("apiKey is required");
       }
       ApiKeyAuth auth = ApiKeyAuth.header("X-Api-Key", apiKey);
-      ClientConfig config =
-          ClientConfig.builder()
-              .baseUrl(ClientConfig.parseBaseUrl(baseUrl))
-              .retryPolicy(retryPolicy)
-              .totalTimeout(totalTimeout)
-              .allowInsecureHttp(allowInsecureHttp)
-              .build();
-      return new BeyondWordsClient(this, config, auth);
+      return new BeyondWordsClient(clientConfig(), auth, userTransport(), retryListenerOption());
     }
 
     @Override
     public String toString() {
-      return "BeyondWordsClient.Builder{baseUrl=" + baseUrl + ", apiKey=****}";
+      return "BeyondWordsClient.Builder{baseUrl=" + baseUrlOption() + ", apiKey=****}";
     }
   }
 }

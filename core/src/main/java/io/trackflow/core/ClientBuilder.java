@@ -1,0 +1,138 @@
+package io.trackflow.core;
+
+import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.retry.RetryListener;
+import io.trackflow.core.retry.RetryPolicy;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The options every trackflow client builder has: base URL, retry policy, shared transport, total
+ * timeout, plain-http permission and retry listener. Provider builders extend it and add their
+ * credentials; everything is validated when the client is built, before any I/O.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+
+  private String baseUrl;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private @Nullable HttpTransport transport;
+  private Duration totalTimeout = Duration.ofMinutes(2);
+  private boolean allowInsecureHttp;
+  private RetryListener retryListener = RetryListener.NONE;
+
+  /**
+   * Starts a builder.
+   *
+   * @param defaultBaseUrl the provider's base URL
+   */
+  protected ClientBuilder(String defaultBaseUrl) {
+    this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl");
+  }
+
+  /** This builder, typed. */
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * The base URL; may carry a path. Default: the provider's.
+   *
+   * @param baseUrl an absolute https URL (http only to a loopback host, unless allowed)
+   * @return this builder
+   */
+  public B baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    return self();
+  }
+
+  /**
+   * The retry policy. Default {@link RetryPolicy#defaults()}.
+   *
+   * @param retryPolicy the policy
+   * @return this builder
+   */
+  public B retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    return self();
+  }
+
+  /**
+   * A transport to share (its owner closes it). Default: a new {@code ReactorNettyTransport} that
+   * the client closes.
+   *
+   * @param transport the transport
+   * @return this builder
+   */
+  public B transport(HttpTransport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    return self();
+  }
+
+  /**
+   * The longest one call (one page, one lookup) may take, retries included. Default 2 minutes.
+   *
+   * @param totalTimeout positive
+   * @return this builder
+   */
+  public B totalTimeout(Duration totalTimeout) {
+    this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
+    return self();
+  }
+
+  /**
+   * Allows plain {@code http} to a non-loopback host (credentials then travel in clear text).
+   * Default false.
+   *
+   * @param allow whether to allow it
+   * @return this builder
+   */
+  public B allowInsecureHttp(boolean allow) {
+    this.allowInsecureHttp = allow;
+    return self();
+  }
+
+  /**
+   * Told before each retry, e.g. for metrics. Must not block.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public B retryListener(RetryListener listener) {
+    this.retryListener = Objects.requireNonNull(listener, "listener");
+    return self();
+  }
+
+  /**
+   * The validated shared options.
+   *
+   * @return the options
+   * @throws IllegalArgumentException naming {@code baseUrl} or {@code totalTimeout} when invalid
+   */
+  protected final ClientConfig clientConfig() {
+    return ClientConfig.builder()
+        .baseUrl(ClientConfig.parseBaseUrl(baseUrl))
+        .retryPolicy(retryPolicy)
+        .totalTimeout(totalTimeout)
+        .allowInsecureHttp(allowInsecureHttp)
+        .build();
+  }
+
+  /** The transport the user passed, or {@code null}. */
+  protected final @Nullable HttpTransport userTransport() {
+    return transport;
+  }
+
+  /** The retry listener. */
+  protected final RetryListener retryListenerOption() {
+    return retryListener;
+  }
+
+  /** The base URL as set (for {@code toString}). */
+  protected final String baseUrlOption() {
+    return baseUrl;
+  }
+}
