@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <p>Accepted: {@code 2023-01-01 00:00:00 UTC} (also {@code GMT}, {@code Z}), ISO-8601 with {@code
  * T} or a space, fractional seconds, {@code Z} or an offset ({@code +02:00}, {@code +0200}, {@code
- * +02}); a date-time without zone is UTC; a bare date is its start of day in UTC; an all-digit value
+ * +02}); RFC 1123 ({@code Sun, 01 Jan 2023 00:00:00 GMT}); a date-time without zone is UTC; a bare
+ * date is its start of day in UTC; an all-digit value
  * is epoch seconds (or milliseconds when it is too large to be seconds).
  */
 public final class Timestamps {
@@ -84,7 +85,10 @@ public final class Timestamps {
       return ldt.toInstant(offset == null ? ZoneOffset.UTC : offset);
     } catch (DateTimeException | StringIndexOutOfBoundsException e) {
       try {
-        return OffsetDateTime.parse(text.trim()).toInstant();
+        String t = text.trim();
+        return Character.isLetter(t.charAt(0))
+            ? java.time.ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
+            : OffsetDateTime.parse(t).toInstant();
       } catch (DateTimeException e2) {
         throw new IllegalArgumentException("unrecognised timestamp: " + abbreviate(text), e);
       }

@@ -17,7 +17,7 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Rules (DESIGN §4): each page advances by the items actually returned, never by the limit
  * asked, since servers may clamp it. The listing stops at the total count, on an empty page, or (when
- * the server gives no total) on a page shorter than the page size in force. A server that clamps the
+ * the server gives no total) on a page shorter than the page size the server says it applied. A server that clamps the
  * page size is detected on the first page (fewer items than asked while the total says more exist);
  * later pages are then asked at that size, and any page that still comes back short is completed by
  * further requests before the next page's items are emitted, so nothing is skipped. A page that does
@@ -194,8 +194,7 @@ public final class OffsetPaginator<T> {
                 if (total.isPresent() && n > 0 && n < firstLimit && next < stop) {
                   size = Math.min(size, n); // the server clamped the page size without saying
                 }
-                boolean last =
-                    n == 0 || next >= stop || (total.isEmpty() && n < Math.min(firstLimit, size));
+                boolean last = n == 0 || next >= stop || (total.isEmpty() && isShort(first, firstLimit));
                 Page<T> head = withNext(first, last ? -1 : next, stop);
                 if (last) {
                   return Flux.just(new Chunk<>(head, null));
@@ -285,13 +284,23 @@ public final class OffsetPaginator<T> {
                           }
                           previousFirst[0] = n == 0 ? null : p.items().get(0);
                           long next = at + n;
-                          done[0] = n == 0 || n < limit || next >= end;
+                          done[0] = n == 0 || next >= end || isShort(p, limit);
                           position.set(next);
                           return withNext(p, done[0] ? -1 : next, end);
                         });
               })
           .repeat(() -> !done[0])
           .filter(p -> p.size() > 0);
+    }
+
+    /**
+     * Without a total, a page ends the listing when it is shorter than the limit the server says
+     * it applied. A server that clamps without saying so cannot be told from the end of the listing,
+     * so without an {@code X-Pagination-Limit} only an empty page ends it (one more request, no
+     * lost item).
+     */
+    private boolean isShort(Page<T> page, int asked) {
+      return page.reportedLimit().isPresent() && page.size() < Math.min(asked, page.reportedLimit().getAsInt());
     }
 
     private int limitFor(long at, long to) {

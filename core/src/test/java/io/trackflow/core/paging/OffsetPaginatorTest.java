@@ -157,6 +157,19 @@ class OffsetPaginatorTest {
   }
 
   @Test
+  void unknownTotalAndUnreportedLimitReadUntilAnEmptyPageSoASilentClampLosesNothing() {
+    ScriptedFetcher f = new ScriptedFetcher(250);
+    f.reportTotal = false;
+    f.reportLimit = false;
+    f.clampTo = 40;
+    StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 8).collectList())
+        .assertNext(items -> assertThat(items).isEqualTo(range(0, 250)))
+        .verifyComplete();
+    // 7 pages of up to 40, then the empty page that proves the end
+    assertThat(f.requestCount()).isEqualTo(8);
+  }
+
+  @Test
   void unknownTotalStopsOnEmptyPage() {
     ScriptedFetcher f = new ScriptedFetcher(200);
     f.reportTotal = false;
