@@ -207,7 +207,7 @@ class BackgroundTracksTest {
 
   @Test
   void filtersAreSentEncodedAndApplied() {
-    BackgroundTrackQuery q = BackgroundTrackQuery.builder().name("rain").custom(true).addScopes("primary", "secondary").pageSize(20).build();
+    BackgroundTrackQuery q = BackgroundTrackQuery.builder().name("rain").custom(true).scopes("primary", "secondary").pageSize(20).build();
     List<BackgroundTrack> found = tracks.list(q).collectList().block();
     assertThat(found).isNotEmpty().allSatisfy(t -> {
       assertThat(t.name().toLowerCase()).contains("rain");

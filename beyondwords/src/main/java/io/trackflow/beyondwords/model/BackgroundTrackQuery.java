@@ -141,5 +141,16 @@ public abstract class BackgroundTrackQuery {
   /** Builds {@link BackgroundTrackQuery} values. */
   public static final class Builder extends ImmutableBackgroundTrackQuery.Builder {
     Builder() {}
+
+    /**
+     * Sets the scopes ({@code filter[scopes][]}), replacing any set before.
+     *
+     * @param scopes e.g. {@code "primary", "secondary"}
+     * @return this builder
+     */
+    public Builder scopes(String... scopes) {
+      scopes(java.util.Arrays.asList(scopes));
+      return this;
+    }
   }
 }

@@ -90,6 +90,17 @@ public final class ReactorNettyTransport implements HttpTransport {
     return builder().build();
   }
 
+  /**
+   * A transport on the user's client (its pool, TLS, proxy, metrics), with the default timeouts
+   * and limits on top.
+   *
+   * @param httpClient the client
+   * @return the transport
+   */
+  public static ReactorNettyTransport create(HttpClient httpClient) {
+    return builder().httpClient(httpClient).build();
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
