@@ -26,7 +26,7 @@ public final class FakeServers {
     FakeBeyondWords bw = synthetic
         ? FakeBeyondWords.builder().port(bwPort).maxPageSize(100).syntheticTracks(n).recordRequests(false).start()
         : FakeBeyondWords.builder().port(bwPort).start().seed(n);
-    FakeBeatPass bp = FakeBeatPass.builder().port(bpPort).rateLimitPerMinute(1_000_000).start().seed((int) Math.min(n, 10_000));
+    FakeBeatPass bp = FakeBeatPass.builder().port(bpPort).rateLimitPerMinute(1_000_000).start().seed(Math.min(n, 10_000));
     System.out.println("BeyondWords " + bw.baseUrl() + " (X-Api-Key: " + bw.apiKey() + ")");
     System.out.println("BeatPass    " + bp.baseUrl() + " (Bearer " + bp.token() + ")");
     CountDownLatch forever = new CountDownLatch(1);

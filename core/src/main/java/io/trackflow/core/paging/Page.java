@@ -53,7 +53,12 @@ public abstract class Page<T> {
     return items().size();
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @param <T> the item type
+   * @return the builder
+   */
   public static <T> Builder<T> builder() {
     return new Builder<>();
   }
