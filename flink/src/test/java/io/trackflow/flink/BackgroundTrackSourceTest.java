@@ -63,6 +63,8 @@ class BackgroundTrackSourceTest {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+    // no Kryo anywhere: a generic (Kryo) type in the pipeline fails the job
+    conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(4);
     if (checkpoints) {
@@ -85,6 +87,20 @@ class BackgroundTrackSourceTest {
   void parallelismFourReadsEveryIdExactlyOnce() throws Exception {
     List<Long> ids = collectIds(env(false), source().build(), BackgroundTrack::id);
     assertThat(ids).isEqualTo(server.trackIds());
+  }
+
+  @Test
+  void tracksTravelBetweenOperatorsWithTheirOwnSerializerNotKryo() throws Exception {
+    StreamExecutionEnvironment env = env(false);
+    List<BackgroundTrack> tracks = new ArrayList<>();
+    try (CloseableIterator<BackgroundTrack> it = env.fromSource(source().build(), WatermarkStrategy.noWatermarks(), "tracks")
+        .rebalance()
+        .filter(t -> t.id() % 1_000 == 0)
+        .executeAndCollect()) {
+      it.forEachRemaining(tracks::add);
+    }
+    assertThat(tracks).hasSize(10);
+    assertThat(tracks).allSatisfy(t -> assertThat(t.created()).isNotNull());
   }
 
   @Test
