@@ -11,7 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
+import io.trackflow.beyondwords.model.BackgroundTrack;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,17 +59,29 @@ class CancellationTest {
         assertThat(got).isEqualTo(n);
       } else {
         // cancel by dispose, after a random number of items
-        int after = random.nextInt(1_500);
-        Mono<Void> cancelled = Mono.create(sink -> {
-          Disposable[] d = new Disposable[1];
-          long[] seen = {0};
-          d[0] = client.backgroundTracks().list(q).subscribe(t -> {
-            if (++seen[0] == after) {
-              d[0].dispose();
-              sink.success();
-            }
-          }, sink::error, sink::success);
-        });
+        int after = 1 + random.nextInt(1_500);
+        Mono<Void> cancelled = Mono.create(sink -> client.backgroundTracks().list(q).subscribe(
+            new BaseSubscriber<BackgroundTrack>() {
+              private long seen;
+
+              @Override
+              protected void hookOnNext(BackgroundTrack t) {
+                if (++seen >= after) {
+                  dispose(); // cancels the listing, as Disposable.dispose() would
+                  sink.success();
+                }
+              }
+
+              @Override
+              protected void hookOnError(Throwable e) {
+                sink.error(e);
+              }
+
+              @Override
+              protected void hookOnComplete() {
+                sink.success();
+              }
+            }));
         cancelled.block(Duration.ofSeconds(30));
       }
       listings++;
