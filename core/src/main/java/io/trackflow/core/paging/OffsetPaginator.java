@@ -229,9 +229,14 @@ public final class OffsetPaginator<T> {
       return segments.flatMapSequential(
           s -> {
             Sinks.Empty<Void> consumed = Sinks.empty();
+            java.util.concurrent.atomic.AtomicBoolean emitted = new java.util.concurrent.atomic.AtomicBoolean();
             return segment(s[0], s[0] + s[1], stop, size)
-                .map(p -> new Chunk<>(p, consumed))
-                .concatWith(consumed.asMono().then(Mono.empty()));
+                .map(p -> {
+                  emitted.set(true);
+                  return new Chunk<>(p, consumed);
+                })
+                // a segment that found no items (the listing shrank) has nothing to wait for
+                .concatWith(Mono.defer(() -> emitted.get() ? consumed.asMono() : Mono.<Void>empty()).then(Mono.empty()));
           },
           concurrency,
           1);

@@ -146,6 +146,19 @@ class OffsetPaginatorTest {
         .verifyComplete();
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void aListingShorterThanItsTotalEndsAtTheFirstEmptyPage(int concurrency) {
+    ScriptedFetcher f = new ScriptedFetcher(530);
+    f.reportedTotal = 5_000; // items were deleted after the count
+    StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, concurrency).collectList())
+        .assertNext(items -> assertThat(items).isEqualTo(range(0, 530)))
+        .expectComplete()
+        .verify(Duration.ofSeconds(5));
+    // no request runs on past the end for long: at most the pages in flight when it was found
+    assertThat(f.requestCount()).isLessThanOrEqualTo(6 + concurrency + 1);
+  }
+
   @Test
   void unknownTotalStopsOnShortPage() {
     ScriptedFetcher f = new ScriptedFetcher(250);

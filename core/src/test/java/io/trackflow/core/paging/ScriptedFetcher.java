@@ -21,6 +21,8 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
   boolean reportLimit = true;
   boolean reportTotal = true;
   boolean ignoreOffset = false;
+  /** A total to report instead of the real size (a listing that shrank after the count). */
+  long reportedTotal = -1;
   LongFunction<Duration> delay = o -> Duration.ZERO;
   final Map<Long, ApiException> failAt = new ConcurrentHashMap<>();
   final List<long[]> requests = new CopyOnWriteArrayList<>();
@@ -70,7 +72,7 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
         .items(items)
         .offset(offset)
         .limit(reportLimit ? effective : limit)
-        .totalCount(reportTotal ? OptionalLong.of(size) : OptionalLong.empty())
+        .totalCount(reportTotal ? OptionalLong.of(reportedTotal >= 0 ? reportedTotal : size) : OptionalLong.empty())
         .reportedLimit(reportLimit ? OptionalInt.of(effective) : OptionalInt.empty())
         .reportedOffset(OptionalLong.of(from))
         .build();
