@@ -151,6 +151,7 @@ class OffsetPaginatorTest {
   void aListingShorterThanItsTotalEndsAtTheFirstEmptyPage(int concurrency) {
     ScriptedFetcher f = new ScriptedFetcher(530);
     f.reportedTotal = 5_000; // items were deleted after the count
+    f.delay = o -> Duration.ofMillis(o == 0 ? 0 : 10); // pages past the end are in flight together
     StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, concurrency).collectList())
         .assertNext(items -> assertThat(items).isEqualTo(range(0, 530)))
         .expectComplete()
