@@ -259,6 +259,23 @@ class BackgroundTracksTest {
   }
 
   @Test
+  void oddButReadableBodiesDecodeAndUnreadableOnesAreDecodingErrors() throws Exception {
+    String odd = "{\"id\":\"7\",\"name\":\"Odd\",\"volume\":null,\"project\":{\"id\":3},\"media\":{},"
+        + "\"created\":\"Sun, 01 Jan 2023 00:00:00 GMT\",\"updated\":null,\"extra\":[1,{\"x\":2}]}";
+    server.faults().next(Fault.body(200, "application/json", odd.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    BackgroundTrack t = tracks.get(7).block();
+    assertThat(t.id()).isEqualTo(7);
+    assertThat(t.updated()).isEqualTo(t.created()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
+    assertThat(t.project().orElseThrow().name()).isEmpty();
+    assertThat(t.media().orElseThrow().url()).isEmpty();
+    String noCreated = "{\"id\":7,\"name\":\"Odd\",\"created\":null}";
+    server.faults().next(Fault.body(200, "application/json", noCreated.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    StepVerifier.create(tracks.get(7))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("created"))
+        .verify();
+  }
+
+  @Test
   void getCreateAndUpdate() throws Exception {
     BackgroundTrack created = tracks.create(BackgroundTrackRequest.builder().name("Trackflow test " + System.nanoTime())
         .volume(40).projectId(2).mediaUrl("https://cdn.example.com/x.mp3").build()).block();

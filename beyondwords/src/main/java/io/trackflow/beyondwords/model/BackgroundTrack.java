@@ -49,9 +49,12 @@ public abstract class BackgroundTrack {
   @JsonProperty("created")
   public abstract Instant created();
 
-  /** When the track was last changed. */
+  /** When the track was last changed ({@link #created()} when the server sends no {@code updated}). */
   @JsonProperty("updated")
-  public abstract Instant updated();
+  @Value.Default
+  public Instant updated() {
+    return created();
+  }
 
   /** Returns a new builder. */
   public static Builder builder() {

@@ -76,6 +76,11 @@ public final class Json {
     for (Class<?> c : new Class<?>[] {java.util.List.class, java.util.Set.class, java.util.Collection.class, java.util.Map.class}) {
       mapper.configOverride(c).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.AS_EMPTY));
     }
+    // an explicit null timestamp, date or duration is treated as absent: a default (or a clear
+    // "missing" error for a required field) applies instead of a NullPointerException
+    for (Class<?> c : new Class<?>[] {Instant.class, LocalDate.class, Duration.class}) {
+      mapper.configOverride(c).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.SKIP));
+    }
     // a hostile body cannot make the parser recurse without bound
     mapper.getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
