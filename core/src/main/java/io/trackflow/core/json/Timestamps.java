@@ -35,7 +35,9 @@ public final class Timestamps {
           .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          .withChronology(java.time.chrono.IsoChronology.INSTANCE)
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
 
@@ -53,7 +55,11 @@ public final class Timestamps {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("empty timestamp");
     }
-    if (s.chars().allMatch(c -> c >= '0' && c <= '9') && s.length() > 8) {
+    Instant fast = parseCommon(s);
+    if (fast != null) {
+      return fast;
+    }
+    if (s.length() > 8 && allDigits(s)) {
       return fromEpochNumber(Double.parseDouble(s));
     }
     try {
@@ -93,6 +99,91 @@ public final class Timestamps {
         throw new IllegalArgumentException("unrecognised timestamp: " + abbreviate(text), e);
       }
     }
+  }
+
+  /**
+   * The fast path for the forms providers send on every item ({@code yyyy-MM-dd[T ]HH:mm:ss[.f]}
+   * then nothing, {@code Z}, {@code UTC}/{@code GMT} or an offset), without a formatter; {@code
+   * null} when the text is in another form (the general path then decides).
+   */
+  private static @org.jspecify.annotations.Nullable Instant parseCommon(String s) {
+    int n = s.length();
+    if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't' && s.charAt(10) != ' ')
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (i < n && s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        if (i - start < 9) {
+          nanos = nanos * 10 + (s.charAt(i) - '0');
+        }
+        i++;
+      }
+      int len = i - start;
+      if (len == 0) {
+        return null;
+      }
+      for (int k = Math.min(len, 9); k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds;
+    String zone = s.substring(i).trim();
+    if (zone.isEmpty() || zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("GMT")) {
+      offsetSeconds = 0;
+    } else if ((zone.charAt(0) == '+' || zone.charAt(0) == '-') && (zone.length() == 3 || zone.length() == 5 || zone.length() == 6)) {
+      int hh = digits(zone, 1, 3);
+      int mm = zone.length() == 3 ? 0 : digits(zone, zone.length() - 2, zone.length());
+      if (hh < 0 || mm < 0 || (zone.length() == 6 && zone.charAt(3) != ':') || hh > 18 || mm > 59) {
+        return null;
+      }
+      offsetSeconds = (zone.charAt(0) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+    } else {
+      return null;
+    }
+    if (hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    try {
+      long epochDay = LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The decimal value of {@code s[from, to)}, or -1 when not all digits. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -44,6 +44,29 @@ class JsonTest {
   }
 
   @Test
+  void everyProviderFormRoundTripsForManyInstants() {
+    java.util.Random r = new java.util.Random(5);
+    java.time.format.DateTimeFormatter provider =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    for (int i = 0; i < 10_000; i++) {
+      Instant t = Instant.ofEpochSecond(r.nextInt(2_000_000_000), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
+      Instant seconds = t.with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
+      assertThat(Timestamps.parseInstant(provider.format(t))).isEqualTo(seconds);
+      assertThat(Timestamps.parseInstant(t.toString())).isEqualTo(t);
+      int offsetHours = r.nextInt(27) - 12;
+      String withOffset = t.atOffset(java.time.ZoneOffset.ofHours(offsetHours)).toString();
+      assertThat(Timestamps.parseInstant(withOffset)).as(withOffset).isEqualTo(t);
+    }
+  }
+
+  @Test
+  void impossibleDatesAreRejected() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant("2023-02-30 00:00:00 UTC"));
+    assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant("2023-01-01 25:00:00 UTC"));
+    assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant("2023-01-01 00:00:00 Mars"));
+  }
+
+  @Test
   void garbageTimestampsAreRejected() {
     assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant("yesterday"));
     assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant(""));
