@@ -95,6 +95,12 @@ public final class Json {
         return Timestamps.fromEpochNumber(p.getDoubleValue());
       }
       if (t == JsonToken.VALUE_STRING) {
+        // the common forms are read straight from the parser's buffer, without a String
+        Instant fast = Timestamps.parseCommon(
+            java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+        if (fast != null) {
+          return fast;
+        }
         String s = p.getText();
         if (s.isBlank()) {
           return null;

@@ -103,25 +103,39 @@ public final class Timestamps {
 
   /**
    * The fast path for the forms providers send on every item ({@code yyyy-MM-dd[T ]HH:mm:ss[.f]}
-   * then nothing, {@code Z}, {@code UTC}/{@code GMT} or an offset), without a formatter; {@code
-   * null} when the text is in another form (the general path then decides).
+   * then nothing, {@code Z}, {@code UTC}/{@code GMT} or an offset), without a formatter and without
+   * allocating; {@code null} when the text is in another form (the general path then decides).
+   *
+   * @param s the text, already trimmed or not
+   * @return the instant, or {@code null}
    */
-  private static @org.jspecify.annotations.Nullable Instant parseCommon(String s) {
+  static @org.jspecify.annotations.Nullable Instant parseCommon(CharSequence s) {
+    int from = 0;
     int n = s.length();
-    if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't' && s.charAt(10) != ' ')
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    while (from < n && s.charAt(from) <= ' ') {
+      from++;
+    }
+    while (n > from && s.charAt(n - 1) <= ' ') {
+      n--;
+    }
+    if (n - from < 19) {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
-    if ((year | month | day | hour | minute | second) < 0) {
+    char sep = s.charAt(from + 10);
+    if (s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-' || (sep != 'T' && sep != 't' && sep != ' ')
+        || s.charAt(from + 13) != ':' || s.charAt(from + 16) != ':') {
       return null;
     }
-    int i = 19;
+    int year = digits(s, from, from + 4);
+    int month = digits(s, from + 5, from + 7);
+    int day = digits(s, from + 8, from + 10);
+    int hour = digits(s, from + 11, from + 13);
+    int minute = digits(s, from + 14, from + 16);
+    int second = digits(s, from + 17, from + 19);
+    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    int i = from + 19;
     int nanos = 0;
     if (i < n && s.charAt(i) == '.') {
       int start = ++i;
@@ -139,21 +153,22 @@ public final class Timestamps {
         nanos *= 10;
       }
     }
+    while (i < n && s.charAt(i) == ' ') {
+      i++;
+    }
+    int zoneLength = n - i;
     int offsetSeconds;
-    String zone = s.substring(i).trim();
-    if (zone.isEmpty() || zone.equalsIgnoreCase("Z") || zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("GMT")) {
+    if (zoneLength == 0 || (zoneLength == 1 && (s.charAt(i) | 0x20) == 'z')
+        || (zoneLength == 3 && (regionMatches(s, i, "UTC") || regionMatches(s, i, "GMT")))) {
       offsetSeconds = 0;
-    } else if ((zone.charAt(0) == '+' || zone.charAt(0) == '-') && (zone.length() == 3 || zone.length() == 5 || zone.length() == 6)) {
-      int hh = digits(zone, 1, 3);
-      int mm = zone.length() == 3 ? 0 : digits(zone, zone.length() - 2, zone.length());
-      if (hh < 0 || mm < 0 || (zone.length() == 6 && zone.charAt(3) != ':') || hh > 18 || mm > 59) {
+    } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && (zoneLength == 3 || zoneLength == 5 || zoneLength == 6)) {
+      int hh = digits(s, i + 1, i + 3);
+      int mm = zoneLength == 3 ? 0 : digits(s, n - 2, n);
+      if (hh < 0 || mm < 0 || (zoneLength == 6 && s.charAt(i + 3) != ':') || hh > 18 || mm > 59) {
         return null;
       }
-      offsetSeconds = (zone.charAt(0) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+      offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
     } else {
-      return null;
-    }
-    if (hour > 23 || minute > 59 || second > 59) {
       return null;
     }
     try {
@@ -164,8 +179,17 @@ public final class Timestamps {
     }
   }
 
+  private static boolean regionMatches(CharSequence s, int at, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if ((s.charAt(at + k) & ~0x20) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The decimal value of {@code s[from, to)}, or -1 when not all digits. */
-  private static int digits(String s, int from, int to) {
+  private static int digits(CharSequence s, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
