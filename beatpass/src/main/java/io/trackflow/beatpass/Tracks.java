@@ -10,7 +10,6 @@ import io.trackflow.beatpass.model.TrackLookupOptions;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.internal.ApiCaller;
 import io.trackflow.core.json.Json;
 import java.util.Arrays;
@@ -113,7 +112,7 @@ public final class Tracks {
   private Mono<Track> fetch(long id, String with) {
     List<Map.Entry<String, String>> query = with.isEmpty() ? List.of() : List.of(Map.entry("with", with));
     HttpRequest req = HttpRequest.get(caller.uri(List.of("tracks", Long.toString(id)), query));
-    return caller.exchange(req, r -> read(req, r));
+    return caller.exchange(req, (head, body) -> read(body));
   }
 
   /** The {@code {status, track}} envelope, read in one pass. */
@@ -125,16 +124,16 @@ public final class Tracks {
     @Nullable Track track;
   }
 
-  private static Track read(HttpRequest req, HttpResponse r) throws java.io.IOException {
-    Envelope e = ENVELOPE.readValue(r.bodyStream());
+  private static Track read(java.io.InputStream body) throws java.io.IOException {
+    Envelope e = ENVELOPE.readValue(body);
     if (e == null) {
-      throw ApiCaller.decodingError(req, r, new IllegalStateException("expected a JSON object"));
+      throw new IllegalStateException("expected a JSON object");
     }
     if (e.status != null && !e.status.isNull() && !"success".equals(e.status.asText())) {
-      throw ApiCaller.decodingError(req, r, new IllegalStateException("status is \"" + e.status.asText() + "\", not \"success\""));
+      throw new IllegalStateException("status is \"" + e.status.asText() + "\", not \"success\"");
     }
     if (e.track == null) {
-      throw ApiCaller.decodingError(req, r, new IllegalStateException("no track object in the body"));
+      throw new IllegalStateException("no track object in the body");
     }
     return e.track;
   }

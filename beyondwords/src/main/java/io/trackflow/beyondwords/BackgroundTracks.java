@@ -114,7 +114,7 @@ public final class BackgroundTracks {
   public Mono<BackgroundTrack> get(long id) {
     checkId(id);
     HttpRequest req = HttpRequest.get(caller.uri(List.of(PATH, Long.toString(id)), List.of()));
-    return caller.exchange(req, r -> TRACK.readValue(r.bodyStream()));
+    return caller.exchange(req, (head, in) -> TRACK.readValue(in));
   }
 
   /**
@@ -153,7 +153,7 @@ public final class BackgroundTracks {
             .putHeaders("Content-Type", "application/json")
             .body(body)
             .build();
-    return caller.exchange(req, r -> TRACK.readValue(r.bodyStream()));
+    return caller.exchange(req, (head, in) -> TRACK.readValue(in));
   }
 
   private static byte[] json(BackgroundTrackRequest r) {
@@ -186,12 +186,13 @@ public final class BackgroundTracks {
       q.add(Map.entry("pagination[offset]", Long.toString(offset)));
       q.addAll(filters);
       HttpRequest req = HttpRequest.get(caller.uri(List.of(PATH), q));
-      return caller.exchange(req, r -> page(r, offset, limit));
+      return caller.exchange(req, (head, body) -> page(head, body, offset, limit));
     };
   }
 
-  private static Page<BackgroundTrack> page(HttpResponse r, long offset, int limit) throws java.io.IOException {
-    List<BackgroundTrack> items = TRACKS.readValue(r.bodyStream());
+  private static Page<BackgroundTrack> page(HttpResponse r, java.io.InputStream body, long offset, int limit)
+      throws java.io.IOException {
+    List<BackgroundTrack> items = TRACKS.readValue(body);
     OptionalInt reportedLimit = intHeader(r, "X-Pagination-Limit");
     return Page.<BackgroundTrack>builder()
         .items(items)

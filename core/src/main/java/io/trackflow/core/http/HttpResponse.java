@@ -18,6 +18,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class HttpResponse {
 
+  /** An empty body. */
+  static final java.nio.ByteBuffer EMPTY = java.nio.ByteBuffer.allocate(0).asReadOnlyBuffer();
+
   HttpResponse() {}
 
   /** The status code. */

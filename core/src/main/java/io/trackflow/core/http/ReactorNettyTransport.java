@@ -24,6 +24,8 @@ import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
@@ -108,7 +110,38 @@ public final class ReactorNettyTransport implements HttpTransport {
 
   @Override
   public Mono<HttpResponse> send(HttpRequest request) {
+    return exchange(request, COPY);
+  }
+
+  /** {@link #send}: a success body is copied into the response value. */
+  private static final ResponseHandler<HttpResponse> COPY =
+      new ResponseHandler<>() {
+        @Override
+        public HttpResponse onSuccess(HttpResponse head, ResponseBody body) throws IOException {
+          byte[] bytes = new byte[body.length()];
+          try (java.io.InputStream in = body.stream()) {
+            int at = 0;
+            for (int n; at < bytes.length && (n = in.read(bytes, at, bytes.length - at)) > 0; ) {
+              at += n;
+            }
+          }
+          return HttpResponse.builder().from(head).body(ByteBuffer.wrap(bytes).asReadOnlyBuffer()).build();
+        }
+
+        @Override
+        public HttpResponse onFailure(HttpResponse response) {
+          return response;
+        }
+      };
+
+  /**
+   * Decodes a success straight from Netty's pooled buffers (no heap copy of the body); a
+   * non-success is copied whole. The buffers are released when the handler returns.
+   */
+  @Override
+  public <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(handler, "handler");
     io.netty.handler.codec.http.HttpMethod method =
         io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
     byte[] body = request.body().orElse(null);
@@ -128,12 +161,13 @@ public final class ReactorNettyTransport implements HttpTransport {
               req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
               return out.sendByteArray(Mono.just(body));
             })
-        .responseConnection((res, conn) -> receive(request, res, conn))
+        .responseConnection((res, conn) -> receive(request, res, conn, handler))
         .next()
-        .onErrorMap(e -> !(e instanceof ApiException), e -> map(request, e));
+        .onErrorMap(e -> !(e instanceof ApiException) && !(e instanceof HandlerFailure), e -> map(request, e))
+        .onErrorMap(HandlerFailure.class, Throwable::getCause);
   }
 
-  private Mono<HttpResponse> receive(HttpRequest request, HttpClientResponse res, Connection conn) {
+  private <T> Mono<T> receive(HttpRequest request, HttpClientResponse res, Connection conn, ResponseHandler<T> handler) {
     long declared = contentLength(res);
     if (declared > maxResponseBytes) {
       conn.dispose();
@@ -144,6 +178,28 @@ public final class ReactorNettyTransport implements HttpTransport {
     for (Map.Entry<String, String> h : res.responseHeaders()) {
       headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1)).add(h.getValue());
     }
+    if (status >= 200 && status < 300) {
+      HttpResponse head = HttpResponse.builder().status(status).headers(headers).body(HttpResponse.EMPTY).build();
+      long[] received = {0};
+      Flux<ByteBuf> limited =
+          conn.inbound()
+              .receive()
+              .handle(
+                  (buf, sink) -> {
+                    received[0] += buf.readableBytes();
+                    if (received[0] > maxResponseBytes) {
+                      sink.error(new TooLarge());
+                    } else {
+                      sink.next(buf);
+                    }
+                  });
+      return ByteBufFlux.fromInbound(limited)
+          .aggregate()
+          .<T>handle((buf, sink) -> sink.next(decode(handler, head, new PooledBody(buf))))
+          .switchIfEmpty(Mono.fromSupplier(() -> decode(handler, head, PooledBody.EMPTY)))
+          .doOnError(TooLarge.class, e -> conn.dispose())
+          .onErrorMap(TooLarge.class, e -> tooLarge(request, status));
+    }
     return conn.inbound()
         .receive()
         .reduceWith(() -> new Accumulator(declared, maxResponseBytes), Accumulator::append)
@@ -151,11 +207,49 @@ public final class ReactorNettyTransport implements HttpTransport {
         .onErrorMap(TooLarge.class, e -> tooLarge(request, status))
         .map(
             acc ->
-                HttpResponse.builder()
-                    .status(status)
-                    .headers(headers)
-                    .body(acc.toBuffer())
-                    .build());
+                handler.onFailure(
+                    HttpResponse.builder()
+                        .status(status)
+                        .headers(headers)
+                        .body(acc.toBuffer())
+                        .build()));
+  }
+
+  private static <T> T decode(ResponseHandler<T> handler, HttpResponse head, ResponseBody body) {
+    try {
+      return handler.onSuccess(head, body);
+    } catch (Exception | StackOverflowError e) {
+      throw new HandlerFailure(e);
+    }
+  }
+
+  /** Carries a handler's own failure past the transport's error mapping. */
+  private static final class HandlerFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    HandlerFailure(Throwable cause) {
+      super(cause.toString(), cause, false, false);
+    }
+  }
+
+  /** A body still in Netty's (pooled) buffer, valid while the handler runs. */
+  private static final class PooledBody implements ResponseBody {
+    static final PooledBody EMPTY = new PooledBody(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+    private final ByteBuf buf;
+
+    PooledBody(ByteBuf buf) {
+      this.buf = buf;
+    }
+
+    @Override
+    public java.io.InputStream stream() {
+      return new io.netty.buffer.ByteBufInputStream(buf.duplicate(), false);
+    }
+
+    @Override
+    public int length() {
+      return buf.readableBytes();
+    }
   }
 
   private static long contentLength(HttpClientResponse res) {

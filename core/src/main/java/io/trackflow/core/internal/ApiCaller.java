@@ -13,6 +13,9 @@ import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.http.ResponseBody;
+import io.trackflow.core.http.ResponseHandler;
+import java.io.InputStream;
 import io.trackflow.core.retry.RetryListener;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -96,17 +99,33 @@ public final class ApiCaller {
   }
 
   /**
-   * Sends a request and returns its successful response; every failure is a typed {@link
-   * ApiException}.
+   * Sends a request and returns its successful response, body included; every failure is a typed
+   * {@link ApiException}.
    *
    * @param request the request, without credentials
    * @return the 2xx response
    */
   public Mono<HttpResponse> exchange(HttpRequest request) {
+    return exchange(request, (head, body) -> HttpResponse.builder().from(head)
+        .body(java.nio.ByteBuffer.wrap(body.readAllBytes()).asReadOnlyBuffer()).build());
+  }
+
+  /**
+   * Sends a request and decodes its successful response; every failure is a typed {@link
+   * ApiException}. A body the reader cannot read is a {@link DecodingException} (never retried).
+   * The body is decoded inside the attempt, straight from the transport's buffers when it can.
+   *
+   * @param request the request, without credentials
+   * @param reader decodes the body
+   * @param <T> the result type
+   * @return the decoded value
+   */
+  public <T> Mono<T> exchange(HttpRequest request, BodyReader<T> reader) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(reader, "reader");
     HttpRequest prepared = withDefaults(request);
     Duration total = config.totalTimeout();
-    return Mono.defer(() -> attempt(prepared, true))
+    return Mono.defer(() -> attempt(prepared, reader, true))
         .retryWhen(config.retryPolicy().toRetry(prepared.method(), retryListener))
         .timeout(
             total,
@@ -116,38 +135,6 @@ public final class ApiCaller {
                         TimeoutException.Kind.TOTAL,
                         "call exceeded the total timeout of " + total.toMillis() + " ms: " + prepared,
                         null)));
-  }
-
-  /**
-   * Sends a request and decodes its successful response. A body the reader cannot read is a {@link
-   * DecodingException} (never retried).
-   *
-   * @param request the request, without credentials
-   * @param reader decodes the body
-   * @param <T> the result type
-   * @return the decoded value
-   */
-  public <T> Mono<T> exchange(HttpRequest request, BodyReader<T> reader) {
-    Objects.requireNonNull(reader, "reader");
-    return exchange(request)
-        .handle(
-            (response, sink) -> {
-              T value;
-              try {
-                value = reader.read(response);
-              } catch (ApiException e) {
-                sink.error(e);
-                return;
-              } catch (Exception | StackOverflowError e) {
-                sink.error(decodingError(request, response, e));
-                return;
-              }
-              if (value == null) {
-                sink.error(decodingError(request, response, new IllegalStateException("no value in the body")));
-              } else {
-                sink.next(value);
-              }
-            });
   }
 
   private HttpRequest withDefaults(HttpRequest request) {
@@ -160,35 +147,70 @@ public final class ApiCaller {
     return r;
   }
 
-  private Mono<HttpResponse> attempt(HttpRequest request, boolean mayRefresh) {
+  /** The outcome of one attempt: a decoded value, or a non-success response. */
+  private static final class Outcome<T> {
+    final @org.jspecify.annotations.Nullable T value;
+    final @org.jspecify.annotations.Nullable HttpResponse failure;
+
+    Outcome(@org.jspecify.annotations.Nullable T value, @org.jspecify.annotations.Nullable HttpResponse failure) {
+      this.value = value;
+      this.failure = failure;
+    }
+  }
+
+  private <T> Mono<T> attempt(HttpRequest request, BodyReader<T> reader, boolean mayRefresh) {
     long started = System.nanoTime();
     return auth.authenticate(request)
         .flatMap(
             authed ->
                 transport
-                    .send(authed)
+                    .exchange(authed, new ResponseHandler<Outcome<T>>() {
+                      @Override
+                      public Outcome<T> onSuccess(HttpResponse head, ResponseBody body) {
+                        log(request, head, started);
+                        tellListener(head);
+                        T value;
+                        try (InputStream in = body.stream()) {
+                          value = reader.read(head, in);
+                        } catch (ApiException e) {
+                          throw e;
+                        } catch (Exception | StackOverflowError e) {
+                          throw decodingError(request, head.status(), excerpt(body), e);
+                        }
+                        if (value == null) {
+                          throw decodingError(request, head.status(), excerpt(body), new IllegalStateException("no value in the body"));
+                        }
+                        return new Outcome<>(value, null);
+                      }
+
+                      @Override
+                      public Outcome<T> onFailure(HttpResponse response) {
+                        log(request, response, started);
+                        tellListener(response);
+                        return new Outcome<>(null, response);
+                      }
+                    })
                     .flatMap(
-                        response -> {
-                          if (LOG.isDebugEnabled()) {
-                            LOG.debug("{} -> {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
+                        outcome -> {
+                          HttpResponse failure = outcome.failure;
+                          if (failure == null) {
+                            return Mono.just(Objects.requireNonNull(outcome.value));
                           }
-                          notify(response);
-                          if (response.isSuccess()) {
-                            return Mono.just(response);
-                          }
-                          if (response.status() == 401 && mayRefresh) {
+                          if (failure.status() == 401 && mayRefresh) {
                             return auth.onUnauthorized(authed)
-                                .flatMap(
-                                    again ->
-                                        again
-                                            ? attempt(request, false)
-                                            : Mono.error(statusError(request, response)));
+                                .flatMap(again -> again ? attempt(request, reader, false) : Mono.error(statusError(request, failure)));
                           }
-                          return Mono.error(statusError(request, response));
+                          return Mono.error(statusError(request, failure));
                         }));
   }
 
-  private void notify(HttpResponse response) {
+  private static void log(HttpRequest request, HttpResponse response, long started) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} -> {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  private void tellListener(HttpResponse response) {
     try {
       responseListener.accept(response);
     } catch (RuntimeException e) {
@@ -234,7 +256,19 @@ public final class ApiCaller {
    * @return the exception
    */
   public static DecodingException decodingError(HttpRequest request, HttpResponse response, Throwable cause) {
-    String excerpt = excerpt(response);
+    return decodingError(request, response.status(), excerpt(response), cause);
+  }
+
+  private static String excerpt(ResponseBody body) {
+    try (InputStream in = body.stream()) {
+      byte[] head = in.readNBytes(EXCERPT_BYTES);
+      return excerpt(HttpResponse.of(200, head));
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  private static DecodingException decodingError(HttpRequest request, int status, String excerpt, Throwable cause) {
     String trimmed = excerpt.stripLeading();
     String what;
     if (trimmed.startsWith("<")) {
@@ -247,8 +281,7 @@ public final class ApiCaller {
           : String.valueOf(cause.getMessage());
       what = "a body that does not match the contract (" + reason + ")";
     }
-    return new DecodingException(
-        "HTTP " + response.status() + " " + request + " returned " + what, cause, response.status(), excerpt);
+    return new DecodingException("HTTP " + status + " " + request + " returned " + what, cause, status, excerpt);
   }
 
   /**

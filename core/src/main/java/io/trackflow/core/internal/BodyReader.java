@@ -1,9 +1,11 @@
 package io.trackflow.core.internal;
 
 import io.trackflow.core.http.HttpResponse;
+import java.io.InputStream;
 
 /**
- * Decodes a successful response.
+ * Decodes a successful response, from its status and headers and a stream over its body (valid only
+ * during the call: the transport may still hold the bytes in its own buffers).
  *
  * @param <T> the result
  */
@@ -13,9 +15,10 @@ public interface BodyReader<T> {
   /**
    * Reads the body.
    *
-   * @param response the 2xx response
+   * @param head the 2xx response's status and headers (its body is empty)
+   * @param body the body
    * @return the value, never null
    * @throws Exception when the body does not fit the contract
    */
-  T read(HttpResponse response) throws Exception;
+  T read(HttpResponse head, InputStream body) throws Exception;
 }

@@ -111,7 +111,7 @@ class ApiCallerTest {
   void successSendsAuthDefaultsAndEncodedQuery() {
     ApiCaller c = caller(ApiKeyAuth.header("X-Api-Key", "sekret"), FAST);
     script.add(Answer.of(200, "{\"ok\":true}"));
-    StepVerifier.create(c.exchange(get(c, "tracks", "5"), r -> r.bodyAsString()))
+    StepVerifier.create(c.exchange(get(c, "tracks", "5"), (h, b) -> new String(b.readAllBytes(), StandardCharsets.UTF_8)))
         .expectNext("{\"ok\":true}")
         .verifyComplete();
     Map<String, String> h = received.get(0);
@@ -158,7 +158,7 @@ class ApiCallerTest {
     script.add(Answer.of(503, "{}"));
     script.add(Answer.of(502, "<html>bad gateway</html>"));
     script.add(Answer.of(200, "{\"n\":1}"));
-    StepVerifier.create(c.exchange(get(c, "x"), r -> r.bodyAsString())).expectNext("{\"n\":1}").verifyComplete();
+    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> new String(b.readAllBytes(), StandardCharsets.UTF_8))).expectNext("{\"n\":1}").verifyComplete();
     assertThat(received).hasSize(3);
 
     for (int i = 0; i < 4; i++) {
@@ -234,11 +234,11 @@ class ApiCallerTest {
   void aMalformedSuccessBodyIsADecodingErrorAndIsNotRetried() {
     ApiCaller c = caller(AuthStrategy.none(), FAST);
     script.add(Answer.of(200, "{\"truncated\": [1, 2"));
-    StepVerifier.create(c.exchange(get(c, "x"), r -> io.trackflow.core.json.Json.mapper().readTree(r.bodyStream())))
+    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.mapper().readTree(b)))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTTP 200"))
         .verify();
     script.add(Answer.of(200, "<!DOCTYPE html><html>maintenance</html>"));
-    StepVerifier.create(c.exchange(get(c, "x"), r -> io.trackflow.core.json.Json.mapper().readTree(r.bodyStream())))
+    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.mapper().readTree(b)))
         .expectErrorSatisfies(e -> {
           assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTML");
           assertThat(((DecodingException) e).bodyExcerpt()).contains("maintenance");
