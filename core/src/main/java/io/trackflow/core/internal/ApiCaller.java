@@ -9,7 +9,6 @@ import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.error.ErrorResponse;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.TimeoutException;
-import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
@@ -247,22 +246,9 @@ public final class ApiCaller {
     return HttpStatusException.of(error);
   }
 
-  /**
-   * The error for a success response whose body does not fit the contract.
-   *
-   * @param request the request
-   * @param response the response
-   * @param cause what the decoder said
-   * @return the exception
-   */
-  public static DecodingException decodingError(HttpRequest request, HttpResponse response, Throwable cause) {
-    return decodingError(request, response.status(), excerpt(response), cause);
-  }
-
   private static String excerpt(ResponseBody body) {
     try (InputStream in = body.stream()) {
-      byte[] head = in.readNBytes(EXCERPT_BYTES);
-      return excerpt(HttpResponse.of(200, head));
+      return excerpt(ByteBuffer.wrap(in.readNBytes(EXCERPT_BYTES)));
     } catch (java.io.IOException e) {
       return "";
     }
@@ -291,7 +277,11 @@ public final class ApiCaller {
    * @return the excerpt
    */
   public static String excerpt(HttpResponse response) {
-    ByteBuffer b = response.body().duplicate();
+    return excerpt(response.body().duplicate());
+  }
+
+  /** Decodes up to 2 KiB of {@code b} as UTF-8, replacing what is invalid. */
+  private static String excerpt(ByteBuffer b) {
     if (b.remaining() > EXCERPT_BYTES) {
       b.limit(b.position() + EXCERPT_BYTES);
     }
@@ -306,19 +296,6 @@ public final class ApiCaller {
     } catch (java.nio.charset.CharacterCodingException e) {
       return "";
     }
-  }
-
-  /**
-   * A request under the base URL.
-   *
-   * @param method the method
-   * @param uri the URI
-   * @return a builder to complete
-   */
-  public static HttpRequest.Builder request(HttpMethod method, URI uri) {
-    HttpRequest.Builder b = HttpRequest.builder();
-    b.method(method).uri(uri);
-    return b;
   }
 
   @Override
