@@ -1,6 +1,8 @@
 package io.trackflow.core.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -25,7 +27,6 @@ import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Flux;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
@@ -145,26 +146,60 @@ public final class ReactorNettyTransport implements HttpTransport {
     io.netty.handler.codec.http.HttpMethod method =
         io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
     byte[] body = request.body().orElse(null);
-    return client
-        .request(method)
-        .uri(request.uri())
-        .send(
-            (req, out) -> {
-              req.responseTimeout(responseTimeout);
-              if (request.header("User-Agent").isEmpty()) {
-                req.header(HttpHeaderNames.USER_AGENT, userAgent);
-              }
-              request.headers().forEach(req::header);
-              if (body == null) {
-                return out;
-              }
-              req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
-              return out.sendByteArray(Mono.just(body));
-            })
-        .responseConnection((res, conn) -> receive(request, res, conn, handler))
-        .next()
-        .onErrorMap(e -> !(e instanceof ApiException) && !(e instanceof HandlerFailure), e -> map(request, e))
-        .onErrorMap(HandlerFailure.class, Throwable::getCause);
+    return Mono.defer(
+        () -> {
+          OnConnectionLoop loop = new OnConnectionLoop();
+          return client
+              .request(method)
+              .uri(request.uri())
+              .send(
+                  (req, out) -> {
+                    out.withConnection(loop::bind);
+                    req.responseTimeout(responseTimeout);
+                    if (request.header("User-Agent").isEmpty()) {
+                      req.header(HttpHeaderNames.USER_AGENT, userAgent);
+                    }
+                    request.headers().forEach(req::header);
+                    if (body == null) {
+                      return out;
+                    }
+                    req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
+                    return out.sendByteArray(Mono.just(body));
+                  })
+              .responseConnection((res, conn) -> receive(request, res, conn, handler))
+              .next()
+              .cancelOn(loop.scheduler)
+              .onErrorMap(e -> !(e instanceof ApiException) && !(e instanceof HandlerFailure), e -> map(request, e))
+              .onErrorMap(HandlerFailure.class, Throwable::getCause);
+        });
+  }
+
+  /**
+   * Runs a cancellation on the event loop of the exchange's connection once it has one. A cancel
+   * from another thread otherwise races the reads of the response: Reactor Netty can then take in a
+   * response for a subscriber that is gone, and its body, queued for nobody, is never released.
+   */
+  private static final class OnConnectionLoop implements java.util.concurrent.Executor {
+    private volatile io.netty.channel.@Nullable EventLoop loop;
+    final reactor.core.scheduler.Scheduler scheduler = reactor.core.scheduler.Schedulers.fromExecutor(this);
+
+    void bind(Connection connection) {
+      loop = connection.channel().eventLoop();
+    }
+
+    @Override
+    public void execute(Runnable cancel) {
+      io.netty.channel.EventLoop l = loop;
+      if (l == null || l.inEventLoop()) {
+        cancel.run();
+      } else {
+        try {
+          l.execute(cancel);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+          cancel.run();
+        }
+      }
+    }
   }
 
   private <T> Mono<T> receive(HttpRequest request, HttpClientResponse res, Connection conn, ResponseHandler<T> handler) {
@@ -193,10 +228,10 @@ public final class ReactorNettyTransport implements HttpTransport {
                       sink.next(buf);
                     }
                   });
-      return ByteBufFlux.fromInbound(limited)
-          .aggregate()
-          .<T>handle((buf, sink) -> sink.next(decode(handler, head, new PooledBody(buf))))
-          .switchIfEmpty(Mono.fromSupplier(() -> decode(handler, head, PooledBody.EMPTY)))
+      return Mono.using(
+              () -> new PooledAggregate(conn.channel().alloc()),
+              body -> limited.doOnNext(body::add).then(Mono.fromCallable(() -> body.decode(handler, head))),
+              PooledAggregate::close)
           .doOnError(TooLarge.class, e -> conn.dispose())
           .onErrorMap(TooLarge.class, e -> tooLarge(request, status));
     }
@@ -232,9 +267,53 @@ public final class ReactorNettyTransport implements HttpTransport {
     }
   }
 
+  /**
+   * A success body kept in Netty's pooled buffers until the handler has read it. Cancellation may
+   * arrive on any thread while the event loop is still adding chunks or the handler is still reading:
+   * chunks are only retained while the aggregate is open (under its lock), and the reader holds its own
+   * reference, so whichever of close and decode comes last frees the buffers, exactly once.
+   */
+  private static final class PooledAggregate {
+    private final CompositeByteBuf parts;
+    private boolean closed; // guarded by this
+
+    PooledAggregate(ByteBufAllocator alloc) {
+      this.parts = alloc.compositeBuffer(Integer.MAX_VALUE);
+    }
+
+    /** Called on the event loop before Reactor Netty releases {@code chunk} after onNext. */
+    synchronized void add(ByteBuf chunk) {
+      if (!closed) {
+        parts.addComponent(true, chunk.retain());
+      }
+    }
+
+    /** Runs the handler over the body; null (an empty Mono) when cancelled before it could. */
+    <T> T decode(ResponseHandler<T> handler, HttpResponse head) {
+      ByteBuf body;
+      synchronized (this) {
+        if (closed) {
+          return null;
+        }
+        body = parts.retain();
+      }
+      try {
+        return ReactorNettyTransport.decode(handler, head, new PooledBody(body));
+      } finally {
+        body.release();
+      }
+    }
+
+    synchronized void close() {
+      if (!closed) {
+        closed = true;
+        parts.release();
+      }
+    }
+  }
+
   /** A body still in Netty's (pooled) buffer, valid while the handler runs. */
   private static final class PooledBody implements ResponseBody {
-    static final PooledBody EMPTY = new PooledBody(io.netty.buffer.Unpooled.EMPTY_BUFFER);
     private final ByteBuf buf;
 
     PooledBody(ByteBuf buf) {

@@ -2,6 +2,8 @@ package io.trackflow.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.TimeoutException;
@@ -12,10 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.trackflow.core.testing.NettyLeakGuard;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -45,6 +52,11 @@ class ReactorNettyTransportTest {
                     r.get("/hello", (req, res) -> record(req, res).sendString(Mono.just("{\"hi\":1}")))
                         .post("/echo", (req, res) -> res.header("X-Request-Id", "r-1")
                             .send(req.receive().aggregate().retain()))
+                        .get("/chunks", (req, res) -> res.header("Content-Type", "application/json")
+                            .sendString(Flux.range(0, 20).map(i -> "[" + i + "]" + " ".repeat(200))
+                                .delayElements(Duration.ofNanos(ThreadLocalRandom.current().nextInt(200_000)))))
+                        .get("/chunks-500", (req, res) -> res.status(500)
+                            .sendString(Flux.range(0, 20).map(i -> "x".repeat(300))))
                         .get("/big", (req, res) -> res.sendByteArray(Flux.range(0, 40).map(i -> new byte[1024])))
                         .get("/slow", (req, res) -> Mono.delay(Duration.ofSeconds(2)).then(res.sendString(Mono.just("late")).then()))
                         .get("/stall", (req, res) -> res.header(HttpHeaderNames.CONTENT_LENGTH, "100")
@@ -223,5 +235,102 @@ class ReactorNettyTransportTest {
         .isThrownBy(() -> HttpRequest.builder().method(HttpMethod.GET).uri(uri("/")).putHeaders("X A", "v").build());
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> HttpRequest.get(URI.create("ftp://host/x")));
+  }
+
+  /** Counts body bytes (success) or returns the negated status (failure). */
+  private static final ResponseHandler<Integer> LENGTH =
+      new ResponseHandler<>() {
+        @Override
+        public Integer onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
+          try (java.io.InputStream in = body.stream()) {
+            return in.readAllBytes().length;
+          }
+        }
+
+        @Override
+        public Integer onFailure(HttpResponse response) {
+          return -response.status();
+        }
+      };
+
+  @Test
+  void exchangeHandsTheWholeBodyToTheHandlerAndHandlerErrorsPassThrough() {
+    StepVerifier.create(transport.exchange(HttpRequest.get(uri("/chunks")), LENGTH))
+        .expectNext(10 * "[0]".length() + 10 * "[10]".length() + 20 * 200)
+        .verifyComplete();
+    StepVerifier.create(transport.exchange(HttpRequest.get(uri("/chunks-500")), LENGTH))
+        .expectNext(-500)
+        .verifyComplete();
+    IllegalStateException boom = new IllegalStateException("boom");
+    StepVerifier.create(
+            transport.exchange(
+                HttpRequest.get(uri("/hello")),
+                new ResponseHandler<Object>() {
+                  @Override
+                  public Object onSuccess(HttpResponse head, ResponseBody body) {
+                    throw boom;
+                  }
+
+                  @Override
+                  public Object onFailure(HttpResponse response) {
+                    return response;
+                  }
+                }))
+        .expectErrorSatisfies(e -> assertThat(e).isSameAs(boom))
+        .verify();
+  }
+
+  @Test
+  void aResponseArrivingForACancelledExchangeIsReleased() throws Exception {
+    // the cancel lands on another thread just as the event loop reads the response head, before the
+    // transport subscribed to the body; the transport runs it on the connection's loop, after this
+    // read, so the response is either consumed (a late value, allowed after a cancel) or released
+    AtomicReference<Disposable> call = new AtomicReference<>();
+    java.util.concurrent.Semaphore heads = new java.util.concurrent.Semaphore(0);
+    reactor.netty.http.client.HttpClient cancelling =
+        reactor.netty.http.client.HttpClient.create()
+            .doOnConnected(
+                conn ->
+                    conn.addHandlerLast(
+                        "cancel-on-head",
+                        new ChannelInboundHandlerAdapter() {
+                          @Override
+                          public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+                            if (msg instanceof io.netty.handler.codec.http.HttpResponse) {
+                              Thread other = new Thread(() -> call.get().dispose());
+                              other.start();
+                              other.join();
+                              heads.release();
+                            }
+                            ctx.fireChannelRead(msg);
+                          }
+                        }));
+    try (ReactorNettyTransport t = ReactorNettyTransport.builder().httpClient(cancelling).build()) {
+      for (String path : List.of("/gzip", "/chunks", "/chunks-500", "/big")) {
+        for (int i = 0; i < 5; i++) {
+          reactor.core.publisher.BaseSubscriber<Integer> subscriber = new reactor.core.publisher.BaseSubscriber<>() {};
+          call.set(subscriber);
+          t.exchange(HttpRequest.get(uri(path)), LENGTH).subscribe(subscriber);
+          assertThat(heads.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+      }
+      Mono.delay(Duration.ofMillis(100)).block();
+    }
+    assertThat(NettyLeakGuard.drain()).isEmpty();
+  }
+
+  @Test
+  void cancellingAnExchangeAtAnyMomentNeverLeaksABuffer() {
+    // cancels land on this thread while the event loop is receiving, aggregating or decoding
+    for (int i = 0; i < 3_000; i++) {
+      String path = i % 3 == 0 ? "/chunks-500" : "/chunks";
+      Disposable call = transport.exchange(HttpRequest.get(uri(path)), LENGTH).subscribe(v -> {}, e -> {});
+      LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(3_000_000));
+      call.dispose();
+    }
+    StepVerifier.create(transport.exchange(HttpRequest.get(uri("/chunks")), LENGTH))
+        .expectNextCount(1)
+        .verifyComplete();
+    assertThat(NettyLeakGuard.drain()).isEmpty();
   }
 }
