@@ -26,7 +26,6 @@ import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Flux;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
@@ -215,22 +214,13 @@ public final class ReactorNettyTransport implements HttpTransport {
     }
     if (status >= 200 && status < 300) {
       HttpResponse head = HttpResponse.builder().status(status).headers(headers).body(HttpResponse.EMPTY).build();
-      long[] received = {0};
-      Flux<ByteBuf> limited =
-          conn.inbound()
-              .receive()
-              .handle(
-                  (buf, sink) -> {
-                    received[0] += buf.readableBytes();
-                    if (received[0] > maxResponseBytes) {
-                      sink.error(new TooLarge());
-                    } else {
-                      sink.next(buf);
-                    }
-                  });
       return Mono.using(
-              () -> new PooledAggregate(conn.channel().alloc()),
-              body -> limited.doOnNext(body::add).then(Mono.fromCallable(() -> body.decode(handler, head))),
+              () -> new PooledAggregate(conn.channel().alloc(), maxResponseBytes),
+              body ->
+                  conn.inbound()
+                      .receive()
+                      .doOnNext(body::add)
+                      .then(Mono.fromCallable(() -> body.decode(handler, head))),
               PooledAggregate::close)
           .doOnError(TooLarge.class, e -> conn.dispose())
           .onErrorMap(TooLarge.class, e -> tooLarge(request, status));
@@ -250,14 +240,6 @@ public final class ReactorNettyTransport implements HttpTransport {
                         .build()));
   }
 
-  private static <T> T decode(ResponseHandler<T> handler, HttpResponse head, ResponseBody body) {
-    try {
-      return handler.onSuccess(head, body);
-    } catch (Exception | StackOverflowError e) {
-      throw new HandlerFailure(e);
-    }
-  }
-
   /** Carries a handler's own failure past the transport's error mapping. */
   private static final class HandlerFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -271,21 +253,28 @@ public final class ReactorNettyTransport implements HttpTransport {
    * A success body kept in Netty's pooled buffers until the handler has read it. Cancellation may
    * arrive on any thread while the event loop is still adding chunks or the handler is still reading:
    * chunks are only retained while the aggregate is open (under its lock), and the reader holds its own
-   * reference, so whichever of close and decode comes last frees the buffers, exactly once.
+   * reference, so whichever of close and decode comes last frees the buffers, exactly once. Like
+   * {@link Accumulator}, it fails with {@link TooLarge} past the body limit.
    */
   private static final class PooledAggregate {
     private final CompositeByteBuf parts;
+    private final int max;
     private boolean closed; // guarded by this
 
-    PooledAggregate(ByteBufAllocator alloc) {
+    PooledAggregate(ByteBufAllocator alloc, int max) {
       this.parts = alloc.compositeBuffer(Integer.MAX_VALUE);
+      this.max = max;
     }
 
     /** Called on the event loop before Reactor Netty releases {@code chunk} after onNext. */
     synchronized void add(ByteBuf chunk) {
-      if (!closed) {
-        parts.addComponent(true, chunk.retain());
+      if (closed) {
+        return;
       }
+      if ((long) parts.readableBytes() + chunk.readableBytes() > max) {
+        throw new TooLarge();
+      }
+      parts.addComponent(true, chunk.retain());
     }
 
     /** Runs the handler over the body; null (an empty Mono) when cancelled before it could. */
@@ -298,7 +287,9 @@ public final class ReactorNettyTransport implements HttpTransport {
         body = parts.retain();
       }
       try {
-        return ReactorNettyTransport.decode(handler, head, new PooledBody(body));
+        return handler.onSuccess(head, new PooledBody(body));
+      } catch (Exception | StackOverflowError e) {
+        throw new HandlerFailure(e);
       } finally {
         body.release();
       }
