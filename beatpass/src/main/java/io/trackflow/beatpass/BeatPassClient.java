@@ -99,10 +99,22 @@ public final class BeatPassClient implements AutoCloseable {
     return Optional.ofNullable(lastRateLimit.get());
   }
 
-  /** Frees the connection pool the client created, if it created one. */
+  /**
+   * Frees the connection pool the client created, if it created one. Safe on any thread: on a
+   * non-blocking one it does not wait (see {@link #closeAsync()}).
+   */
   @Override
   public void close() {
     transport.close();
+  }
+
+  /**
+   * Frees the connection pool the client created, if it created one, without blocking.
+   *
+   * @return completes when the pool is disposed
+   */
+  public reactor.core.publisher.Mono<Void> closeAsync() {
+    return transport.closeAsync();
   }
 
   @Override
@@ -115,6 +127,7 @@ public final class BeatPassClient implements AutoCloseable {
     private @Nullable String token;
     private @Nullable TokenProvider tokenProvider;
     private Consumer<RateLimitStatus> rateLimitListener = s -> {};
+    private java.time.Duration tokenFetchTimeout = BearerTokenAuth.DEFAULT_FETCH_TIMEOUT;
 
     Builder() {
       super(DEFAULT_BASE_URL);
@@ -144,6 +157,22 @@ public final class BeatPassClient implements AutoCloseable {
     }
 
     /**
+     * How long one call of the {@link #tokenProvider} may take before it is cancelled and the calls
+     * waiting for it fail with a {@code CredentialsException}. Default 30 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder tokenFetchTimeout(java.time.Duration timeout) {
+      Objects.requireNonNull(timeout, "tokenFetchTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("tokenFetchTimeout must be positive, was " + timeout);
+      }
+      this.tokenFetchTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Told of the rate-limit figures of every response that carries them (on a Netty thread: do
      * not block).
      *
@@ -169,7 +198,8 @@ public final class BeatPassClient implements AutoCloseable {
       if (token != null && tokenProvider != null) {
         throw new IllegalArgumentException("token and tokenProvider are exclusive: set one");
       }
-      BearerTokenAuth auth = token != null ? BearerTokenAuth.of(token) : BearerTokenAuth.refreshing(tokenProvider);
+      BearerTokenAuth auth = token != null ? BearerTokenAuth.of(token) : BearerTokenAuth.refreshing(
+          tokenProvider, BearerTokenAuth.DEFAULT_REFRESH_BEFORE, tokenFetchTimeout, java.time.Clock.systemUTC());
       return new BeatPassClient(clientConfig(), auth, userTransport(), retryListenerOption(), rateLimitListener);
     }
 

@@ -32,7 +32,7 @@ import reactor.core.publisher.Signal;
  */
 public final class Tracks {
 
-  private static final ObjectReader ENVELOPE = Json.mapper().readerFor(Envelope.class);
+  private static final ObjectReader ENVELOPE = Json.readerFor(Envelope.class);
 
   private final ApiCaller caller;
 
@@ -53,10 +53,11 @@ public final class Tracks {
   }
 
   /**
-   * Looks up many tracks, 8 at a time, emitting them in the order of {@code ids}. Demand from
-   * downstream bounds how far ahead lookups run. The first failing id fails the stream (its error
-   * names the id in its URI); see {@link #getAll(Publisher, TrackLookupOptions)} to skip missing
-   * ids.
+   * Looks up many tracks, 8 at a time, emitting them in the order of {@code ids}. Lookups run ahead
+   * of downstream demand: up to 8 are in flight, and up to 8 looked-up tracks wait for demand, so
+   * memory stays bounded by the concurrency, not by the number of ids. The first failing id fails the
+   * stream (its error names the id in its URI); see {@link #getAll(Publisher, TrackLookupOptions)} to
+   * skip missing ids.
    *
    * @param ids the ids
    * @param with relations to include
@@ -67,7 +68,9 @@ public final class Tracks {
   }
 
   /**
-   * Looks up many tracks with the given options, emitting them in the order of {@code ids}. With
+   * Looks up many tracks with the given options, emitting them in the order of {@code ids}. Up to
+   * {@code options.concurrency()} lookups run at once, ahead of downstream demand (so that a slow
+   * consumer still keeps the lookups busy); at most that many finished tracks wait for demand. With
    * {@link TrackLookupOptions#skipMissing()}, ids answered 404 or 410 are left out; any other
    * failure still fails the stream. An id that is not positive fails the stream with an {@link
    * IllegalArgumentException} naming it, before its lookup.

@@ -165,6 +165,24 @@ class TracksTest {
   }
 
   @Test
+  void aStuckTokenProviderFailsTheCallInTimeAndDoesNotPoisonTheClient() {
+    AtomicInteger fetches = new AtomicInteger();
+    try (BeatPassClient rotating = BeatPassClient.builder().baseUrl(server.baseUrl())
+        .tokenProvider(() -> fetches.incrementAndGet() == 1
+            ? Mono.never()
+            : Mono.just(AccessToken.of(server.token(), Instant.now().plusSeconds(3600))))
+        .tokenFetchTimeout(Duration.ofMillis(300))
+        .build()) {
+      StepVerifier.create(rotating.tracks().get(2))
+          .expectError(io.trackflow.core.error.CredentialsException.class)
+          .verify(Duration.ofSeconds(5));
+      assertThat(server.requests()).isEmpty();
+      StepVerifier.create(rotating.tracks().get(2)).expectNextCount(1).verifyComplete();
+      assertThat(fetches.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void rotatingTokensAreRefreshedAfterA401() {
     AtomicInteger fetches = new AtomicInteger();
     try (BeatPassClient rotating = BeatPassClient.builder().baseUrl(server.baseUrl())

@@ -35,7 +35,7 @@ public final class MemoryCheck {
                   baseUrl + "/background_tracks?pagination%5Blimit%5D=100&pagination%5Boffset%5D=0"))
               .header("X-Api-Key", key).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
       com.fasterxml.jackson.databind.ObjectReader reader =
-          io.trackflow.core.json.Json.mapper().readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
+          io.trackflow.core.json.Json.readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
       long items = 0;
       for (int i = 0; i < 2_000; i++) { // warm up
         items += ((java.util.List<?>) reader.readValue(page)).size();

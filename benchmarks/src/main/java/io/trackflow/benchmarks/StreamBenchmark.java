@@ -177,7 +177,7 @@ public class StreamBenchmark {
   }
 
   private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
-      io.trackflow.core.json.Json.mapper().readerForListOf(BackgroundTrack.class);
+      io.trackflow.core.json.Json.readerForListOf(BackgroundTrack.class);
 
   private long parsePages(com.fasterxml.jackson.databind.ObjectReader reader, Blackhole bh) throws Exception {
     long n = 0;

@@ -14,6 +14,7 @@ import io.trackflow.core.json.Json;
 import io.trackflow.core.paging.OffsetPaginator;
 import io.trackflow.core.paging.OffsetRange;
 import io.trackflow.core.paging.Page;
+import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.PageFetcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,8 @@ import reactor.core.publisher.Mono;
 public final class BackgroundTracks {
 
   private static final String PATH = "background_tracks";
-  private static final ObjectReader TRACK = Json.mapper().readerFor(BackgroundTrack.class);
-  private static final ObjectReader TRACKS = Json.mapper().readerForListOf(BackgroundTrack.class);
+  private static final ObjectReader TRACK = Json.readerFor(BackgroundTrack.class);
+  private static final ObjectReader TRACKS = Json.readerForListOf(BackgroundTrack.class);
 
   private final ApiCaller caller;
 
@@ -51,15 +52,34 @@ public final class BackgroundTracks {
   /**
    * The tracks matching {@code query}, paging automatically, in listing order. Pages are fetched
    * as items are requested, up to {@code query.concurrency()} at a time. A failure that ends the
-   * listing carries {@link io.trackflow.core.error.ApiException#resumeCursor()}: pass it to {@code
-   * startAt} to continue with no gap and no duplicate.
+   * listing carries {@link io.trackflow.core.error.ApiException#resumeCursor()}: pass it to {@link
+   * #list(BackgroundTrackQuery, PageCursor)} (or to the query's {@code startAt}) to continue with no
+   * gap and no duplicate.
    *
    * @param query filters and paging
    * @return the tracks
    */
   public Flux<BackgroundTrack> list(BackgroundTrackQuery query) {
     Objects.requireNonNull(query, "query");
-    return paginator(query).items(query.startOffset(), end(query.startOffset(), query.maxItems()), query.pageSize(), query.concurrency());
+    return paginator(query).items(from(query), query.pageSize(), query.concurrency());
+  }
+
+  /**
+   * Resumes a listing of {@code query} where {@code resumeFrom} points (a page's {@code nextCursor()}
+   * or a failure's {@code resumeCursor()}): yields exactly the items the original listing had not
+   * emitted, up to where it would have ended (its {@code maxItems} included). The query's filters
+   * must be those of the original listing; its page size and concurrency apply; its offset and
+   * {@code startAt} are ignored, and its {@code maxItems}, counted from the cursor, can only end the
+   * listing sooner.
+   *
+   * @param query the listing's filters and paging
+   * @param resumeFrom where to resume
+   * @return the tracks
+   * @throws IllegalArgumentException when the cursor belongs to a listing with other filters
+   */
+  public Flux<BackgroundTrack> list(BackgroundTrackQuery query, PageCursor resumeFrom) {
+    Objects.requireNonNull(query, "query");
+    return paginator(query).items(resumed(query, resumeFrom), query.pageSize(), query.concurrency());
   }
 
   /**
@@ -71,7 +91,37 @@ public final class BackgroundTracks {
    */
   public Flux<Page<BackgroundTrack>> pages(BackgroundTrackQuery query) {
     Objects.requireNonNull(query, "query");
-    return paginator(query).pages(query.startOffset(), end(query.startOffset(), query.maxItems()), query.pageSize(), query.concurrency());
+    return paginator(query).pages(from(query), query.pageSize(), query.concurrency());
+  }
+
+  /**
+   * Resumes the page-level view of a listing where {@code resumeFrom} points (see {@link
+   * #list(BackgroundTrackQuery, PageCursor)}).
+   *
+   * @param query the listing's filters and paging
+   * @param resumeFrom where to resume
+   * @return the pages
+   * @throws IllegalArgumentException when the cursor belongs to a listing with other filters
+   */
+  public Flux<Page<BackgroundTrack>> pages(BackgroundTrackQuery query, PageCursor resumeFrom) {
+    Objects.requireNonNull(query, "query");
+    return paginator(query).pages(resumed(query, resumeFrom), query.pageSize(), query.concurrency());
+  }
+
+  /** Where a query's listing starts and ends: its cursor (bounds kept) or offset, within maxItems. */
+  private static PageCursor from(BackgroundTrackQuery q) {
+    return q.startAt().map(c -> resumed(q, c)).orElseGet(() -> {
+      long start = q.offset();
+      return PageCursor.of(start, start, end(start, q.maxItems()), q.fingerprint());
+    });
+  }
+
+  private static PageCursor resumed(BackgroundTrackQuery q, PageCursor resumeFrom) {
+    Objects.requireNonNull(resumeFrom, "resumeFrom");
+    if (!resumeFrom.fingerprint().equals(q.fingerprint())) {
+      throw new IllegalArgumentException("resumeFrom: the cursor belongs to a listing with other filters");
+    }
+    return resumeFrom.endingBy(end(resumeFrom.offset(), q.maxItems()));
   }
 
   /**
@@ -88,7 +138,8 @@ public final class BackgroundTracks {
     if (n < 1) {
       throw new IllegalArgumentException("n must be >= 1, was " + n);
     }
-    return paginator(query).partitions(query.startOffset(), end(query.startOffset(), query.maxItems()), n);
+    PageCursor from = from(query);
+    return paginator(query).partitions(from.offset(), from.end(), n);
   }
 
   /**
@@ -163,7 +214,7 @@ public final class BackgroundTracks {
     r.projectId().ifPresent(p -> o.putObject("project").put("id", p));
     r.mediaUrl().ifPresent(u -> o.putObject("media").put("url", u));
     try {
-      return Json.mapper().writeValueAsBytes(o);
+      return Json.writer().writeValueAsBytes(o);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

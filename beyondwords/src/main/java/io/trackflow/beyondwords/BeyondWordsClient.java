@@ -60,10 +60,22 @@ public final class BeyondWordsClient implements AutoCloseable {
     return backgroundTracks;
   }
 
-  /** Frees the connection pool the client created, if it created one. */
+  /**
+   * Frees the connection pool the client created, if it created one. Safe on any thread: on a
+   * non-blocking one it does not wait (see {@link #closeAsync()}).
+   */
   @Override
   public void close() {
     transport.close();
+  }
+
+  /**
+   * Frees the connection pool the client created, if it created one, without blocking.
+   *
+   * @return completes when the pool is disposed
+   */
+  public reactor.core.publisher.Mono<Void> closeAsync() {
+    return transport.closeAsync();
   }
 
   @Override

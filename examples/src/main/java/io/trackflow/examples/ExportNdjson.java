@@ -45,7 +45,7 @@ public final class ExportNdjson {
    * @return the number of lines written
    */
   static long run(BeyondWordsClient bw, Path file, PrintStream out) {
-    ObjectWriter writer = Json.mapper().writerFor(BackgroundTrack.class);
+    ObjectWriter writer = Json.writer().forType(BackgroundTrack.class);
     long lines = Flux.using(
             () -> Files.newBufferedWriter(file, StandardCharsets.UTF_8),
             (BufferedWriter w) -> bw.backgroundTracks().list()

@@ -15,7 +15,6 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -91,7 +90,7 @@ public final class BackgroundTrackSource
 
   @Override
   public SourceReader<BackgroundTrack, OffsetRangeSplit> createReader(SourceReaderContext readerContext) {
-    return new ListingSourceReader(config, new Configuration(), readerContext);
+    return new ListingSourceReader(config, readerContext.getConfiguration(), readerContext);
   }
 
   @Override

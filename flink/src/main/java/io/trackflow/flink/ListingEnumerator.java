@@ -38,7 +38,7 @@ final class ListingEnumerator implements SplitEnumerator<OffsetRangeSplit, Listi
   private long pass;
   private Optional<Instant> lastPassStartedAt;
   private boolean discovering;
-  private @Nullable BeyondWordsClient client;
+  private volatile @Nullable BeyondWordsClient client;
 
   ListingEnumerator(SplitEnumeratorContext<OffsetRangeSplit> context, SourceConfig config, ListingEnumeratorState state) {
     this.context = context;

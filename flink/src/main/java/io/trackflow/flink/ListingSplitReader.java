@@ -34,7 +34,7 @@ final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRange
   private final BeyondWordsClient client;
   private final Deque<OffsetRangeSplit> splits = new ArrayDeque<>();
   private @Nullable OffsetRangeSplit current;
-  private @Nullable PageSubscriber subscriber;
+  private volatile @Nullable PageSubscriber subscriber;
 
   ListingSplitReader(SourceConfig config) {
     this.config = config;

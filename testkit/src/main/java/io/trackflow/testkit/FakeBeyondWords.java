@@ -321,7 +321,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
     headers.put("X-Pagination-OffSet", String.valueOf(offset));
     if (!applied.isEmpty()) {
       try {
-        headers.put("X-BeyondWords-Filter", Json.mapper().writeValueAsString(applied));
+        headers.put("X-BeyondWords-Filter", Json.writer().writeValueAsString(applied));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
@@ -505,7 +505,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
 
   private static @Nullable JsonNode parseBody(RecordedRequest r) {
     try {
-      return Json.mapper().readTree(r.body());
+      return Json.reader().readTree(r.body());
     } catch (Exception e) {
       return null;
     }

@@ -43,7 +43,7 @@ abstract class FakeHttpServer implements AutoCloseable {
 
     static Reply json(int status, Object body, Map<String, String> headers) {
       try {
-        return raw(status, headers, Json.mapper().writeValueAsBytes(body));
+        return raw(status, headers, Json.writer().writeValueAsBytes(body));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

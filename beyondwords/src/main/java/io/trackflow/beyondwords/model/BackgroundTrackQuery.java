@@ -14,7 +14,8 @@ import org.immutables.value.Value;
  * filter[scopes]}), the page size asked per request, an upper bound on items, the pages in flight,
  * and where to start (an offset, or a {@link PageCursor} from an earlier listing of the same query,
  * which wins over the offset: {@code BackgroundTrackQuery.builder().from(q).startAt(cursor)} resumes
- * {@code q}).
+ * {@code q}, ending where {@code q}'s listing would have ended; {@code maxItems}, counted from the
+ * cursor, can only end it sooner).
  *
  * <p>Validated when built: {@code pageSize} 1..100 (the server may still return fewer per page),
  * {@code maxItems} and {@code concurrency} (1..64) positive, filters non-blank and free of control
@@ -45,7 +46,10 @@ public abstract class BackgroundTrackQuery {
     return MAX_PAGE_SIZE;
   }
 
-  /** Stop after this many items. Default: no bound. */
+  /**
+   * Stop after this many items (counted from where this listing starts; a resumed listing also ends
+   * where the original would have). Default: no bound.
+   */
   @Value.Default
   public long maxItems() {
     return Long.MAX_VALUE;

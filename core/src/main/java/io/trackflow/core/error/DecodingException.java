@@ -7,22 +7,14 @@ import org.jspecify.annotations.Nullable;
  * The response was not what the contract says: malformed or truncated JSON, an HTML page, a wrong
  * type, a body over the size limit, or paging headers that would make a listing loop. Not retried.
  */
-public class DecodingException extends ApiException {
+public final class DecodingException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
   private final int status;
   private final String bodyExcerpt;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what was wrong
-   * @param cause the parser's error, or {@code null}
-   * @param status the HTTP status of the response, or 0 when unknown
-   * @param bodyExcerpt the body's first 2 KiB, or empty
-   */
-  public DecodingException(
+  DecodingException(
       String message, @Nullable Throwable cause, int status, String bodyExcerpt) {
     super(message, cause);
     this.status = status;

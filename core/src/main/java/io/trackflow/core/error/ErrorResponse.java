@@ -48,6 +48,29 @@ public abstract class ErrorResponse {
     return body().retryAfter();
   }
 
+  /** Response headers that may carry credentials or session state: shown as {@code ****}. */
+  private static final java.util.Set<String> SENSITIVE =
+      java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+
+  /**
+   * Everything but the body, with the values of {@code Authorization}, {@code Proxy-Authorization},
+   * {@code Cookie}, {@code Set-Cookie} and {@code X-Api-Key} headers shown as {@code ****}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder h = new StringBuilder("{");
+    for (Map.Entry<String, List<String>> e : headers().entrySet()) {
+      if (h.length() > 1) {
+        h.append(", ");
+      }
+      boolean secret = SENSITIVE.contains(e.getKey().toLowerCase(java.util.Locale.ROOT));
+      h.append(e.getKey()).append('=').append(secret ? "[****]" : e.getValue());
+    }
+    h.append('}');
+    return "ErrorResponse{method=" + method() + ", uri=" + uri() + ", status=" + status() + ", headers=" + h
+        + ", body=" + body() + ", retryAfter=" + retryAfter().map(Duration::toString).orElse("none") + "}";
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

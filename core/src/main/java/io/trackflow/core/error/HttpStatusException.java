@@ -23,43 +23,9 @@ public class HttpStatusException extends ApiException {
 
   private final transient ErrorResponse response;
 
-  /**
-   * Creates the exception for a response.
-   *
-   * @param response what is known about the failed exchange
-   */
-  public HttpStatusException(ErrorResponse response) {
+  HttpStatusException(ErrorResponse response) {
     super(describe(Objects.requireNonNull(response, "response")), null);
     this.response = response;
-  }
-
-  /**
-   * Builds the exception of the right class for the response's status.
-   *
-   * @param response what is known about the failed exchange
-   * @return the typed exception
-   */
-  public static HttpStatusException of(ErrorResponse response) {
-    switch (response.status()) {
-      case 400:
-        return new BadRequestException(response);
-      case 401:
-        return new UnauthorizedException(response);
-      case 403:
-        return new ForbiddenException(response);
-      case 404:
-        return new NotFoundException(response);
-      case 409:
-        return new ConflictException(response);
-      case 422:
-        return new ValidationException(response);
-      case 429:
-        return new RateLimitException(response);
-      default:
-        return response.status() >= 500 && response.status() <= 599
-            ? new ServerException(response)
-            : new HttpStatusException(response);
-    }
   }
 
   /** The HTTP status code. */
@@ -126,12 +92,6 @@ public class HttpStatusException extends ApiException {
   /** Everything known about the failed exchange. */
   public ErrorResponse response() {
     return response;
-  }
-
-  @Override
-  public boolean isTransient() {
-    int s = status();
-    return s == 408 || s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
   }
 
   private static Optional<String> requestIdOf(ErrorResponse r) {

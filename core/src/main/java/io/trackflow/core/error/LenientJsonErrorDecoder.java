@@ -27,7 +27,7 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
     }
     JsonNode root;
     try {
-      root = Json.mapper().readTree(response.bodyStream());
+      root = Json.reader().readTree(response.bodyStream());
     } catch (Exception notJson) {
       return ErrorBody.empty();
     }

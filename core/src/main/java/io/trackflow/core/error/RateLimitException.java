@@ -7,16 +7,11 @@ import java.util.Optional;
  * Too many requests (HTTP 429). {@link #retryAfter()} carries the server's requested delay; when it
  * exceeds the policy's {@code maxRetryAfter}, this error surfaces instead of a long sleep.
  */
-public class RateLimitException extends HttpStatusException {
+public final class RateLimitException extends HttpStatusException {
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param response what is known about the failed exchange
-   */
-  public RateLimitException(ErrorResponse response) {
+  RateLimitException(ErrorResponse response) {
     super(response);
   }
 

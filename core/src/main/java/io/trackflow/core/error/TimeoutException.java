@@ -2,8 +2,12 @@ package io.trackflow.core.error;
 
 import org.jspecify.annotations.Nullable;
 
-/** A time limit ran out: connecting, waiting for response bytes, or the whole call. */
-public class TimeoutException extends ApiException {
+/**
+ * A time limit ran out: connecting, waiting for response bytes, or the whole call. A {@link
+ * Kind#TOTAL} timeout carries the failure of the last attempt, if one failed, as its {@link
+ * #getCause() cause}.
+ */
+public final class TimeoutException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
@@ -19,14 +23,7 @@ public class TimeoutException extends ApiException {
 
   private final Kind kind;
 
-  /**
-   * Creates the exception.
-   *
-   * @param kind which limit ran out
-   * @param message what timed out
-   * @param cause the underlying failure, or {@code null}
-   */
-  public TimeoutException(Kind kind, String message, @Nullable Throwable cause) {
+  TimeoutException(Kind kind, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = java.util.Objects.requireNonNull(kind, "kind");
   }
@@ -34,10 +31,5 @@ public class TimeoutException extends ApiException {
   /** Which time limit ran out. */
   public Kind kind() {
     return kind;
-  }
-
-  @Override
-  public boolean isTransient() {
-    return kind != Kind.TOTAL;
   }
 }

@@ -28,9 +28,21 @@ public abstract class HttpRequest {
   /** Headers to send, in insertion order. Names are matched case-insensitively by {@link #header}. */
   public abstract Map<String, String> headers();
 
-  /** The request body, if any (a defensive copy). */
+  /**
+   * The body bytes, empty without a body. The array is copied when set and each time it is read, so
+   * the request cannot be changed through it.
+   */
   @Value.Redacted
-  public abstract Optional<byte[]> body();
+  @Value.Default
+  public byte[] content() {
+    return new byte[0];
+  }
+
+  /** The request body, if any (not empty): a copy, so changing it does not change the request. */
+  public final Optional<byte[]> body() {
+    byte[] b = content();
+    return b.length == 0 ? Optional.empty() : Optional.of(b);
+  }
 
   /**
    * Returns the value of a header, matched case-insensitively.
@@ -86,7 +98,7 @@ public abstract class HttpRequest {
 
   /** Returns the body decoded as UTF-8, or an empty string. */
   public final String bodyAsString() {
-    return body().map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+    return new String(content(), StandardCharsets.UTF_8);
   }
 
   /** Returns a new builder. */
@@ -116,7 +128,7 @@ public abstract class HttpRequest {
     return method() == r.method()
         && uri().equals(r.uri())
         && headers().equals(r.headers())
-        && Arrays.equals(body().orElse(null), r.body().orElse(null));
+        && Arrays.equals(content(), r.content());
   }
 
   @Override
@@ -127,5 +139,16 @@ public abstract class HttpRequest {
   /** Builds {@link HttpRequest} values. */
   public static final class Builder extends ImmutableHttpRequest.Builder {
     Builder() {}
+
+    /**
+     * Sets the body; the array is copied, so changing it afterwards does not change the request.
+     *
+     * @param body the bytes
+     * @return this builder
+     */
+    public Builder body(byte[] body) {
+      content(body);
+      return this;
+    }
   }
 }

@@ -62,4 +62,14 @@ public interface HttpTransport extends AutoCloseable {
   /** Frees what this transport created (connection pools). A no-op by default. */
   @Override
   default void close() {}
+
+  /**
+   * Frees what this transport created without blocking the calling thread. By default runs {@link
+   * #close()} on subscription.
+   *
+   * @return completes when the resources are freed
+   */
+  default Mono<Void> closeAsync() {
+    return Mono.fromRunnable(this::close);
+  }
 }

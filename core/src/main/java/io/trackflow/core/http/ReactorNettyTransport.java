@@ -12,6 +12,7 @@ import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.TimeoutException;
 import io.trackflow.core.error.TransportException;
+import io.trackflow.core.internal.Errors;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -26,11 +27,14 @@ import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -335,51 +339,52 @@ public final class ReactorNettyTransport implements HttpTransport {
   }
 
   private DecodingException tooLarge(HttpRequest request, int status) {
-    return new DecodingException(
-        "response body of " + request + " exceeds the limit of " + maxResponseBytes + " bytes",
-        null,
-        status,
-        "");
+    return Errors.get().tooLarge(request, status, maxResponseBytes);
   }
 
-  /** Maps a Netty/IO failure to the error model. Messages name the request, never its headers. */
+  /** Maps a Netty failure to the error model; JDK failures are mapped by the error factory. */
   static ApiException map(HttpRequest request, Throwable e) {
-    String what = request.toString();
+    Errors errors = Errors.get();
     if (e instanceof ConnectTimeoutException) {
-      return new TimeoutException(TimeoutException.Kind.CONNECT, "connect timed out: " + what, e);
+      return errors.timeout(TimeoutException.Kind.CONNECT, request, e);
     }
     if (e instanceof ReadTimeoutException) {
-      return new TimeoutException(
-          TimeoutException.Kind.RESPONSE, "no response bytes within the response timeout: " + what, e);
+      return errors.timeout(TimeoutException.Kind.RESPONSE, request, e);
     }
-    if (e instanceof ConnectException
-        || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException) {
-      return new TransportException("could not connect (" + e.getMessage() + "): " + what, e, true);
-    }
-    String type = e.getClass().getSimpleName();
-    if (type.startsWith("PoolAcquire")) {
-      return TransportException.poolExhausted(
-          "connection pool exhausted (" + e.getMessage() + "): " + what, e);
+    if (e instanceof PoolAcquireTimeoutException || e instanceof PoolAcquirePendingLimitException) {
+      return errors.poolExhausted(request, e);
     }
     if (e instanceof PrematureCloseException) {
-      return new TransportException("connection closed prematurely: " + what, e, false);
+      return errors.transport(request, "connection closed prematurely", e, false);
     }
-    if (e instanceof SSLException) {
-      return new TransportException("TLS failure (" + e.getMessage() + "): " + what, e, false);
+    if (!(e instanceof IOException)) {
+      LOG.debug("unexpected transport failure for {}", request, e);
     }
-    if (e instanceof IOException) {
-      return new TransportException("I/O failure (" + e.getMessage() + "): " + what, e, false);
-    }
-    LOG.debug("unexpected transport failure for {}", what, e);
-    return new TransportException("transport failure (" + e + "): " + what, e, false);
+    return errors.transport(request, e);
   }
 
+  /**
+   * Frees the connection pool this transport created (a user's {@link HttpClient} is left alone).
+   * On a non-blocking thread (a Netty event loop, a Reactor parallel worker) it does not wait: the
+   * pool is disposed in the background, as {@link #closeAsync()} would.
+   */
   @Override
   public void close() {
-    if (ownedProvider != null) {
-      ownedProvider.disposeLater().block(Duration.ofSeconds(10));
+    if (Schedulers.isInNonBlockingThread()) {
+      closeAsync().subscribe(null, e -> LOG.warn("closing the connection pool failed", e));
+    } else {
+      closeAsync().block(Duration.ofSeconds(10));
     }
+  }
+
+  /**
+   * Frees the connection pool this transport created, without blocking.
+   *
+   * @return completes when the pool is disposed
+   */
+  @Override
+  public Mono<Void> closeAsync() {
+    return ownedProvider == null ? Mono.empty() : ownedProvider.disposeLater();
   }
 
   @Override
@@ -396,15 +401,17 @@ public final class ReactorNettyTransport implements HttpTransport {
     }
   }
 
-  /** Copies body chunks into one array, sized from Content-Length when known. */
+  /** Copies body chunks into one array, grown as bytes arrive. */
   private static final class Accumulator {
+    static final int INITIAL = 8192;
     private final int max;
     private byte[] bytes;
     private int length;
 
     Accumulator(long declared, int max) {
       this.max = max;
-      this.bytes = new byte[declared >= 0 ? (int) declared : 8192];
+      // grow from a small buffer: a declared length is a claim, not bytes that have arrived
+      this.bytes = new byte[(int) Math.min(declared >= 0 ? declared : INITIAL, INITIAL)];
     }
 
     Accumulator append(ByteBuf buf) {

@@ -124,16 +124,23 @@ public final class ApiCaller {
     Objects.requireNonNull(reader, "reader");
     HttpRequest prepared = withDefaults(request);
     Duration total = config.totalTimeout();
-    return Mono.defer(() -> attempt(prepared, reader, true))
-        .retryWhen(config.retryPolicy().toRetry(prepared.method(), retryListener))
-        .timeout(
-            total,
-            Mono.error(
-                () ->
-                    new TimeoutException(
-                        TimeoutException.Kind.TOTAL,
-                        "call exceeded the total timeout of " + total.toMillis() + " ms: " + prepared,
-                        null)));
+    return Mono.defer(
+        () -> {
+          // one deadline per call: waits that would pass it end the call with their cause at once
+          long deadline = System.nanoTime() + total.toNanos();
+          Throwable[] last = {null};
+          int[] attempts = {0};
+          return Mono.defer(
+                  () -> {
+                    attempts[0]++;
+                    return attempt(prepared, reader, true);
+                  })
+              .doOnError(e -> last[0] = e)
+              .retryWhen(config.retryPolicy().toRetry(prepared.method(), retryListener, deadline))
+              .timeout(
+                  total,
+                  Mono.error(() -> Errors.get().total(prepared, total, last[0], Math.max(1, attempts[0]))));
+        });
   }
 
   private HttpRequest withDefaults(HttpRequest request) {
@@ -225,25 +232,7 @@ public final class ApiCaller {
    * @return the exception
    */
   public HttpStatusException statusError(HttpRequest request, HttpResponse response) {
-    ErrorBody body;
-    try {
-      body = errorDecoder.decode(response);
-    } catch (RuntimeException | StackOverflowError e) {
-      body = ErrorBody.empty();
-    }
-    Optional<Duration> retryAfter =
-        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)).or(body::retryAfter);
-    ErrorResponse error =
-        ErrorResponse.builder()
-            .method(request.method())
-            .uri(request.uri())
-            .status(response.status())
-            .headers(response.headers())
-            .body(body)
-            .bodyExcerpt(excerpt(response))
-            .retryAfter(retryAfter)
-            .build();
-    return HttpStatusException.of(error);
+    return Errors.get().status(request, response, errorDecoder);
   }
 
   private static String excerpt(ResponseBody body) {
@@ -255,19 +244,7 @@ public final class ApiCaller {
   }
 
   private static DecodingException decodingError(HttpRequest request, int status, String excerpt, Throwable cause) {
-    String trimmed = excerpt.stripLeading();
-    String what;
-    if (trimmed.startsWith("<")) {
-      what = "an HTML/XML page instead of JSON";
-    } else if (trimmed.isEmpty()) {
-      what = "an empty body";
-    } else {
-      String reason = cause instanceof com.fasterxml.jackson.core.JacksonException
-          ? ((com.fasterxml.jackson.core.JacksonException) cause).getOriginalMessage()
-          : String.valueOf(cause.getMessage());
-      what = "a body that does not match the contract (" + reason + ")";
-    }
-    return new DecodingException("HTTP " + status + " " + request + " returned " + what, cause, status, excerpt);
+    return Errors.get().body(request, status, excerpt, cause);
   }
 
   /**
@@ -277,25 +254,11 @@ public final class ApiCaller {
    * @return the excerpt
    */
   public static String excerpt(HttpResponse response) {
-    return excerpt(response.body().duplicate());
+    return Errors.get().excerpt(response.body());
   }
 
-  /** Decodes up to 2 KiB of {@code b} as UTF-8, replacing what is invalid. */
   private static String excerpt(ByteBuffer b) {
-    if (b.remaining() > EXCERPT_BYTES) {
-      b.limit(b.position() + EXCERPT_BYTES);
-    }
-    CharsetDecoder d =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try {
-      CharBuffer c = d.decode(b);
-      return c.toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return "";
-    }
+    return Errors.get().excerpt(b);
   }
 
   @Override

@@ -35,6 +35,15 @@ public final class OwnedTransport implements AutoCloseable {
     return transport;
   }
 
+  /**
+   * Closes the transport if the client created it, without blocking.
+   *
+   * @return completes when it is closed
+   */
+  public reactor.core.publisher.Mono<Void> closeAsync() {
+    return owned ? transport.closeAsync() : reactor.core.publisher.Mono.empty();
+  }
+
   /** Closes the transport if the client created it. */
   @Override
   public void close() {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,7 +23,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The one configured Jackson {@link ObjectMapper} of trackflow.
+ * trackflow's Jackson configuration, handed out as immutable {@link ObjectReader}s and {@link
+ * ObjectWriter}s (the shared mapper itself is never handed out, so no caller can reconfigure the
+ * library), or as a {@link #newMapper() new mapper} of your own.
  *
  * <ul>
  *   <li>unknown properties are ignored (providers add fields);
@@ -40,13 +44,43 @@ public final class Json {
   private Json() {}
 
   /**
-   * The shared mapper used by trackflow. Do not reconfigure it; use {@link #newMapper()} for a copy
-   * of your own.
+   * A reader with trackflow's configuration; immutable, so it is safe to share. Narrow it with
+   * {@code forType(..)}, {@code readerFor(..)} equivalents such as {@link #readerFor(Class)}.
    *
-   * @return the shared mapper
+   * @return the reader
    */
-  public static ObjectMapper mapper() {
-    return SHARED;
+  public static ObjectReader reader() {
+    return SHARED.reader();
+  }
+
+  /**
+   * A reader of {@code type} with trackflow's configuration; immutable.
+   *
+   * @param type the type to read
+   * @return the reader
+   */
+  public static ObjectReader readerFor(Class<?> type) {
+    return SHARED.readerFor(type);
+  }
+
+  /**
+   * A reader of a JSON array of {@code type} into a {@code List}; immutable.
+   *
+   * @param type the element type
+   * @return the reader
+   */
+  public static ObjectReader readerForListOf(Class<?> type) {
+    return SHARED.readerForListOf(type);
+  }
+
+  /**
+   * A writer with trackflow's configuration (absent optionals left out, {@code Instant} and {@code
+   * LocalDate} as ISO-8601 text, {@code Duration} as milliseconds); immutable.
+   *
+   * @return the writer
+   */
+  public static ObjectWriter writer() {
+    return SHARED.writer();
   }
 
   /**

@@ -211,7 +211,8 @@ public final class Timestamps {
   }
 
   /**
-   * Parses a date: {@code yyyy-MM-dd}; a longer timestamp keeps its (UTC) date.
+   * Parses a date: {@code yyyy-MM-dd}; a date-time keeps its own calendar date whatever its offset
+   * ({@code 2023-01-01T00:30+02:00} is 2023-01-01); epoch seconds are read as a UTC date.
    *
    * @param text the date
    * @return the date
@@ -222,6 +223,13 @@ public final class Timestamps {
     try {
       if (s.length() == 10) {
         return LocalDate.parse(s);
+      }
+      // a date-time keeps its own calendar date, whatever its offset: 2023-01-01T00:30+02:00 is Jan 1
+      if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == 't' || s.charAt(10) == ' ')) {
+        return LocalDate.parse(s.substring(0, 10));
+      }
+      if (!s.isEmpty() && Character.isLetter(s.charAt(0))) {
+        return java.time.ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
       }
       return LocalDate.ofInstant(parseInstant(s), ZoneOffset.UTC);
     } catch (DateTimeException e) {

@@ -2,6 +2,7 @@ package io.trackflow.core.paging;
 
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.DecodingException;
+import io.trackflow.core.internal.Errors;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,14 +69,29 @@ public final class OffsetPaginator<T> {
    */
   public Flux<T> items(long start, long end, int pageSize, int concurrency) {
     check(start, end, pageSize, concurrency);
+    return items(PageCursor.of(start, start, end, fingerprint), pageSize, concurrency);
+  }
+
+  /**
+   * The items of the listing a cursor points into, from the cursor's offset to the listing's end:
+   * resuming a listing with the cursor of its last page, or of the error that ended it, yields
+   * exactly the items it had not emitted. Later cursors keep the listing's bounds.
+   *
+   * @param from where to resume; its fingerprint must be this paginator's
+   * @param pageSize items asked per page
+   * @param concurrency pages in flight at most
+   * @return the items
+   * @throws IllegalArgumentException when the cursor belongs to another query
+   */
+  public Flux<T> items(PageCursor from, int pageSize, int concurrency) {
+    checkCursor(from);
+    check(from.offset(), from.end(), pageSize, concurrency);
     return Flux.defer(
         () -> {
-          AtomicLong emitted = new AtomicLong();
-          return new Run(start, end, pageSize, concurrency)
-              .chunks()
-              .concatMap(c -> Flux.fromIterable(c.page.items()).doOnComplete(c::consumed), 0)
-              .doOnNext(x -> emitted.lazySet(emitted.get() + 1))
-              .onErrorMap(ApiException.class, e -> e.initResumeCursor(cursor(start + emitted.get())));
+          Run run = new Run(from, pageSize, concurrency);
+          return run.chunks()
+              .concatMap(run::emit, 0)
+              .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
         });
   }
 
@@ -91,15 +107,33 @@ public final class OffsetPaginator<T> {
    */
   public Flux<Page<T>> pages(long start, long end, int pageSize, int concurrency) {
     check(start, end, pageSize, concurrency);
+    return pages(PageCursor.of(start, start, end, fingerprint), pageSize, concurrency);
+  }
+
+  /**
+   * The pages of the listing a cursor points into, from the cursor's offset to the listing's end
+   * (see {@link #items(PageCursor, int, int)}).
+   *
+   * @param from where to resume; its fingerprint must be this paginator's
+   * @param pageSize items asked per page
+   * @param concurrency pages in flight at most
+   * @return the pages
+   * @throws IllegalArgumentException when the cursor belongs to another query
+   */
+  public Flux<Page<T>> pages(PageCursor from, int pageSize, int concurrency) {
+    checkCursor(from);
+    check(from.offset(), from.end(), pageSize, concurrency);
     return Flux.defer(
         () -> {
-          AtomicLong position = new AtomicLong(start);
-          return new Run(start, end, pageSize, concurrency)
-              .chunks()
-              .doOnNext(Chunk::consumed)
-              .map(c -> c.page)
-              .doOnNext(p -> position.set(p.offset() + p.size()))
-              .onErrorMap(ApiException.class, e -> e.initResumeCursor(cursor(position.get())));
+          Run run = new Run(from, pageSize, concurrency);
+          return run.chunks()
+              .map(
+                  c -> {
+                    c.consumed();
+                    run.next = c.page.offset() + c.page.size();
+                    return c.page;
+                  })
+              .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
         });
   }
 
@@ -130,14 +164,11 @@ public final class OffsetPaginator<T> {
             });
   }
 
-  /**
-   * The cursor for an offset of this listing.
-   *
-   * @param offset the offset
-   * @return the cursor
-   */
-  public PageCursor cursor(long offset) {
-    return PageCursor.of(offset, fingerprint);
+  private void checkCursor(PageCursor from) {
+    Objects.requireNonNull(from, "from");
+    if (!from.fingerprint().equals(fingerprint)) {
+      throw new IllegalArgumentException("from: the cursor belongs to a listing of another query");
+    }
   }
 
   private static void check(long start, long end, int pageSize, int concurrency) {
@@ -157,25 +188,67 @@ public final class OffsetPaginator<T> {
 
   /** The state of one subscription. */
   private final class Run {
+    /** Where the listing began: kept in every cursor so that resuming completes the same listing. */
+    private final long origin;
     private final long start;
     private final long end;
     private final int pageSize;
     private final int concurrency;
     /** The lowest offset at which an empty page was seen: no data beyond it. */
     private final AtomicLong dataEnd = new AtomicLong(Long.MAX_VALUE);
+    /** The offset of the first item (or page) not yet emitted; written by the serialized emitter. */
+    volatile long next;
+    /** The first item of the last page let through, to catch a page that does not advance. */
+    private @Nullable Object previousFirst;
 
-    Run(long start, long end, int pageSize, int concurrency) {
-      this.start = start;
-      this.end = end;
+    Run(PageCursor from, int pageSize, int concurrency) {
+      this.origin = from.start();
+      this.start = from.offset();
+      this.end = from.end();
       this.pageSize = pageSize;
       this.concurrency = concurrency;
+      this.next = start;
     }
 
+    PageCursor cursor(long offset) {
+      return PageCursor.of(origin, Math.max(start, Math.min(offset, end)), end, fingerprint);
+    }
+
+    /** The items of one page, each advancing {@link #next}; the producer learns when all are out. */
+    Flux<T> emit(Chunk<T> c) {
+      Page<T> page = c.page;
+      next = page.offset();
+      return Flux.fromIterable(page.items()).doOnNext(x -> next++).doOnComplete(c::consumed);
+    }
+
+    /**
+     * The pages of the listing, in order, each checked as it is let through: a page that starts with
+     * the same item as the page before it does not advance (the server or a proxy ignores the offset)
+     * and fails the listing; a page beyond an empty one (the listing shrank) ends it, so no page is
+     * emitted after a gap.
+     */
     Flux<Chunk<T>> chunks() {
       if (start >= end) {
         return Flux.empty();
       }
-      return new OnDemand<>(this::firstAndRest);
+      return new OnDemand<>(this::firstAndRest)
+          .handle(
+              (chunk, sink) -> {
+                Page<T> p = chunk.page;
+                if (p.offset() > start && p.offset() >= dataEnd.get()) {
+                  sink.complete();
+                  return;
+                }
+                if (p.size() > 0) {
+                  Object first = p.items().get(0);
+                  if (previousFirst != null && previousFirst.equals(first)) {
+                    sink.error(notAdvancing(p.offset(), "starts with the same item as the page before it"));
+                    return;
+                  }
+                  previousFirst = first;
+                }
+                sink.next(chunk);
+              });
     }
 
     private Flux<Chunk<T>> firstAndRest() {
@@ -203,7 +276,7 @@ public final class OffsetPaginator<T> {
                 Flux<Chunk<T>> rest =
                     total.isPresent()
                         ? new OnDemand<>(() -> planned(next, stop, effective))
-                        : new OnDemand<>(() -> sequential(next, effective, first).map(p -> new Chunk<>(p, null)));
+                        : new OnDemand<>(() -> sequential(next, effective).map(p -> new Chunk<>(p, null)));
                 return Flux.just(new Chunk<T>(head, null)).concatWith(rest);
               });
     }
@@ -267,9 +340,8 @@ public final class OffsetPaginator<T> {
     }
 
     /** Total unknown: one page after another until an empty or short one. */
-    private Flux<Page<T>> sequential(long from, int size, Page<T> before) {
+    private Flux<Page<T>> sequential(long from, int size) {
       AtomicLong position = new AtomicLong(from);
-      Object[] previousFirst = {before.items().isEmpty() ? null : before.items().get(0)};
       boolean[] done = {false};
       return Mono.defer(
               () -> {
@@ -279,15 +351,6 @@ public final class OffsetPaginator<T> {
                     .map(
                         p -> {
                           int n = p.size();
-                          if (n > 0 && Objects.equals(previousFirst[0], p.items().get(0))) {
-                            throw new DecodingException(
-                                "the page at offset " + at + " repeats the previous page: the server"
-                                    + " ignores the offset; stopping instead of looping",
-                                null,
-                                0,
-                                "");
-                          }
-                          previousFirst[0] = n == 0 ? null : p.items().get(0);
                           long next = at + n;
                           done[0] = n == 0 || next >= end || isShort(p, limit);
                           position.set(next);
@@ -316,11 +379,19 @@ public final class OffsetPaginator<T> {
       return (int) Math.max(1, Math.min(size, to - at));
     }
 
-    /** Fetches a page, trimmed to the limit asked (a server that sends more is not trusted). */
+    /**
+     * Fetches a page, trimmed to the limit asked (a server that sends more is not trusted). A page
+     * whose reported offset is not the offset asked fails the listing: the server (or a proxy keyed
+     * on the path alone) ignores the offset, and its items would repeat others.
+     */
     private Mono<Page<T>> fetch(long offset, int limit) {
       return Mono.defer(() -> fetcher.fetch(offset, limit))
           .map(
               p -> {
+                if (p.reportedOffset().isPresent() && p.reportedOffset().getAsLong() != offset) {
+                  throw notAdvancing(
+                      offset, "was answered with the page at offset " + p.reportedOffset().getAsLong());
+                }
                 if (p.items().size() <= limit && p.offset() == offset) {
                   return p;
                 }
@@ -333,6 +404,10 @@ public final class OffsetPaginator<T> {
       Optional<PageCursor> c = next < 0 || next >= stop ? Optional.empty() : Optional.of(cursor(next));
       return page.nextCursor().equals(c) ? page : Page.<T>builder().from(page).nextCursor(c).build();
     }
+  }
+
+  private static DecodingException notAdvancing(long offset, String what) {
+    return Errors.get().notAdvancing(offset, what);
   }
 
   /** A page, and how to tell its producer that it has been consumed. */

@@ -25,7 +25,10 @@ final class OnDemand<T> extends Flux<T> {
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    actual.onSubscribe(new Inner<>(actual, source));
+    // serialized: a bad request(n) may signal onError from the requesting thread while the source
+    // signals from its own (Reactive Streams rule 1.3)
+    CoreSubscriber<T> serial = Operators.serialize(actual);
+    serial.onSubscribe(new Inner<>(serial, source));
   }
 
   private static final class Inner<T> extends Operators.DeferredSubscription
@@ -42,6 +45,13 @@ final class OnDemand<T> extends Flux<T> {
 
     @Override
     public void request(long n) {
+      if (n <= 0) {
+        // Reactive Streams rule 3.9: a non-positive request is an error, signalled to the subscriber
+        cancel();
+        actual.onError(
+            new IllegalArgumentException("§3.9: a request must be positive, was " + n));
+        return;
+      }
       super.request(n);
       if (started.compareAndSet(false, true) && !isCancelled()) {
         Publisher<? extends T> p;

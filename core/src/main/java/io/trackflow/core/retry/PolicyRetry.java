@@ -2,6 +2,7 @@ package io.trackflow.core.retry;
 
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.http.HttpMethod;
+import io.trackflow.core.internal.Errors;
 import java.time.Duration;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -19,11 +20,17 @@ final class PolicyRetry extends Retry {
   private final RetryPolicy policy;
   private final HttpMethod method;
   private final RetryListener listener;
+  private final long deadlineNanos;
 
-  PolicyRetry(RetryPolicy policy, HttpMethod method, RetryListener listener) {
+  /**
+   * @param deadlineNanos the call's deadline on {@link System#nanoTime()}'s scale, or {@link
+   *     Long#MAX_VALUE} for none
+   */
+  PolicyRetry(RetryPolicy policy, HttpMethod method, RetryListener listener, long deadlineNanos) {
     this.policy = policy;
     this.method = method;
     this.listener = listener;
+    this.deadlineNanos = deadlineNanos;
   }
 
   @Override
@@ -37,7 +44,8 @@ final class PolicyRetry extends Retry {
             return Mono.error(tag(failure, attempts));
           }
           Optional<Duration> delay = policy.delayBefore(retries, failure);
-          if (delay.isEmpty()) {
+          if (delay.isEmpty() || passesDeadline(delay.get())) {
+            // a wait the call cannot afford ends it now, with the failure that asked for the wait
             return Mono.error(tag(failure, attempts));
           }
           if (LOG.isDebugEnabled()) {
@@ -48,9 +56,13 @@ final class PolicyRetry extends Retry {
         });
   }
 
+  private boolean passesDeadline(Duration delay) {
+    return deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() < delay.toNanos();
+  }
+
   private static Throwable tag(Throwable failure, int attempts) {
     if (failure instanceof ApiException) {
-      ((ApiException) failure).initAttempts(attempts);
+      Errors.get().withAttempts((ApiException) failure, attempts);
     }
     return failure;
   }

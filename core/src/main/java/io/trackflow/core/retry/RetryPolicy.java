@@ -20,9 +20,10 @@ import reactor.util.retry.Retry;
  * 500, 502, 503, 504, on connection failures (refused, reset, closed before or during the body) and
  * on connect/response timeouts. Only idempotent methods (GET, PUT, ...) are retried; a POST is
  * retried only when it provably never reached the server (the connection could not be made). A
- * {@code Retry-After} (seconds or HTTP-date) replaces the backoff; when it is longer than {@link
- * #maxRetryAfter()} (60 s by default) no retry is made and the error surfaces with the server's
- * value. A malformed success body is never retried. The final error carries {@link
+ * {@code Retry-After} (seconds or HTTP-date) replaces the backoff (plus up to 10 %, at most 1 s, of
+ * jitter so that the callers it stopped do not return in lockstep); when it is longer than {@link
+ * #maxRetryAfter()} (60 s by default), or than what is left of the call's total timeout, no retry is
+ * made and the error surfaces at once with the server's value. A malformed success body is never retried. The final error carries {@link
  * ApiException#attempts()}.
  */
 @Value.Immutable
@@ -136,17 +137,36 @@ public abstract class RetryPolicy {
     if (error instanceof HttpStatusException) {
       Optional<Duration> ra = ((HttpStatusException) error).retryAfter();
       if (ra.isPresent()) {
-        return ra.get().compareTo(maxRetryAfter()) > 0 ? Optional.empty() : ra;
+        return ra.get().compareTo(maxRetryAfter()) > 0 ? Optional.empty() : Optional.of(spread(ra.get()));
       }
     }
-    long base = Math.max(0, initialBackoff().toNanos());
-    long cap = Math.max(0, maxBackoff().toNanos());
-    long bound = retry >= 62 ? cap : Math.min(cap, base << Math.min(retry, 62 - 1));
-    if (bound < 0) {
-      bound = cap;
-    }
+    long bound = backoffBound(retry);
     long delay = jitter() && bound > 0 ? ThreadLocalRandom.current().nextLong(bound + 1) : bound;
     return Optional.of(Duration.ofNanos(delay));
+  }
+
+  /**
+   * A server's {@code Retry-After} plus up to 10 % (at most 1 s) when {@link #jitter()} is on, so
+   * that the callers it stopped do not all come back in the same instant. Never shorter than asked.
+   */
+  private Duration spread(Duration retryAfter) {
+    if (!jitter() || retryAfter.isZero()) {
+      return retryAfter;
+    }
+    long extra = Math.min(retryAfter.toNanos() / 10, 1_000_000_000L);
+    return retryAfter.plusNanos(extra == 0 ? 0 : ThreadLocalRandom.current().nextLong(extra + 1));
+  }
+
+  /** {@code min(maxBackoff, initialBackoff * 2^retry)} in nanoseconds, without overflow. */
+  private long backoffBound(long retry) {
+    long base = Math.max(0, initialBackoff().toNanos());
+    long cap = Math.max(0, maxBackoff().toNanos());
+    if (base == 0 || retry < 0) {
+      return Math.min(base, cap);
+    }
+    // base << shift stays positive while shift < (leading zeros of base) - 1
+    int headroom = Long.numberOfLeadingZeros(base) - 1;
+    return retry >= headroom ? cap : Math.min(cap, base << retry);
   }
 
   /**
@@ -169,7 +189,21 @@ public abstract class RetryPolicy {
    * @return the retry spec
    */
   public Retry toRetry(HttpMethod method, RetryListener listener) {
-    return new PolicyRetry(this, method, listener);
+    return new PolicyRetry(this, method, listener, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #toRetry(HttpMethod, RetryListener)}, for a call that must end by {@code
+   * deadlineNanos}: a wait (backoff or {@code Retry-After}) that would pass it is not made, and the
+   * failure that asked for it surfaces at once.
+   *
+   * @param method the request's method
+   * @param listener told before each retry
+   * @param deadlineNanos the deadline, on {@link System#nanoTime()}'s scale
+   * @return the retry spec
+   */
+  public Retry toRetry(HttpMethod method, RetryListener listener, long deadlineNanos) {
+    return new PolicyRetry(this, method, listener, deadlineNanos);
   }
 
   /** Builds {@link RetryPolicy} values. */

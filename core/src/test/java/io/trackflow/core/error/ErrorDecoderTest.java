@@ -52,4 +52,28 @@ class ErrorDecoderTest {
     assertThat(decode("{\"message\": \"trunc")).isEqualTo(ErrorBody.empty());
     assertThat(decode("[".repeat(10000))).isEqualTo(ErrorBody.empty());
   }
+
+  @Test
+  void anErrorResponsePrintsNoCredentialOrCookie() {
+    ErrorResponse r = ErrorResponse.builder().method(io.trackflow.core.http.HttpMethod.GET)
+        .uri(java.net.URI.create("https://api.example.com/x")).status(401)
+        .putHeaders("set-cookie", java.util.List.of("session=static-secret"))
+        .putHeaders("authorization", java.util.List.of("Bearer static-secret"))
+        .putHeaders("X-Api-Key", java.util.List.of("static-secret"))
+        .putHeaders("cookie", java.util.List.of("a=static-secret"))
+        .putHeaders("proxy-authorization", java.util.List.of("Basic static-secret"))
+        .putHeaders("x-request-id", java.util.List.of("r-1"))
+        .build();
+    assertThat(r.toString()).doesNotContain("static-secret").contains("****").contains("r-1");
+    assertThat(ErrorFactory.of(r).toString()).doesNotContain("static-secret");
+  }
+
+  @Test
+  void anExhaustedPoolIsNotAConnectFailure() {
+    io.trackflow.core.http.HttpRequest req =
+        io.trackflow.core.http.HttpRequest.get(java.net.URI.create("https://api.example.com/x"));
+    TransportException full = io.trackflow.core.internal.Errors.get().poolExhausted(req, new IllegalStateException("full"));
+    assertThat(full.isPoolExhausted()).isTrue();
+    assertThat(full.isConnectFailure()).isFalse();
+  }
 }

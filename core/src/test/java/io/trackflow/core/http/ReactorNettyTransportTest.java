@@ -38,6 +38,7 @@ class ReactorNettyTransportTest {
   private ReactorNettyTransport transport;
   private final List<String> seen = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger closedConnections = new AtomicInteger();
 
   @BeforeEach
   void start() {
@@ -46,7 +47,10 @@ class ReactorNettyTransportTest {
             .host("127.0.0.1")
             .port(0)
             .compress(true)
-            .doOnConnection(c -> connections.incrementAndGet())
+            .doOnConnection(c -> {
+              connections.incrementAndGet();
+              c.onDispose(closedConnections::incrementAndGet);
+            })
             .route(
                 r ->
                     r.get("/hello", (req, res) -> record(req, res).sendString(Mono.just("{\"hi\":1}")))
@@ -109,7 +113,7 @@ class ReactorNettyTransportTest {
   void aUserSuppliedHttpClientIsUsedWithTheTimeoutsOnTop() {
     reactor.netty.http.client.HttpClient mine =
         reactor.netty.http.client.HttpClient.create().headers(h -> h.add("X-Custom", "from-user-client"));
-    try (ReactorNettyTransport shared = ReactorNettyTransport.builder().httpClient(mine).responseTimeout(Duration.ofMillis(300)).build()) {
+    try (ReactorNettyTransport shared = ReactorNettyTransport.builder().httpClient(mine).responseTimeout(Duration.ofMillis(1000)).build()) {
       StepVerifier.create(shared.send(HttpRequest.get(uri("/hello")))).expectNextCount(1).verifyComplete();
       assertThat(seen.get(1)).isEqualTo("from-user-client");
       StepVerifier.create(shared.send(HttpRequest.get(uri("/slow")))).expectError(TimeoutException.class).verify(Duration.ofSeconds(5));
@@ -332,5 +336,41 @@ class ReactorNettyTransportTest {
         .expectNextCount(1)
         .verifyComplete();
     assertThat(NettyLeakGuard.drain()).isEmpty();
+  }
+
+  @Test
+  void closeOnANonBlockingThreadDoesNotThrowAndStillFreesThePool() {
+    ReactorNettyTransport t = ReactorNettyTransport.create();
+    t.send(HttpRequest.get(uri("/hello"))).block(Duration.ofSeconds(5));
+    int closedBefore = closedConnections.get();
+    Mono.fromRunnable(t::close).subscribeOn(reactor.core.scheduler.Schedulers.parallel()).block(Duration.ofSeconds(5));
+    awaitClosed(closedBefore + 1);
+  }
+
+  private void awaitClosed(int expected) {
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (closedConnections.get() < expected && System.nanoTime() < until) {
+      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+    }
+    assertThat(closedConnections.get()).as("server-side connections closed").isGreaterThanOrEqualTo(expected);
+  }
+
+  @Test
+  void closeAsyncFreesThePoolWithoutBlocking() {
+    ReactorNettyTransport t = ReactorNettyTransport.create();
+    t.send(HttpRequest.get(uri("/hello"))).block(Duration.ofSeconds(5));
+    int closedBefore = closedConnections.get();
+    StepVerifier.create(t.closeAsync().subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+        .verifyComplete();
+    awaitClosed(closedBefore + 1);
+  }
+
+  @Test
+  void aRequestBodyIsCopiedInAndOut() {
+    byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+    HttpRequest req = HttpRequest.builder().method(HttpMethod.POST).uri(uri("/echo")).body(body).build();
+    body[2] = 'X';
+    req.body().orElseThrow()[3] = 'Y';
+    assertThat(req.bodyAsString()).isEqualTo("{\"a\":1}");
   }
 }

@@ -79,8 +79,15 @@ class ApiCallerTest {
                   if (a == null) {
                     a = Answer.of(200, "{}");
                   }
-                  a.headers().forEach(res::header);
-                  return res.status(a.status()).sendString(Mono.just(a.body()));
+                  Answer answer = a;
+                  long delay = Long.parseLong(answer.headers().getOrDefault("x-test-delay-ms", "0"));
+                  answer.headers().forEach((k, v) -> {
+                    if (!k.equals("x-test-delay-ms")) {
+                      res.header(k, v);
+                    }
+                  });
+                  return Mono.delay(Duration.ofMillis(delay))
+                      .then(res.status(answer.status()).sendString(Mono.just(answer.body())).then());
                 })
             .bindNow();
     transport = ReactorNettyTransport.builder().responseTimeout(Duration.ofSeconds(2)).build();
@@ -234,11 +241,11 @@ class ApiCallerTest {
   void aMalformedSuccessBodyIsADecodingErrorAndIsNotRetried() {
     ApiCaller c = caller(AuthStrategy.none(), FAST);
     script.add(Answer.of(200, "{\"truncated\": [1, 2"));
-    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.mapper().readTree(b)))
+    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTTP 200"))
         .verify();
     script.add(Answer.of(200, "<!DOCTYPE html><html>maintenance</html>"));
-    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.mapper().readTree(b)))
+    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
         .expectErrorSatisfies(e -> {
           assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTML");
           assertThat(((DecodingException) e).bodyExcerpt()).contains("maintenance");
@@ -275,7 +282,7 @@ class ApiCallerTest {
   }
 
   @Test
-  void theTotalTimeoutBoundsTheWholeCall() {
+  void aBackoffThatWouldPassTheDeadlineEndsTheCallAtOnceWithTheFailureThatAskedForIt() {
     ApiCaller c = new ApiCaller(
         ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port()))
             .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(5)).jitter(false).build())
@@ -283,8 +290,44 @@ class ApiCallerTest {
         transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
     script.add(Answer.of(503, "{}"));
     StepVerifier.create(c.exchange(get(c, "x")))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TimeoutException.class,
-            t -> assertThat(t.kind()).isEqualTo(TimeoutException.Kind.TOTAL)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ServerException.class,
+            s -> assertThat(s.attempts()).isEqualTo(1)))
+        .verify(Duration.ofSeconds(3));
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterLongerThanWhatIsLeftOfTheDeadlineSurfacesTheRateLimitAtOnce() {
+    ApiCaller c = new ApiCaller(
+        ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port()))
+            .totalTimeout(Duration.ofSeconds(5)).build(),
+        transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
+    script.add(new Answer(429, Map.of("Content-Type", "application/json", "Retry-After", "30"),
+        "{\"message\":\"Too Many Attempts.\",\"retry_after\":30}"));
+    long started = System.nanoTime();
+    StepVerifier.create(c.exchange(get(c, "x")))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RateLimitException.class, r -> {
+          assertThat(r.retryAfter()).contains(Duration.ofSeconds(30));
+          assertThat(r.attempts()).isEqualTo(1);
+        }))
+        .verify(Duration.ofSeconds(3));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aTotalTimeoutCarriesTheLastFailureAsItsCause() {
+    ApiCaller c = new ApiCaller(
+        ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port()))
+            .retryPolicy(FAST).totalTimeout(Duration.ofMillis(500)).build(),
+        transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
+    script.add(Answer.of(503, "{}"));
+    script.add(new Answer(200, Map.of("Content-Type", "application/json", "x-test-delay-ms", "1500"), "{}"));
+    StepVerifier.create(c.exchange(get(c, "x")))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TimeoutException.class, t -> {
+          assertThat(t.kind()).isEqualTo(TimeoutException.Kind.TOTAL);
+          assertThat(t.getCause()).isInstanceOf(ServerException.class);
+          assertThat(t.attempts()).isEqualTo(2);
+        }))
         .verify(Duration.ofSeconds(3));
   }
 

@@ -76,7 +76,7 @@ class JsonTest {
 
   @Test
   void mapperReadsProviderFormsAndIgnoresUnknownFields() throws Exception {
-    ObjectMapper m = Json.mapper();
+    ObjectMapper m = Json.newMapper();
     Holder h = m.readValue("{\"at\":\"2023-01-01 00:00:00 UTC\",\"day\":\"1982-11-19\",\"length\":5645848548,\"extra\":{\"x\":1}}", Holder.class);
     assertThat(h.at()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
     assertThat(h.day()).isEqualTo(LocalDate.of(1982, 11, 19));
@@ -90,6 +90,22 @@ class JsonTest {
   @Test
   void deeplyNestedJsonIsRefused() {
     String deep = "[".repeat(5000) + "]".repeat(5000);
-    assertThatThrownBy(() -> Json.mapper().readTree(deep)).hasMessageContaining("nesting");
+    assertThatThrownBy(() -> Json.reader().readTree(deep)).hasMessageContaining("nesting");
+  }
+
+  @Test
+  void aDateTimeReadAsADateKeepsItsOwnCalendarDate() {
+    assertThat(Timestamps.parseLocalDate("2023-01-01T00:30+02:00")).isEqualTo(LocalDate.of(2023, 1, 1));
+    assertThat(Timestamps.parseLocalDate("2023-01-01 23:30:00 -05:00")).isEqualTo(LocalDate.of(2023, 1, 1));
+    assertThat(Timestamps.parseLocalDate("Sun, 01 Jan 2023 00:30:00 +0200")).isEqualTo(LocalDate.of(2023, 1, 1));
+    assertThat(Timestamps.parseLocalDate("2023-01-01")).isEqualTo(LocalDate.of(2023, 1, 1));
+  }
+
+  @Test
+  void theSharedConfigurationCannotBeChangedThroughWhatJsonHandsOut() throws Exception {
+    Json.newMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Holder h = Json.readerFor(Holder.class).readValue("{\"at\":1672531200,\"unknown\":1}");
+    assertThat(h.at()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import io.trackflow.core.testing.TestErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,8 +29,7 @@ class OffsetPaginatorTest {
   }
 
   private static ApiException serverError() {
-    return HttpStatusException.of(
-        ErrorResponse.builder().method(HttpMethod.GET).uri(URI.create("http://localhost/x")).status(500).build());
+    return TestErrors.status(500);
   }
 
   @ParameterizedTest
@@ -202,7 +202,7 @@ class OffsetPaginatorTest {
         .expectNextCount(100)
         .expectErrorSatisfies(
             e -> {
-              assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("repeats");
+              assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("ignores");
               assertThat(((ApiException) e).resumeCursor()).contains(PageCursor.of(100, "q"));
             })
         .verify();
@@ -323,5 +323,88 @@ class OffsetPaginatorTest {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> p.items(-1, ALL, 10, 1)).withMessageContaining("start");
     assertThat(f.requestCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 8})
+  void aServerIgnoringTheOffsetWithATotalFailsInsteadOfRepeatingItems(int concurrency) {
+    ScriptedFetcher f = new ScriptedFetcher(1_234);
+    f.ignoreOffset = true;
+    List<Integer> seen = new java.util.ArrayList<>();
+    StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, concurrency).doOnNext(seen::add))
+        .expectNextCount(100)
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("ignores");
+              assertThat(((ApiException) e).resumeCursor()).contains(PageCursor.of(100, "q"));
+            })
+        .verify();
+    assertThat(seen).isEqualTo(range(0, 100));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 8})
+  void aRepeatedFirstItemFailsTheListingEvenWithoutAReportedOffset(int concurrency) {
+    ScriptedFetcher f = new ScriptedFetcher(1_234);
+    f.ignoreOffset = true;
+    f.reportOffset = false;
+    List<Integer> seen = new java.util.ArrayList<>();
+    StepVerifier.create(OffsetPaginator.of(f, "q").pages(0, ALL, 100, concurrency).doOnNext(p -> seen.addAll(p.items())))
+        .expectNextCount(1)
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("same item");
+              assertThat(((ApiException) e).resumeCursor()).contains(PageCursor.of(100, "q"));
+            })
+        .verify();
+    assertThat(seen).isEqualTo(range(0, 100));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void resumingABoundedListingCompletesExactlyItsOriginalBounds(int concurrency) {
+    ScriptedFetcher f = new ScriptedFetcher(1_000);
+    ServerException boom = (ServerException) serverError();
+    f.failAt.put(200L, boom);
+    OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+    List<Integer> seen = new java.util.ArrayList<>();
+    StepVerifier.create(p.items(0, 300, 100, concurrency).doOnNext(seen::add))
+        .expectNextCount(200)
+        .expectError(ServerException.class)
+        .verify();
+    PageCursor resume = PageCursor.parse(boom.resumeCursor().orElseThrow().toString());
+    assertThat(resume).isEqualTo(PageCursor.of(0, 200, 300, "q"));
+    StepVerifier.create(p.items(resume, 100, concurrency).doOnNext(seen::add)).expectNextCount(100).verifyComplete();
+    assertThat(seen).isEqualTo(range(0, 300));
+  }
+
+  @Test
+  void cursorsOfAResumedListingKeepTheOriginalBounds() {
+    ScriptedFetcher f = new ScriptedFetcher(1_000);
+    StepVerifier.create(OffsetPaginator.of(f, "q").pages(PageCursor.of(50, 150, 450, "q"), 100, 2))
+        .assertNext(pg -> assertThat(pg.nextCursor()).contains(PageCursor.of(50, 250, 450, "q")))
+        .assertNext(pg -> assertThat(pg.nextCursor()).contains(PageCursor.of(50, 350, 450, "q")))
+        .assertNext(pg -> assertThat(pg.nextCursor()).isEmpty())
+        .verifyComplete();
+  }
+
+  @Test
+  void aCursorOfAnotherQueryIsRejectedBeforeAnyRequest() {
+    ScriptedFetcher f = new ScriptedFetcher(10);
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> OffsetPaginator.of(f, "q").items(PageCursor.of(5, "other"), 10, 1))
+        .withMessageContaining("from");
+    assertThat(f.requestCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 8})
+  void pagesFetchedBeyondAnEmptyPageAreNotEmittedAfterTheGap(int concurrency) {
+    ScriptedFetcher f = new ScriptedFetcher(1_000);
+    f.emptyAt.add(300L); // the listing shrank under page 3 while later pages still answer
+    f.delay = o -> Duration.ofMillis(o == 300 ? 30 : 0);
+    StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, concurrency).collectList())
+        .assertNext(items -> assertThat(items).isEqualTo(range(0, 300)))
+        .verifyComplete();
   }
 }

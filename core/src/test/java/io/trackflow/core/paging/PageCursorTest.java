@@ -13,9 +13,25 @@ class PageCursorTest {
 
   @Test
   void roundTripsThroughItsStringForm() {
-    PageCursor c = PageCursor.of(12_345, "a1b2");
-    assertThat(c.toString()).isEqualTo("tf1.12345.a1b2");
+    PageCursor c = PageCursor.of(100, 12_345, 20_000, "a1b2");
+    assertThat(c.toString()).isEqualTo("tf2.100.12345.20000.a1b2");
     assertThat(PageCursor.parse(c.toString())).isEqualTo(c);
+    PageCursor open = PageCursor.of(12_345, "a1b2");
+    assertThat(open.toString()).isEqualTo("tf2.0.12345.max.a1b2");
+    assertThat(PageCursor.parse(open.toString())).isEqualTo(open);
+  }
+
+  @Test
+  void readsTheFirstVersionAsAListingFromZeroToTheEnd() {
+    assertThat(PageCursor.parse("tf1.600.3f2a")).isEqualTo(PageCursor.of(0, 600, Long.MAX_VALUE, "3f2a"));
+  }
+
+  @Test
+  void endingByNarrowsTheListingButNeverBelowTheOffset() {
+    PageCursor c = PageCursor.of(0, 200, 300, "q");
+    assertThat(c.endingBy(250)).isEqualTo(PageCursor.of(0, 200, 250, "q"));
+    assertThat(c.endingBy(1_000)).isSameAs(c);
+    assertThat(c.endingBy(100).isExhausted()).isTrue();
   }
 
   @Test
@@ -36,6 +52,10 @@ class PageCursorTest {
     assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.parse("tf1.-4.ab"));
     assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.parse("tf1.4.A B"));
     assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.of(-1, "x"));
+    assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.of(10, 5, 20, "x"));
+    assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.of(0, 30, 20, "x"));
+    assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.parse("tf2.0.5.x.ab"));
+    assertThatIllegalArgumentException().isThrownBy(() -> PageCursor.parse("tf2.0.5.9"));
   }
 
   @Test

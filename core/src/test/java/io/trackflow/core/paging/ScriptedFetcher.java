@@ -21,6 +21,9 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
   boolean reportLimit = true;
   boolean reportTotal = true;
   boolean ignoreOffset = false;
+  boolean reportOffset = true;
+  /** Offsets answered with an empty page whatever the data (a listing that shrank under one page). */
+  final java.util.Set<Long> emptyAt = ConcurrentHashMap.newKeySet();
   /** A total to report instead of the real size (a listing that shrank after the count). */
   long reportedTotal = -1;
   LongFunction<Duration> delay = o -> Duration.ZERO;
@@ -65,7 +68,7 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
     int effective = Math.min(limit, clampTo);
     long from = ignoreOffset ? 0 : offset;
     List<Integer> items = new ArrayList<>();
-    for (long i = from; i < Math.min(size, from + effective); i++) {
+    for (long i = from; !emptyAt.contains(offset) && i < Math.min(size, from + effective); i++) {
       items.add((int) i);
     }
     return Page.<Integer>builder()
@@ -74,7 +77,7 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
         .limit(reportLimit ? effective : limit)
         .totalCount(reportTotal ? OptionalLong.of(reportedTotal >= 0 ? reportedTotal : size) : OptionalLong.empty())
         .reportedLimit(reportLimit ? OptionalInt.of(effective) : OptionalInt.empty())
-        .reportedOffset(OptionalLong.of(from))
+        .reportedOffset(reportOffset ? OptionalLong.of(from) : OptionalLong.empty())
         .build();
   }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.trackflow.core.testing.TestErrors;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -19,8 +20,7 @@ import reactor.test.StepVerifier;
 class RetryPolicyTest {
 
   private static HttpStatusException status(int s, Optional<Duration> retryAfter) {
-    return HttpStatusException.of(ErrorResponse.builder().method(HttpMethod.GET)
-        .uri(URI.create("https://h/x")).status(s).retryAfter(retryAfter).build());
+    return TestErrors.status(s, retryAfter);
   }
 
   @Test
@@ -44,14 +44,14 @@ class RetryPolicyTest {
     for (int s : new int[] {400, 401, 403, 404, 409, 410, 422, 501}) {
       assertThat(p.isRetryable(HttpMethod.GET, status(s, Optional.empty()))).isFalse();
     }
-    TransportException reset = new TransportException("reset", null, false);
-    TransportException refused = new TransportException("refused", null, true);
+    TransportException reset = TestErrors.transport(false);
+    TransportException refused = TestErrors.transport(true);
     assertThat(p.isRetryable(HttpMethod.GET, reset)).isTrue();
     assertThat(p.isRetryable(HttpMethod.POST, reset)).isFalse();
     assertThat(p.isRetryable(HttpMethod.POST, refused)).isTrue();
-    assertThat(p.isRetryable(HttpMethod.GET, TransportException.poolExhausted("full", new RuntimeException()))).isFalse();
-    assertThat(p.isRetryable(HttpMethod.GET, new TimeoutException(TimeoutException.Kind.RESPONSE, "t", null))).isTrue();
-    assertThat(p.isRetryable(HttpMethod.POST, new TimeoutException(TimeoutException.Kind.RESPONSE, "t", null))).isFalse();
+    assertThat(p.isRetryable(HttpMethod.GET, TestErrors.poolExhausted())).isFalse();
+    assertThat(p.isRetryable(HttpMethod.GET, TestErrors.timeout(TimeoutException.Kind.RESPONSE))).isTrue();
+    assertThat(p.isRetryable(HttpMethod.POST, TestErrors.timeout(TimeoutException.Kind.RESPONSE))).isFalse();
     assertThat(p.isRetryable(HttpMethod.GET, new IllegalStateException())).isFalse();
   }
 
@@ -69,9 +69,25 @@ class RetryPolicyTest {
   }
 
   @Test
+  void backoffGrowsMonotonicallyToItsCapForAnyRetryCountWithoutOverflow() {
+    RetryPolicy fixed = RetryPolicy.builder().jitter(false).initialBackoff(Duration.ofMillis(200))
+        .maxBackoff(Duration.ofDays(365)).build();
+    Duration before = Duration.ZERO;
+    for (long retry = 0; retry < 200; retry++) {
+      Duration d = fixed.delayBefore(retry, status(503, Optional.empty())).orElseThrow();
+      assertThat(d).as("retry %d", retry).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(Duration.ofDays(365));
+      before = d;
+    }
+    assertThat(before).isEqualTo(Duration.ofDays(365));
+  }
+
+  @Test
   void retryAfterReplacesBackoffAndIsCapped() {
     RetryPolicy p = RetryPolicy.defaults();
-    assertThat(p.delayBefore(0, status(429, Optional.of(Duration.ofSeconds(7))))).contains(Duration.ofSeconds(7));
+    assertThat(p.delayBefore(0, status(429, Optional.of(Duration.ofSeconds(7)))).orElseThrow())
+        .isBetween(Duration.ofSeconds(7), Duration.ofMillis(7_700)); // never shorter, up to 10 % later
+    assertThat(RetryPolicy.builder().jitter(false).build().delayBefore(0, status(429, Optional.of(Duration.ofSeconds(7)))))
+        .contains(Duration.ofSeconds(7));
     assertThat(p.delayBefore(0, status(429, Optional.of(Duration.ofSeconds(61))))).isEmpty();
   }
 
