@@ -73,7 +73,7 @@ class ReactorNettyTransportTest {
             .bindNow();
     transport =
         ReactorNettyTransport.builder()
-            .responseTimeout(Duration.ofMillis(300))
+            .responseTimeout(Duration.ofMillis(1000))
             .maxResponseBytes(32 * 1024)
             .build();
   }
@@ -284,6 +284,31 @@ class ReactorNettyTransportTest {
         .verify();
   }
 
+  /**
+   * Cancels the exchange from another thread while the event loop holds a response head, and waits
+   * for that cancel: it blocks the loop on purpose (allowed by TrackflowBlockHoundIntegration).
+   */
+  static final class CancelOnHead extends ChannelInboundHandlerAdapter {
+    private final AtomicReference<Disposable> call;
+    private final java.util.concurrent.Semaphore heads;
+
+    CancelOnHead(AtomicReference<Disposable> call, java.util.concurrent.Semaphore heads) {
+      this.call = call;
+      this.heads = heads;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+      if (msg instanceof io.netty.handler.codec.http.HttpResponse) {
+        Thread other = new Thread(() -> call.get().dispose());
+        other.start();
+        other.join();
+        heads.release();
+      }
+      ctx.fireChannelRead(msg);
+    }
+  }
+
   @Test
   void aResponseArrivingForACancelledExchangeIsReleased() throws Exception {
     // the cancel lands on another thread just as the event loop reads the response head, before the
@@ -293,22 +318,7 @@ class ReactorNettyTransportTest {
     java.util.concurrent.Semaphore heads = new java.util.concurrent.Semaphore(0);
     reactor.netty.http.client.HttpClient cancelling =
         reactor.netty.http.client.HttpClient.create()
-            .doOnConnected(
-                conn ->
-                    conn.addHandlerLast(
-                        "cancel-on-head",
-                        new ChannelInboundHandlerAdapter() {
-                          @Override
-                          public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-                            if (msg instanceof io.netty.handler.codec.http.HttpResponse) {
-                              Thread other = new Thread(() -> call.get().dispose());
-                              other.start();
-                              other.join();
-                              heads.release();
-                            }
-                            ctx.fireChannelRead(msg);
-                          }
-                        }));
+            .doOnConnected(conn -> conn.addHandlerLast("cancel-on-head", new CancelOnHead(call, heads)));
     try (ReactorNettyTransport t = ReactorNettyTransport.builder().httpClient(cancelling).build()) {
       for (String path : List.of("/gzip", "/chunks", "/chunks-500", "/big")) {
         for (int i = 0; i < 5; i++) {

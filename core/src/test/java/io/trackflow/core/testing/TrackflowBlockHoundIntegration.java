@@ -1,0 +1,24 @@
+package io.trackflow.core.testing;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * The allow-list of BlockHound (installed in every module's tests by {@code
+ * blockhound-junit-platform}): any blocking call on a Reactor or Netty thread fails the test that
+ * made it, except the calls below, each harmless for a stated reason.
+ */
+public final class TrackflowBlockHoundIntegration implements BlockHoundIntegration {
+
+  @Override
+  public void applyTo(BlockHound.Builder builder) {
+    // Test logging only: slf4j-simple writes each line to target/test.log with a FileOutputStream
+    // under a lock (a few microseconds on a local disk); the library itself only calls the SLF4J API,
+    // and what a user's logging binding does is the binding's affair.
+    builder.allowBlockingCallsInside("org.slf4j.simple.SimpleLogger", "write");
+    builder.allowBlockingCallsInside("org.slf4j.simple.OutputChoice", "getTargetPrintStream");
+    // A test harness that parks the event loop on purpose, to land a cancel at an exact moment of a
+    // read (ReactorNettyTransportTest.aResponseArrivingForACancelledExchangeIsReleased).
+    builder.allowBlockingCallsInside("io.trackflow.core.http.ReactorNettyTransportTest$CancelOnHead", "channelRead");
+  }
+}
