@@ -1,17 +1,12 @@
 package io.trackflow.beatpass;
 
 import io.trackflow.core.ClientBuilder;
-import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.BearerTokenAuth;
 import io.trackflow.core.auth.TokenProvider;
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.error.ErrorBody;
 import io.trackflow.core.error.ErrorDecoder;
-import io.trackflow.core.http.HttpTransport;
-import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.http.HttpResponse;
-import io.trackflow.core.internal.ApiCaller;
-import io.trackflow.core.internal.OwnedTransport;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,34 +39,15 @@ public final class BeatPassClient implements AutoCloseable {
   private static final String EXPIRED_HINT =
       "the BeatPass token is missing, wrong or expired (tokens expire 90 days after creation)";
 
-  private final OwnedTransport transport;
+  private final ApiClient api;
   private final Tracks tracks;
-  private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit = new AtomicReference<>();
-  private final String description;
+  private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit;
 
-  private BeatPassClient(ClientConfig config, BearerTokenAuth auth, @Nullable HttpTransport userTransport,
-      RetryListener retryListener, Consumer<RateLimitStatus> listener) {
-    this.transport = OwnedTransport.of(userTransport);
-    Consumer<HttpResponse> onResponse =
-        r ->
-            RateLimitStatus.of(r)
-                .ifPresent(
-                    s -> {
-                      lastRateLimit.set(s);
-                      listener.accept(s);
-                    });
-    ApiCaller caller =
-        new ApiCaller(
-            config,
-            transport.transport(),
-            auth,
-            BeatPassClient::decodeError,
-            Map.of("Accept", "application/json"),
-            onResponse,
-            retryListener);
-    this.tracks = new Tracks(caller);
-    this.description = "BeatPassClient{baseUrl=" + config.baseUrl() + ", auth=" + auth + "}";
-    LOG.debug("created {}", description);
+  private BeatPassClient(ApiClient api, AtomicReference<@Nullable RateLimitStatus> lastRateLimit) {
+    this.api = api;
+    this.tracks = new Tracks(api);
+    this.lastRateLimit = lastRateLimit;
+    LOG.debug("created {}", this);
   }
 
   /** BeatPass error bodies, and a hint on 401 that names the likely cause. */
@@ -105,7 +81,7 @@ public final class BeatPassClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    transport.close();
+    api.close();
   }
 
   /**
@@ -114,12 +90,12 @@ public final class BeatPassClient implements AutoCloseable {
    * @return completes when the pool is disposed
    */
   public reactor.core.publisher.Mono<Void> closeAsync() {
-    return transport.closeAsync();
+    return api.closeAsync();
   }
 
   @Override
   public String toString() {
-    return description;
+    return "BeatPassClient" + api.toString().substring(api.name().length());
   }
 
   /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */
@@ -200,7 +176,23 @@ public final class BeatPassClient implements AutoCloseable {
       }
       BearerTokenAuth auth = token != null ? BearerTokenAuth.of(token) : BearerTokenAuth.refreshing(
           tokenProvider, BearerTokenAuth.DEFAULT_REFRESH_BEFORE, tokenFetchTimeout, java.time.Clock.systemUTC());
-      return new BeatPassClient(clientConfig(), auth, userTransport(), retryListenerOption(), rateLimitListener);
+      AtomicReference<@Nullable RateLimitStatus> last = new AtomicReference<>();
+      Consumer<RateLimitStatus> listener = rateLimitListener;
+      ApiClient api =
+          apiClient("beatpass")
+              .auth(auth)
+              .errorDecoder(BeatPassClient::decodeError)
+              .defaultHeader("Accept", "application/json")
+              .responseListener(
+                  r ->
+                      RateLimitStatus.of(r)
+                          .ifPresent(
+                              s -> {
+                                last.set(s);
+                                listener.accept(s);
+                              }))
+              .build();
+      return new BeatPassClient(api, last);
     }
 
     @Override

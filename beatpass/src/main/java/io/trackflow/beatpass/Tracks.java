@@ -10,7 +10,7 @@ import io.trackflow.beatpass.model.TrackLookupOptions;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.internal.ApiCaller;
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.json.Json;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,10 +34,10 @@ public final class Tracks {
 
   private static final ObjectReader ENVELOPE = Json.readerFor(Envelope.class);
 
-  private final ApiCaller caller;
+  private final ApiClient api;
 
-  Tracks(ApiCaller caller) {
-    this.caller = caller;
+  Tracks(ApiClient api) {
+    this.api = api;
   }
 
   /**
@@ -114,8 +114,8 @@ public final class Tracks {
 
   private Mono<Track> fetch(long id, String with) {
     List<Map.Entry<String, String>> query = with.isEmpty() ? List.of() : List.of(Map.entry("with", with));
-    HttpRequest req = HttpRequest.get(caller.uri(List.of("tracks", Long.toString(id)), query));
-    return caller.exchange(req, (head, body) -> read(body));
+    HttpRequest req = HttpRequest.get(api.uri(List.of("tracks", Long.toString(id)), query));
+    return api.call("tracks.get", req, (head, body) -> read(body));
   }
 
   /** The {@code {status, track}} envelope, read in one pass. */
@@ -157,6 +157,6 @@ public final class Tracks {
 
   @Override
   public String toString() {
-    return "Tracks{" + caller + "}";
+    return "Tracks{" + api + "}";
   }
 }

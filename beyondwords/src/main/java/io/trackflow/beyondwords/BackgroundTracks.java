@@ -8,21 +8,20 @@ import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.beyondwords.model.BackgroundTrackRequest;
 import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.HttpResponse;
-import io.trackflow.core.internal.ApiCaller;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.paging.OffsetPaginator;
 import io.trackflow.core.paging.OffsetRange;
 import io.trackflow.core.paging.Page;
 import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.PageFetcher;
+import io.trackflow.core.paging.PageResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,10 +37,10 @@ public final class BackgroundTracks {
   private static final ObjectReader TRACK = Json.readerFor(BackgroundTrack.class);
   private static final ObjectReader TRACKS = Json.readerForListOf(BackgroundTrack.class);
 
-  private final ApiCaller caller;
+  private final ApiClient api;
 
-  BackgroundTracks(ApiCaller caller) {
-    this.caller = caller;
+  BackgroundTracks(ApiClient api) {
+    this.api = api;
   }
 
   /** Every background track, paging automatically ({@link BackgroundTrackQuery#all()}). */
@@ -83,8 +82,9 @@ public final class BackgroundTracks {
   }
 
   /**
-   * The pages of the listing, each with its offset, the limit in force, the total count, the
-   * filters the server applied and the cursor of the next page.
+   * The pages of the listing, each with its offset, the limit in force, the total count, the cursor
+   * of the next page and its response headers (the filters the server applied: {@link
+   * #appliedFilter(Page)}).
    *
    * @param query filters and paging
    * @return the pages
@@ -164,8 +164,8 @@ public final class BackgroundTracks {
    */
   public Mono<BackgroundTrack> get(long id) {
     checkId(id);
-    HttpRequest req = HttpRequest.get(caller.uri(List.of(PATH, Long.toString(id)), List.of()));
-    return caller.exchange(req, (head, in) -> TRACK.readValue(in));
+    HttpRequest req = HttpRequest.get(api.uri(List.of(PATH, Long.toString(id)), List.of()));
+    return api.call("background_tracks.get", req, (head, in) -> TRACK.readValue(in));
   }
 
   /**
@@ -179,7 +179,7 @@ public final class BackgroundTracks {
     if (request.name().isEmpty()) {
       throw new IllegalArgumentException("name is required to create a background track");
     }
-    return write(HttpMethod.POST, List.of(PATH), request);
+    return write("background_tracks.create", HttpMethod.POST, List.of(PATH), request);
   }
 
   /**
@@ -192,19 +192,19 @@ public final class BackgroundTracks {
   public Mono<BackgroundTrack> update(long id, BackgroundTrackRequest request) {
     checkId(id);
     Objects.requireNonNull(request, "request");
-    return write(HttpMethod.PUT, List.of(PATH, Long.toString(id)), request);
+    return write("background_tracks.update", HttpMethod.PUT, List.of(PATH, Long.toString(id)), request);
   }
 
-  private Mono<BackgroundTrack> write(HttpMethod method, List<String> path, BackgroundTrackRequest request) {
+  private Mono<BackgroundTrack> write(String operation, HttpMethod method, List<String> path, BackgroundTrackRequest request) {
     byte[] body = json(request);
     HttpRequest req =
         HttpRequest.builder()
             .method(method)
-            .uri(caller.uri(path, List.of()))
+            .uri(api.uri(path, List.of()))
             .putHeaders("Content-Type", "application/json")
             .body(body)
             .build();
-    return caller.exchange(req, (head, in) -> TRACK.readValue(in));
+    return api.call(operation, req, (head, in) -> TRACK.readValue(in));
   }
 
   private static byte[] json(BackgroundTrackRequest r) {
@@ -221,7 +221,7 @@ public final class BackgroundTracks {
   }
 
   private OffsetPaginator<BackgroundTrack> paginator(BackgroundTrackQuery query) {
-    return OffsetPaginator.of(fetcher(query), query.fingerprint());
+    return api.paginator(fetcher(query), query.fingerprint());
   }
 
   private PageFetcher<BackgroundTrack> fetcher(BackgroundTrackQuery query) {
@@ -236,44 +236,33 @@ public final class BackgroundTracks {
       q.add(Map.entry("pagination[limit]", Integer.toString(limit)));
       q.add(Map.entry("pagination[offset]", Long.toString(offset)));
       q.addAll(filters);
-      HttpRequest req = HttpRequest.get(caller.uri(List.of(PATH), q));
-      return caller.exchange(req, (head, body) -> page(head, body, offset, limit));
+      HttpRequest req = HttpRequest.get(api.uri(List.of(PATH), q));
+      return api.call("background_tracks.list", req, BackgroundTracks::page);
     };
   }
 
-  private static Page<BackgroundTrack> page(HttpResponse r, java.io.InputStream body, long offset, int limit)
+  /** One page: the items, and what BeyondWords' paging headers say about them. */
+  private static PageResponse<BackgroundTrack> page(HttpResponse head, java.io.InputStream body)
       throws java.io.IOException {
     List<BackgroundTrack> items = TRACKS.readValue(body);
-    OptionalInt reportedLimit = intHeader(r, "X-Pagination-Limit");
-    return Page.<BackgroundTrack>builder()
+    return PageResponse.<BackgroundTrack>builder()
         .items(items)
-        .offset(offset)
-        .limit(reportedLimit.orElse(limit))
-        .totalCount(longHeader(r, "X-Pagination-Total-Count"))
-        .reportedOffset(longHeader(r, "X-Pagination-OffSet"))
-        .reportedLimit(reportedLimit)
-        .appliedFilter(r.header("X-BeyondWords-Filter").filter(s -> !s.isBlank()))
+        .totalCount(head.headerAsLong("X-Pagination-Total-Count"))
+        .limit(head.headerAsPositiveInt("X-Pagination-Limit"))
+        .offset(head.headerAsLong("X-Pagination-OffSet"))
+        .headers(head.headers())
         .build();
   }
 
-  private static OptionalLong longHeader(HttpResponse r, String name) {
-    Optional<String> v = r.header(name);
-    if (v.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    try {
-      long n = Long.parseLong(v.get().trim());
-      return n >= 0 ? OptionalLong.of(n) : OptionalLong.empty();
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  private static OptionalInt intHeader(HttpResponse r, String name) {
-    OptionalLong v = longHeader(r, name);
-    return v.isPresent() && v.getAsLong() > 0 && v.getAsLong() <= Integer.MAX_VALUE
-        ? OptionalInt.of((int) v.getAsLong())
-        : OptionalInt.empty();
+  /**
+   * The filters the server says it applied to a page's listing ({@code X-BeyondWords-Filter}), if it
+   * says.
+   *
+   * @param page a page of {@link #pages(BackgroundTrackQuery)}
+   * @return the filters as the server wrote them
+   */
+  public static Optional<String> appliedFilter(Page<BackgroundTrack> page) {
+    return page.header("X-BeyondWords-Filter").filter(s -> !s.isBlank());
   }
 
   private static long end(long start, long maxItems) {
@@ -288,6 +277,6 @@ public final class BackgroundTracks {
 
   @Override
   public String toString() {
-    return "BackgroundTracks{" + caller + "}";
+    return "BackgroundTracks{" + api + "}";
   }
 }

@@ -1,15 +1,10 @@
 package io.trackflow.beyondwords;
 
 import io.trackflow.core.ClientBuilder;
-import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.ApiKeyAuth;
-import io.trackflow.core.error.ErrorDecoder;
-import io.trackflow.core.http.HttpTransport;
-import io.trackflow.core.retry.RetryListener;
-import io.trackflow.core.internal.ApiCaller;
-import io.trackflow.core.internal.OwnedTransport;
-import java.util.Map;
+import io.trackflow.core.client.ApiClient;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * The BeyondWords API client ({@code https://api.beyondwords.io/v1}, authenticated with {@code
@@ -31,23 +26,12 @@ public final class BeyondWordsClient implements AutoCloseable {
   /** The provider's base URL. */
   public static final String DEFAULT_BASE_URL = "https://api.beyondwords.io/v1";
 
-  private final OwnedTransport transport;
+  private final ApiClient api;
   private final BackgroundTracks backgroundTracks;
-  private final String description;
 
-  private BeyondWordsClient(ClientConfig config, ApiKeyAuth auth, @Nullable HttpTransport userTransport, RetryListener retryListener) {
-    this.transport = OwnedTransport.of(userTransport);
-    ApiCaller caller =
-        new ApiCaller(
-            config,
-            transport.transport(),
-            auth,
-            ErrorDecoder.lenientJson(),
-            Map.of("Accept", "application/json"),
-            r -> {},
-            retryListener);
-    this.backgroundTracks = new BackgroundTracks(caller);
-    this.description = "BeyondWordsClient{baseUrl=" + config.baseUrl() + ", auth=" + auth + "}";
+  private BeyondWordsClient(ApiClient api) {
+    this.api = api;
+    this.backgroundTracks = new BackgroundTracks(api);
   }
 
   /** Returns a new builder. */
@@ -66,7 +50,7 @@ public final class BeyondWordsClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    transport.close();
+    api.close();
   }
 
   /**
@@ -74,13 +58,13 @@ public final class BeyondWordsClient implements AutoCloseable {
    *
    * @return completes when the pool is disposed
    */
-  public reactor.core.publisher.Mono<Void> closeAsync() {
-    return transport.closeAsync();
+  public Mono<Void> closeAsync() {
+    return api.closeAsync();
   }
 
   @Override
   public String toString() {
-    return description;
+    return "BeyondWordsClient" + api.toString().substring(api.name().length());
   }
 
   /** Builds {@link BeyondWordsClient}s; validates everything in {@link #build()}, before any I/O. */
@@ -106,7 +90,7 @@ public final class BeyondWordsClient implements AutoCloseable {
      * Builds the client.
      *
      * @return the client
-     * @throws IllegalArgumentException when the key is missing or blank, or the base URL is not
+     * @throws IllegalArgumentException when the key is missing or blank, or an option is not
      *     acceptable
      */
     public BeyondWordsClient build() {
@@ -114,7 +98,8 @@ public final class BeyondWordsClient implements AutoCloseable {
         throw new IllegalArgumentException("apiKey is required");
       }
       ApiKeyAuth auth = ApiKeyAuth.header("X-Api-Key", apiKey);
-      return new BeyondWordsClient(clientConfig(), auth, userTransport(), retryListenerOption());
+      return new BeyondWordsClient(
+          apiClient("beyondwords").auth(auth).defaultHeader("Accept", "application/json").build());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trackflow.core;
 
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.retry.RetryPolicy;
@@ -22,6 +23,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Duration totalTimeout = Duration.ofMinutes(2);
   private boolean allowInsecureHttp;
   private RetryListener retryListener = RetryListener.NONE;
+  private @Nullable ClientConfig config;
 
   /**
    * Starts a builder.
@@ -36,6 +38,24 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   @SuppressWarnings("unchecked")
   private B self() {
     return (B) this;
+  }
+
+  /**
+   * Every shared option at once (base URL, retry policy, timeouts, pool size), e.g. one shipped to a
+   * worker or read from configuration. Options set on this builder afterwards replace the
+   * config's.
+   *
+   * @param config the options
+   * @return this builder
+   */
+  public B config(ClientConfig config) {
+    Objects.requireNonNull(config, "config");
+    this.config = config;
+    this.baseUrl = config.baseUrl().toString();
+    this.retryPolicy = config.retryPolicy();
+    this.totalTimeout = config.totalTimeout();
+    this.allowInsecureHttp = config.allowInsecureHttp();
+    return self();
   }
 
   /**
@@ -113,22 +133,31 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @throws IllegalArgumentException naming {@code baseUrl} or {@code totalTimeout} when invalid
    */
   protected final ClientConfig clientConfig() {
-    return ClientConfig.builder()
-        .baseUrl(ClientConfig.parseBaseUrl(baseUrl))
+    ClientConfig.Builder b = ClientConfig.builder();
+    if (config != null) {
+      b.from(config);
+    }
+    return b.baseUrl(ClientConfig.parseBaseUrl(baseUrl))
         .retryPolicy(retryPolicy)
         .totalTimeout(totalTimeout)
         .allowInsecureHttp(allowInsecureHttp)
         .build();
   }
 
-  /** The transport the user passed, or {@code null}. */
-  protected final @Nullable HttpTransport userTransport() {
-    return transport;
-  }
-
-  /** The retry listener. */
-  protected final RetryListener retryListenerOption() {
-    return retryListener;
+  /**
+   * An {@link ApiClient} builder with this builder's options: validated config, the transport if one
+   * was given, the retry listener. The provider adds its auth, error decoder and headers.
+   *
+   * @param name the provider's name, e.g. {@code beyondwords}
+   * @return the builder
+   * @throws IllegalArgumentException naming the option when one is invalid
+   */
+  protected final ApiClient.Builder apiClient(String name) {
+    ApiClient.Builder b = ApiClient.builder(clientConfig()).name(name).retryListener(retryListener);
+    if (transport != null) {
+      b.transport(transport);
+    }
+    return b;
   }
 
   /** The base URL as set (for {@code toString}). */

@@ -8,7 +8,8 @@ import java.util.Locale;
 import org.immutables.value.Value;
 
 /**
- * Options every trackflow client shares, validated when built (before any I/O).
+ * Options every trackflow client shares, validated when built (before any I/O). A serializable
+ * value: ship it to where clients are built (a Flink job's workers, a configuration service).
  *
  * <p>The base URL must be an absolute {@code https} URL (or {@code http} to a loopback host, or to
  * any host when {@link #allowInsecureHttp()} is set, since credentials would travel in clear
@@ -16,7 +17,9 @@ import org.immutables.value.Value;
  * fragment.
  */
 @Value.Immutable
-public abstract class ClientConfig {
+public abstract class ClientConfig implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   ClientConfig() {}
 
@@ -35,6 +38,27 @@ public abstract class ClientConfig {
     return Duration.ofMinutes(2);
   }
 
+  /** Connect timeout of the transport a client creates for itself. Default 10 s. */
+  @Value.Default
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /**
+   * Response timeout of the transport a client creates for itself: the longest wait for the first
+   * byte of a response or between two reads of its body. Default 30 s.
+   */
+  @Value.Default
+  public Duration responseTimeout() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** Connection pool size of the transport a client creates for itself. Default 64. */
+  @Value.Default
+  public int maxConnections() {
+    return 64;
+  }
+
   /** Whether credentials may be sent over plain {@code http} to a non-loopback host. Default false. */
   @Value.Default
   public boolean allowInsecureHttp() {
@@ -44,14 +68,23 @@ public abstract class ClientConfig {
   @Value.Check
   final ClientConfig check() {
     checkBaseUrl(baseUrl(), allowInsecureHttp());
-    if (totalTimeout().isNegative() || totalTimeout().isZero()) {
-      throw new IllegalArgumentException("totalTimeout must be positive, was " + totalTimeout());
+    positive(totalTimeout(), "totalTimeout");
+    positive(connectTimeout(), "connectTimeout");
+    positive(responseTimeout(), "responseTimeout");
+    if (maxConnections() < 1) {
+      throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections());
     }
     String s = baseUrl().toString();
     if (s.endsWith("/")) {
       return builder().from(this).baseUrl(URI.create(s.replaceAll("/+$", ""))).build();
     }
     return this;
+  }
+
+  private static void positive(Duration d, String name) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
   }
 
   /**

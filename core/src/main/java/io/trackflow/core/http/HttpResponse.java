@@ -49,6 +49,38 @@ public abstract class HttpResponse {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * A header's first value as a non-negative whole number, e.g. {@code X-Pagination-Total-Count}.
+   *
+   * @param name the header name, any case
+   * @return the number; empty when the header is missing, not a number, or negative
+   */
+  public final java.util.OptionalLong headerAsLong(String name) {
+    Optional<String> v = header(name);
+    if (v.isEmpty()) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      long n = Long.parseLong(v.get().trim());
+      return n >= 0 ? java.util.OptionalLong.of(n) : java.util.OptionalLong.empty();
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  /**
+   * A header's first value as a positive {@code int}, e.g. {@code X-Pagination-Limit}.
+   *
+   * @param name the header name, any case
+   * @return the number; empty when missing, not a number, zero, negative or too large
+   */
+  public final java.util.OptionalInt headerAsPositiveInt(String name) {
+    java.util.OptionalLong v = headerAsLong(name);
+    return v.isPresent() && v.getAsLong() > 0 && v.getAsLong() <= Integer.MAX_VALUE
+        ? java.util.OptionalInt.of((int) v.getAsLong())
+        : java.util.OptionalInt.empty();
+  }
+
   /** The body length in bytes. */
   public final int bodyLength() {
     return body().remaining();

@@ -1,13 +1,14 @@
 package io.trackflow.core.paging;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * One page of a listing.
+ * One page of a listing, as the paginator emits it.
  *
  * @param <T> the item type
  */
@@ -23,30 +24,37 @@ public abstract class Page<T> {
   public abstract long offset();
 
   /**
-   * The page size in force: the server's {@code X-Pagination-Limit} when it sent one, else the size
-   * asked. The server may return fewer items (see {@link #items()}).
+   * The page size in force: the one the server says it applied when it says, else the size asked.
+   * The server may return fewer items (see {@link #items()}).
    */
   public abstract int limit();
 
-  /** The total number of items of the listing, when the server said ({@code X-Pagination-Total-Count}). */
+  /** The total number of items of the listing, when the server said. */
   public abstract OptionalLong totalCount();
 
-  /** The filters the server says it applied ({@code X-BeyondWords-Filter}), if it says. */
-  public abstract Optional<String> appliedFilter();
-
   /**
-   * Where the next page starts; empty on the last page. Pass it to the query's {@code startAt} to
-   * resume there.
+   * Where the next page starts; empty on the last page. Pass it to the provider's resuming overload
+   * (e.g. {@code list(query, cursor)}) to continue there.
    */
   public abstract Optional<PageCursor> nextCursor();
 
-  /** The offset the server reported for this page ({@code X-Pagination-OffSet}), if any. */
+  /**
+   * The headers of the response that carried the page, names lower-case: provider-specific metadata
+   * (e.g. BeyondWords' {@code X-BeyondWords-Filter}). Not part of the page's equality.
+   */
   @Value.Auxiliary
-  public abstract OptionalLong reportedOffset();
+  public abstract Map<String, List<String>> headers();
 
-  /** The page size the server reported ({@code X-Pagination-Limit}), if any. */
-  @Value.Auxiliary
-  public abstract OptionalInt reportedLimit();
+  /**
+   * The first value of a header of the page's response, any case.
+   *
+   * @param name the header name
+   * @return the value, or empty
+   */
+  public final Optional<String> header(String name) {
+    List<String> v = headers().get(name.toLowerCase(Locale.ROOT));
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+  }
 
   /** The number of items on this page. */
   public final int size() {

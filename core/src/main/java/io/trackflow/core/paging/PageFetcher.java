@@ -3,9 +3,9 @@ package io.trackflow.core.paging;
 import reactor.core.publisher.Mono;
 
 /**
- * Fetches one page of a listing: the provider's part of paging. Implementations fill {@link
- * Page#items()}, {@link Page#offset()} (as asked), {@link Page#limit()}, and what the server reported
- * (total, limit, offset, filter); the paginator does the rest.
+ * Fetches one page of a listing: the provider's part of paging. It asks the server for {@code
+ * limit} items from {@code offset} and reports what the server answered, including what it said
+ * about the page (total, limit applied, offset); the paginator does the rest.
  *
  * @param <T> the item type
  */
@@ -17,7 +17,7 @@ public interface PageFetcher<T> {
    *
    * @param offset the offset asked
    * @param limit the page size asked
-   * @return the page
+   * @return the server's answer
    */
-  Mono<Page<T>> fetch(long offset, int limit);
+  Mono<PageResponse<T>> fetch(long offset, int limit);
 }

@@ -27,7 +27,9 @@ import reactor.util.retry.Retry;
  * ApiException#attempts()}.
  */
 @Value.Immutable
-public abstract class RetryPolicy {
+public abstract class RetryPolicy implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final RetryPolicy DEFAULTS = builder().build();
   private static final RetryPolicy NONE = builder().maxRetries(0).build();

@@ -47,7 +47,7 @@ class PagingProperties {
     }
 
     @Override
-    public Mono<Page<Integer>> fetch(long offset, int limit) {
+    public Mono<PageResponse<Integer>> fetch(long offset, int limit) {
       return Mono.defer(() -> {
         if (failOnce.remove(offset)) {
           return Mono.error(TestErrors.status(503));
@@ -58,13 +58,11 @@ class PagingProperties {
         for (long i = offset; i < Math.min(n, offset + effective); i++) {
           items.add((int) i);
         }
-        Page<Integer> page = Page.<Integer>builder()
+        PageResponse<Integer> page = PageResponse.<Integer>builder()
             .items(items)
-            .offset(offset)
-            .limit(reportLimit ? effective : limit)
             .totalCount(reportTotal ? OptionalLong.of(n) : OptionalLong.empty())
-            .reportedLimit(reportLimit ? OptionalInt.of(effective) : OptionalInt.empty())
-            .reportedOffset(OptionalLong.of(offset))
+            .limit(reportLimit ? OptionalInt.of(effective) : OptionalInt.empty())
+            .offset(OptionalLong.of(offset))
             .build();
         if (changed.compareAndSet(false, true)) {
           size = sizeAfterFirstPage; // the listing shrinks or grows at its tail once the count is known

@@ -38,14 +38,14 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
   }
 
   @Override
-  public Mono<Page<Integer>> fetch(long offset, int limit) {
+  public Mono<PageResponse<Integer>> fetch(long offset, int limit) {
     // like an HTTP call: nothing is sent before the result is requested
     return Mono.just(offset).flatMap(o -> Mono.defer(
             () -> {
               requests.add(new long[] {offset, limit});
               maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
               ApiException failure = failAt.remove(offset);
-              Mono<Page<Integer>> page =
+              Mono<PageResponse<Integer>> page =
                   failure != null ? Mono.error(failure) : Mono.fromCallable(() -> page(offset, limit));
               Duration d = delay.apply(offset);
               java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -64,20 +64,18 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
             }));
   }
 
-  private Page<Integer> page(long offset, int limit) {
+  private PageResponse<Integer> page(long offset, int limit) {
     int effective = Math.min(limit, clampTo);
     long from = ignoreOffset ? 0 : offset;
     List<Integer> items = new ArrayList<>();
     for (long i = from; !emptyAt.contains(offset) && i < Math.min(size, from + effective); i++) {
       items.add((int) i);
     }
-    return Page.<Integer>builder()
+    return PageResponse.<Integer>builder()
         .items(items)
-        .offset(offset)
-        .limit(reportLimit ? effective : limit)
         .totalCount(reportTotal ? OptionalLong.of(reportedTotal >= 0 ? reportedTotal : size) : OptionalLong.empty())
-        .reportedLimit(reportLimit ? OptionalInt.of(effective) : OptionalInt.empty())
-        .reportedOffset(reportOffset ? OptionalLong.of(from) : OptionalLong.empty())
+        .limit(reportLimit ? OptionalInt.of(effective) : OptionalInt.empty())
+        .offset(reportOffset ? OptionalLong.of(from) : OptionalLong.empty())
         .build();
   }
 

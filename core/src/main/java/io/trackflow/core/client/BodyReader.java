@@ -1,11 +1,12 @@
-package io.trackflow.core.internal;
+package io.trackflow.core.client;
 
 import io.trackflow.core.http.HttpResponse;
 import java.io.InputStream;
 
 /**
  * Decodes a successful response, from its status and headers and a stream over its body (valid only
- * during the call: the transport may still hold the bytes in its own buffers).
+ * during the call: the transport may still hold the bytes in its own buffers). Whatever it throws
+ * becomes a {@link io.trackflow.core.error.DecodingException} (never retried).
  *
  * @param <T> the result
  */

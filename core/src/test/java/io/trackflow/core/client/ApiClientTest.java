@@ -1,4 +1,4 @@
-package io.trackflow.core.internal;
+package io.trackflow.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,7 @@ import io.trackflow.core.error.UnauthorizedException;
 import io.trackflow.core.error.ValidationException;
 import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.retry.RetryPolicy;
 import java.net.ServerSocket;
@@ -45,7 +46,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
-class ApiCallerTest {
+class ApiClientTest {
 
   /** One scripted answer: status, headers, body. */
   record Answer(int status, Map<String, String> headers, String body) {
@@ -99,26 +100,34 @@ class ApiCallerTest {
     server.disposeNow();
   }
 
-  private ApiCaller caller(AuthStrategy auth, RetryPolicy retry) {
-    return new ApiCaller(
-        ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port() + "/v1/")).retryPolicy(retry).build(),
-        transport,
-        auth,
-        ErrorDecoder.lenientJson(),
-        Map.of("Accept", "application/json"),
-        r -> {},
-        (attempt, error, delay) -> {});
+  private ApiClient caller(AuthStrategy auth, RetryPolicy retry) {
+    return ApiClient.builder(
+            ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port() + "/v1/")).retryPolicy(retry).build())
+        .transport(transport)
+        .auth(auth)
+        .defaultHeader("Accept", "application/json")
+        .build();
   }
 
-  private HttpRequest get(ApiCaller c, String... path) {
+  /** A client on {@code config} with no auth and no default header. */
+  private ApiClient bare(ClientConfig config) {
+    return ApiClient.builder(config).transport(transport).build();
+  }
+
+  /** The whole 2xx response, body copied. */
+  private static final BodyReader<HttpResponse> WHOLE =
+      (head, body) -> HttpResponse.builder().from(head)
+          .body(java.nio.ByteBuffer.wrap(body.readAllBytes()).asReadOnlyBuffer()).build();
+
+  private HttpRequest get(ApiClient c, String... path) {
     return HttpRequest.get(c.uri(List.of(path), List.of(Map.entry("filter[name]", "a b"))));
   }
 
   @Test
   void successSendsAuthDefaultsAndEncodedQuery() {
-    ApiCaller c = caller(ApiKeyAuth.header("X-Api-Key", "sekret"), FAST);
+    ApiClient c = caller(ApiKeyAuth.header("X-Api-Key", "sekret"), FAST);
     script.add(Answer.of(200, "{\"ok\":true}"));
-    StepVerifier.create(c.exchange(get(c, "tracks", "5"), (h, b) -> new String(b.readAllBytes(), StandardCharsets.UTF_8)))
+    StepVerifier.create(c.call(get(c, "tracks", "5"), (h, b) -> new String(b.readAllBytes(), StandardCharsets.UTF_8)))
         .expectNext("{\"ok\":true}")
         .verifyComplete();
     Map<String, String> h = received.get(0);
@@ -129,9 +138,9 @@ class ApiCallerTest {
 
   @Test
   void statusesMapToTypedErrorsLedByTheProviderMessage() {
-    ApiCaller c = caller(AuthStrategy.none(), RetryPolicy.none());
+    ApiClient c = caller(AuthStrategy.none(), RetryPolicy.none());
     script.add(new Answer(404, Map.of("X-Request-Id", "req-9"), "{\"code\":404,\"message\":\"Not found\"}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> {
           assertThat(e).isInstanceOf(NotFoundException.class).hasMessageStartingWith("Not found (HTTP 404 GET http://127.0.0.1:");
           NotFoundException n = (NotFoundException) e;
@@ -143,14 +152,14 @@ class ApiCallerTest {
         })
         .verify();
     script.add(Answer.of(422, "{\"code\":422,\"message\":\"Invalid request body\",\"errors\":[{\"location\":\"source_id\",\"message\":\"has already been taken\"}]}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> {
           assertThat(e).isInstanceOf(ValidationException.class).hasMessageContaining("source_id: has already been taken");
           assertThat(((ValidationException) e).errors()).extracting(f -> f.location()).containsExactly("source_id");
         })
         .verify();
     script.add(new Answer(410, Map.of("Content-Type", "text/html"), "<html>gone</html>"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> {
           assertThat(e.getClass()).isEqualTo(HttpStatusException.class);
           assertThat(((HttpStatusException) e).status()).isEqualTo(410);
@@ -161,17 +170,17 @@ class ApiCallerTest {
 
   @Test
   void retriesTransientStatusesForGetAndReportsAttempts() {
-    ApiCaller c = caller(AuthStrategy.none(), FAST);
+    ApiClient c = caller(AuthStrategy.none(), FAST);
     script.add(Answer.of(503, "{}"));
     script.add(Answer.of(502, "<html>bad gateway</html>"));
     script.add(Answer.of(200, "{\"n\":1}"));
-    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> new String(b.readAllBytes(), StandardCharsets.UTF_8))).expectNext("{\"n\":1}").verifyComplete();
+    StepVerifier.create(c.call(get(c, "x"), (h, b) -> new String(b.readAllBytes(), StandardCharsets.UTF_8))).expectNext("{\"n\":1}").verifyComplete();
     assertThat(received).hasSize(3);
 
     for (int i = 0; i < 4; i++) {
       script.add(Answer.of(500, "{\"message\":\"boom\"}"));
     }
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ServerException.class,
             s -> assertThat(s.attempts()).isEqualTo(4)))
         .verify();
@@ -179,10 +188,10 @@ class ApiCallerTest {
 
   @Test
   void postIsNotRetriedOnAServerError() {
-    ApiCaller c = caller(AuthStrategy.none(), FAST);
+    ApiClient c = caller(AuthStrategy.none(), FAST);
     script.add(Answer.of(503, "{}"));
     HttpRequest post = HttpRequest.builder().method(HttpMethod.POST).uri(c.uri(List.of("x"), List.of())).body("{}".getBytes(StandardCharsets.UTF_8)).build();
-    StepVerifier.create(c.exchange(post)).expectError(ServerException.class).verify();
+    StepVerifier.create(c.call(post, WHOLE)).expectError(ServerException.class).verify();
     assertThat(received).hasSize(1);
   }
 
@@ -192,11 +201,10 @@ class ApiCallerTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ApiCaller c = new ApiCaller(
-        ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + port)).retryPolicy(FAST).build(),
-        transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
+    ApiClient c = bare(
+        ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + port)).retryPolicy(FAST).build());
     HttpRequest post = HttpRequest.builder().method(HttpMethod.POST).uri(c.uri(List.of("x"), List.of())).build();
-    StepVerifier.create(c.exchange(post))
+    StepVerifier.create(c.call(post, WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TransportException.class, t -> {
           assertThat(t.isConnectFailure()).isTrue();
           assertThat(t.attempts()).isEqualTo(4);
@@ -206,20 +214,20 @@ class ApiCallerTest {
 
   @Test
   void retryAfterSecondsAndHttpDateAreHonouredAndCapped() {
-    ApiCaller c = caller(AuthStrategy.none(), FAST);
+    ApiClient c = caller(AuthStrategy.none(), FAST);
     script.add(new Answer(429, Map.of("Retry-After", "1"), "{\"message\":\"slow down\"}"));
     script.add(Answer.of(200, "{}"));
     long t0 = System.nanoTime();
-    StepVerifier.create(c.exchange(get(c, "x"))).expectNextCount(1).verifyComplete();
+    StepVerifier.create(c.call(get(c, "x"), WHOLE)).expectNextCount(1).verifyComplete();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
 
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1));
     script.add(new Answer(503, Map.of("Retry-After", date), "{}"));
     script.add(Answer.of(200, "{}"));
-    StepVerifier.create(c.exchange(get(c, "x"))).expectNextCount(1).verifyComplete();
+    StepVerifier.create(c.call(get(c, "x"), WHOLE)).expectNextCount(1).verifyComplete();
 
     script.add(new Answer(429, Map.of("Retry-After", "3600"), "{\"message\":\"Too Many Attempts.\",\"retry_after\":3600}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> {
           assertThat(e).isInstanceOf(RateLimitException.class).hasMessageStartingWith("Too Many Attempts.");
           assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofHours(1));
@@ -230,22 +238,22 @@ class ApiCallerTest {
 
   @Test
   void retryAfterInTheBodyIsUsedWhenNoHeader() {
-    ApiCaller c = caller(AuthStrategy.none(), RetryPolicy.none());
+    ApiClient c = caller(AuthStrategy.none(), RetryPolicy.none());
     script.add(Answer.of(429, "{\"message\":\"Too Many Attempts.\",\"retry_after\":60}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofSeconds(60)))
         .verify();
   }
 
   @Test
   void aMalformedSuccessBodyIsADecodingErrorAndIsNotRetried() {
-    ApiCaller c = caller(AuthStrategy.none(), FAST);
+    ApiClient c = caller(AuthStrategy.none(), FAST);
     script.add(Answer.of(200, "{\"truncated\": [1, 2"));
-    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
+    StepVerifier.create(c.call(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTTP 200"))
         .verify();
     script.add(Answer.of(200, "<!DOCTYPE html><html>maintenance</html>"));
-    StepVerifier.create(c.exchange(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
+    StepVerifier.create(c.call(get(c, "x"), (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
         .expectErrorSatisfies(e -> {
           assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTML");
           assertThat(((DecodingException) e).bodyExcerpt()).contains("maintenance");
@@ -259,15 +267,15 @@ class ApiCallerTest {
     AtomicInteger fetched = new AtomicInteger();
     BearerTokenAuth auth = BearerTokenAuth.refreshing(
         () -> Mono.fromSupplier(() -> AccessToken.of("tok-" + fetched.incrementAndGet(), Instant.now().plusSeconds(3600))));
-    ApiCaller c = caller(auth, FAST);
+    ApiClient c = caller(auth, FAST);
     script.add(Answer.of(401, "{\"message\":\"Unauthenticated.\"}"));
     script.add(Answer.of(200, "{}"));
-    StepVerifier.create(c.exchange(get(c, "x"))).expectNextCount(1).verifyComplete();
+    StepVerifier.create(c.call(get(c, "x"), WHOLE)).expectNextCount(1).verifyComplete();
     assertThat(received).extracting(h -> h.get("authorization")).containsExactly("Bearer tok-1", "Bearer tok-2");
 
     script.add(Answer.of(401, "{\"message\":\"Unauthenticated.\"}"));
     script.add(Answer.of(401, "{\"message\":\"Unauthenticated.\"}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(UnauthorizedException.class).hasMessageNotContaining("tok-"))
         .verify();
     assertThat(received).hasSize(4);
@@ -275,21 +283,20 @@ class ApiCallerTest {
 
   @Test
   void aStaticTokenIsNotRetriedAfter401() {
-    ApiCaller c = caller(BearerTokenAuth.of("static-secret"), FAST);
+    ApiClient c = caller(BearerTokenAuth.of("static-secret"), FAST);
     script.add(Answer.of(401, "{\"message\":\"Unauthenticated.\"}"));
-    StepVerifier.create(c.exchange(get(c, "x"))).expectError(UnauthorizedException.class).verify();
+    StepVerifier.create(c.call(get(c, "x"), WHOLE)).expectError(UnauthorizedException.class).verify();
     assertThat(received).hasSize(1);
   }
 
   @Test
   void aBackoffThatWouldPassTheDeadlineEndsTheCallAtOnceWithTheFailureThatAskedForIt() {
-    ApiCaller c = new ApiCaller(
+    ApiClient c = bare(
         ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port()))
             .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(5)).jitter(false).build())
-            .totalTimeout(Duration.ofMillis(300)).build(),
-        transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
+            .totalTimeout(Duration.ofMillis(300)).build());
     script.add(Answer.of(503, "{}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ServerException.class,
             s -> assertThat(s.attempts()).isEqualTo(1)))
         .verify(Duration.ofSeconds(3));
@@ -298,14 +305,13 @@ class ApiCallerTest {
 
   @Test
   void aRetryAfterLongerThanWhatIsLeftOfTheDeadlineSurfacesTheRateLimitAtOnce() {
-    ApiCaller c = new ApiCaller(
+    ApiClient c = bare(
         ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port()))
-            .totalTimeout(Duration.ofSeconds(5)).build(),
-        transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
+            .totalTimeout(Duration.ofSeconds(5)).build());
     script.add(new Answer(429, Map.of("Content-Type", "application/json", "Retry-After", "30"),
         "{\"message\":\"Too Many Attempts.\",\"retry_after\":30}"));
     long started = System.nanoTime();
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RateLimitException.class, r -> {
           assertThat(r.retryAfter()).contains(Duration.ofSeconds(30));
           assertThat(r.attempts()).isEqualTo(1);
@@ -316,13 +322,12 @@ class ApiCallerTest {
 
   @Test
   void aTotalTimeoutCarriesTheLastFailureAsItsCause() {
-    ApiCaller c = new ApiCaller(
+    ApiClient c = bare(
         ClientConfig.builder().baseUrl(URI.create("http://127.0.0.1:" + server.port()))
-            .retryPolicy(FAST).totalTimeout(Duration.ofMillis(500)).build(),
-        transport, AuthStrategy.none(), ErrorDecoder.lenientJson(), Map.of(), r -> {}, (a, e, d) -> {});
+            .retryPolicy(FAST).totalTimeout(Duration.ofMillis(500)).build());
     script.add(Answer.of(503, "{}"));
     script.add(new Answer(200, Map.of("Content-Type", "application/json", "x-test-delay-ms", "1500"), "{}"));
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(TimeoutException.class, t -> {
           assertThat(t.kind()).isEqualTo(TimeoutException.Kind.TOTAL);
           assertThat(t.getCause()).isInstanceOf(ServerException.class);
@@ -333,8 +338,8 @@ class ApiCallerTest {
 
   @Test
   void nothingIsSentBeforeSubscriptionAndEachSubscriptionSendsAgain() {
-    ApiCaller c = caller(AuthStrategy.none(), FAST);
-    Mono<?> call = c.exchange(get(c, "x"));
+    ApiClient c = caller(AuthStrategy.none(), FAST);
+    Mono<?> call = c.call(get(c, "x"), WHOLE);
     assertThat(received).isEmpty();
     call.block();
     call.block();
@@ -343,10 +348,10 @@ class ApiCallerTest {
 
   @Test
   void secretsNeverAppearInErrorsOrToString() {
-    ApiCaller c = caller(ApiKeyAuth.header("X-Api-Key", "sekret-key-123"), RetryPolicy.none());
+    ApiClient c = caller(ApiKeyAuth.header("X-Api-Key", "sekret-key-123"), RetryPolicy.none());
     script.add(Answer.of(401, "{\"code\":401,\"message\":\"Unauthorized\"}"));
     List<String> texts = new ArrayList<>();
-    StepVerifier.create(c.exchange(get(c, "x")))
+    StepVerifier.create(c.call(get(c, "x"), WHOLE))
         .expectErrorSatisfies(e -> {
           texts.add(e.toString());
           texts.add(String.valueOf(((ApiException) e).getMessage()));

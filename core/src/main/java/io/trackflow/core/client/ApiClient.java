@@ -1,0 +1,313 @@
+package io.trackflow.core.client;
+
+import io.trackflow.core.ClientConfig;
+import io.trackflow.core.auth.AuthStrategy;
+import io.trackflow.core.error.ErrorDecoder;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.http.ReactorNettyTransport;
+import io.trackflow.core.internal.Urls;
+import io.trackflow.core.paging.OffsetPaginator;
+import io.trackflow.core.paging.PageFetcher;
+import io.trackflow.core.retry.RetryListener;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a provider client is written with: an immutable, thread-safe client of one HTTP API that
+ * runs every call through a fixed pipeline of small policies and offers the paginator. A provider
+ * only declares its endpoints (requests and {@link BodyReader}s) and models on top of it.
+ *
+ * <p>The pipeline, in order: <b>default headers</b> (those the request does not set) &rarr;
+ * <b>authentication</b> (each attempt carries the strategy's credentials; a call that ends in a 401
+ * runs once more with fresh ones when the strategy can refresh them) &rarr; <b>retry</b> (the {@link
+ * io.trackflow.core.retry.RetryPolicy}: backoff or {@code Retry-After}, never a wait past the call's
+ * deadline) &rarr; per attempt: <b>deadline</b> (the attempt may use what is left of the call's total
+ * timeout) &rarr; the policies added with {@link Builder#policy} &rarr; <b>transport</b>
+ * (credentials applied, the request sent) &rarr; <b>status check and decoding</b> (a 2xx body read by
+ * the call's reader; any other status a typed {@code HttpStatusException}). Every failure is an
+ * {@code ApiException}.
+ *
+ * <p>{@link #close()} frees the transport the client created; a transport passed with {@link
+ * Builder#transport} belongs to its owner.
+ */
+public final class ApiClient implements AutoCloseable {
+
+  private final ClientConfig config;
+  private final String name;
+  private final HttpTransport transport;
+  private final boolean ownsTransport;
+  private final CallPolicy.Next<Object> pipeline;
+  private final String description;
+
+  private ApiClient(Builder b) {
+    this.config = b.config;
+    this.name = b.name;
+    this.ownsTransport = b.transport == null;
+    this.transport = b.transport != null ? b.transport : newTransport(b.config);
+    List<CallPolicy> policies = new ArrayList<>();
+    if (!b.defaultHeaders.isEmpty()) {
+      policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
+    }
+    policies.add(new AuthenticationPolicy(b.auth));
+    policies.add(new RetryingPolicy(config.retryPolicy(), b.retryListener));
+    policies.add(new DeadlinePolicy());
+    policies.addAll(b.policies);
+    this.pipeline = chain(policies, new TransportStage(transport, b.errorDecoder, b.responseListener));
+    this.description = name + "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + "}";
+  }
+
+  private static HttpTransport newTransport(ClientConfig config) {
+    return ReactorNettyTransport.builder()
+        .connectTimeout(config.connectTimeout())
+        .responseTimeout(config.responseTimeout())
+        .maxConnections(config.maxConnections())
+        .build();
+  }
+
+  /** Links the policies, in order, in front of the transport stage; done once per client. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static CallPolicy.Next<Object> chain(List<CallPolicy> policies, TransportStage terminal) {
+    CallPolicy.Next<Object> next = terminal::send;
+    for (int i = policies.size() - 1; i >= 0; i--) {
+      CallPolicy policy = policies.get(i);
+      CallPolicy.Next<Object> rest = next;
+      next = call -> policy.apply((Call) call, (CallPolicy.Next) rest);
+    }
+    return next;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param config the base URL, retry policy, timeouts
+   * @return the builder
+   */
+  public static Builder builder(ClientConfig config) {
+    return new Builder(config);
+  }
+
+  /** The shared options. */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /** The client's name (the provider's, e.g. {@code beyondwords}): low-cardinality, for logs and metrics. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * A URI under the base URL: {@code base/segment/...?name=value&...}, every segment, name and value
+   * percent-encoded (RFC 3986; brackets included, a comma in a value kept).
+   *
+   * @param segments path segments
+   * @param query query parameters, in order
+   * @return the URI
+   */
+  public URI uri(List<String> segments, List<Map.Entry<String, String>> query) {
+    return Urls.build(config.baseUrl(), segments, query);
+  }
+
+  /**
+   * Runs a call through the pipeline; the operation is named after the method ({@code get}, ...).
+   *
+   * @param request the request, without credentials
+   * @param reader reads a 2xx body
+   * @param <T> the result
+   * @return the result: cold, nothing is sent before subscription
+   */
+  public <T> Mono<T> call(HttpRequest request, BodyReader<T> reader) {
+    return call(request.method().name().toLowerCase(Locale.ROOT), request, reader);
+  }
+
+  /**
+   * Runs a call through the pipeline.
+   *
+   * @param operation the operation's name, e.g. {@code background_tracks.get}: low-cardinality
+   *     (never an id), used in logs and metrics
+   * @param request the request, without credentials
+   * @param reader reads a 2xx body
+   * @param <T> the result
+   * @return the result: cold, nothing is sent before subscription, each subscription sends anew
+   */
+  @SuppressWarnings("unchecked")
+  public <T> Mono<T> call(String operation, HttpRequest request, BodyReader<T> reader) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(reader, "reader");
+    CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
+    return Mono.defer(() -> run.proceed(Call.start(operation, request, reader, config.totalTimeout())));
+  }
+
+  /**
+   * A paginator over one listing whose pages {@code fetcher} fetches (typically with {@link
+   * #call}).
+   *
+   * @param fetcher fetches one page
+   * @param fingerprint the listing's query fingerprint, carried by its cursors
+   * @param <T> the item type
+   * @return the paginator
+   */
+  public <T> OffsetPaginator<T> paginator(PageFetcher<T> fetcher, String fingerprint) {
+    return OffsetPaginator.of(fetcher, fingerprint);
+  }
+
+  /**
+   * Frees the transport the client created, without blocking.
+   *
+   * @return completes when it is freed
+   */
+  public Mono<Void> closeAsync() {
+    return ownsTransport ? transport.closeAsync() : Mono.empty();
+  }
+
+  /**
+   * Frees the transport the client created. On a non-blocking thread it does not wait (see {@link
+   * #closeAsync()}).
+   */
+  @Override
+  public void close() {
+    if (ownsTransport) {
+      transport.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /** Builds {@link ApiClient}s. Not thread-safe. */
+  public static final class Builder {
+    private final ClientConfig config;
+    private String name = "api";
+    private @Nullable HttpTransport transport;
+    private AuthStrategy auth = AuthStrategy.none();
+    private ErrorDecoder errorDecoder = ErrorDecoder.lenientJson();
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+    private final List<CallPolicy> policies = new ArrayList<>();
+    private RetryListener retryListener = RetryListener.NONE;
+    private Consumer<HttpResponse> responseListener = r -> {};
+
+    Builder(ClientConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The client's name, e.g. the provider's ({@code beyondwords}). Default {@code api}.
+     *
+     * @param name lower-case letters, digits, {@code _} or {@code -}
+     * @return this builder
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (!name.matches("[a-z0-9_-]{1,40}")) {
+        throw new IllegalArgumentException("name must be 1..40 of [a-z0-9_-], was '" + name + "'");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * A transport to share (its owner closes it). Default: a {@link ReactorNettyTransport} made from
+     * the config's connect/response timeouts and pool size, closed with the client.
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * How requests are authenticated. Default {@link AuthStrategy#none()}.
+     *
+     * @param auth the strategy
+     * @return this builder
+     */
+    public Builder auth(AuthStrategy auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /**
+     * Reads the provider's error bodies. Default {@link ErrorDecoder#lenientJson()}.
+     *
+     * @param errorDecoder the decoder
+     * @return this builder
+     */
+    public Builder errorDecoder(ErrorDecoder errorDecoder) {
+      this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+      return this;
+    }
+
+    /**
+     * A header every request gets unless it sets it, e.g. {@code Accept: application/json}.
+     *
+     * @param name the header name
+     * @param value the value (no CR/LF)
+     * @return this builder
+     */
+    public Builder defaultHeader(String name, String value) {
+      // validated like any request header
+      HttpRequest.get(URI.create("http://localhost/")).withHeader(name, value);
+      defaultHeaders.put(name, value);
+      return this;
+    }
+
+    /**
+     * Adds a policy that runs once per attempt, just before the transport, after the built-in ones
+     * (in the order added).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(CallPolicy policy) {
+      policies.add(Objects.requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /**
+     * Told before each retry. Must not block. Default: none.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder retryListener(RetryListener listener) {
+      this.retryListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Told of every response (any status, body not read), on a transport thread: must not block.
+     * Default: none.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder responseListener(Consumer<HttpResponse> listener) {
+      this.responseListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     */
+    public ApiClient build() {
+      return new ApiClient(this);
+    }
+  }
+}

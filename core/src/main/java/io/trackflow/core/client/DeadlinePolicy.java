@@ -1,0 +1,26 @@
+package io.trackflow.core.client;
+
+import io.trackflow.core.internal.Errors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bounds each attempt by what is left of the call's deadline (the client's total timeout, counted
+ * from the call's start): past it the call ends in a {@code TimeoutException} of kind {@code TOTAL}
+ * carrying the last failure, if an attempt failed before, as its cause.
+ */
+final class DeadlinePolicy implements CallPolicy {
+
+  @Override
+  public <T> Mono<T> apply(Call<T> call, Next<T> next) {
+    long left = call.deadlineNanos() - System.nanoTime();
+    if (left <= 0) {
+      return Mono.error(expired(call));
+    }
+    return next.proceed(call).timeout(java.time.Duration.ofNanos(left), Mono.error(() -> expired(call)));
+  }
+
+  private static Throwable expired(Call<?> call) {
+    Call.CallState s = call.state();
+    return Errors.get().total(call.request(), call.timeout(), s.lastFailure(), Math.max(1, s.attempts()));
+  }
+}
