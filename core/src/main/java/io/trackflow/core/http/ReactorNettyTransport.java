@@ -1,40 +1,18 @@
 package io.trackflow.core.http;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.trackflow.core.UserAgent;
-import io.trackflow.core.error.ApiException;
-import io.trackflow.core.error.DecodingException;
-import io.trackflow.core.error.TimeoutException;
+import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.error.TransportException;
-import io.trackflow.core.internal.Errors;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -114,29 +92,8 @@ public final class ReactorNettyTransport implements HttpTransport {
 
   @Override
   public Mono<HttpResponse> send(HttpRequest request) {
-    return exchange(request, COPY);
+    return exchange(request, BodyAggregate.COPY);
   }
-
-  /** {@link #send}: a success body is copied into the response value. */
-  private static final ResponseHandler<HttpResponse> COPY =
-      new ResponseHandler<>() {
-        @Override
-        public HttpResponse onSuccess(HttpResponse head, ResponseBody body) throws IOException {
-          byte[] bytes = new byte[body.length()];
-          try (java.io.InputStream in = body.stream()) {
-            int at = 0;
-            for (int n; at < bytes.length && (n = in.read(bytes, at, bytes.length - at)) > 0; ) {
-              at += n;
-            }
-          }
-          return HttpResponse.builder().from(head).body(ByteBuffer.wrap(bytes).asReadOnlyBuffer()).build();
-        }
-
-        @Override
-        public HttpResponse onFailure(HttpResponse response) {
-          return response;
-        }
-      };
 
   /**
    * Decodes a success straight from Netty's pooled buffers (no heap copy of the body); a
@@ -151,7 +108,7 @@ public final class ReactorNettyTransport implements HttpTransport {
     byte[] body = request.body().orElse(null);
     return Mono.defer(
         () -> {
-          OnConnectionLoop loop = new OnConnectionLoop();
+          LoopCancellation loop = new LoopCancellation();
           return client
               .request(method)
               .uri(request.uri())
@@ -169,198 +126,12 @@ public final class ReactorNettyTransport implements HttpTransport {
                     req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
                     return out.sendByteArray(Mono.just(body));
                   })
-              .responseConnection((res, conn) -> receive(request, res, conn, handler))
+              .responseConnection((res, conn) -> BodyAggregate.receive(request, res, conn, handler, maxResponseBytes))
               .next()
-              .cancelOn(loop.scheduler)
-              .onErrorMap(e -> !(e instanceof ApiException) && !(e instanceof HandlerFailure), e -> map(request, e))
+              .cancelOn(loop.scheduler())
+              .onErrorMap(e -> !(e instanceof HandlerFailure), e -> NettyFailures.map(request, e))
               .onErrorMap(HandlerFailure.class, Throwable::getCause);
         });
-  }
-
-  /**
-   * Runs a cancellation on the event loop of the exchange's connection once it has one. A cancel
-   * from another thread otherwise races the reads of the response: Reactor Netty can then take in a
-   * response for a subscriber that is gone, and its body, queued for nobody, is never released.
-   */
-  private static final class OnConnectionLoop implements java.util.concurrent.Executor {
-    private volatile io.netty.channel.@Nullable EventLoop loop;
-    final reactor.core.scheduler.Scheduler scheduler = reactor.core.scheduler.Schedulers.fromExecutor(this);
-
-    void bind(Connection connection) {
-      loop = connection.channel().eventLoop();
-    }
-
-    @Override
-    public void execute(Runnable cancel) {
-      io.netty.channel.EventLoop l = loop;
-      if (l == null || l.inEventLoop()) {
-        cancel.run();
-      } else {
-        try {
-          l.execute(cancel);
-        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
-          cancel.run();
-        }
-      }
-    }
-  }
-
-  private <T> Mono<T> receive(HttpRequest request, HttpClientResponse res, Connection conn, ResponseHandler<T> handler) {
-    long declared = contentLength(res);
-    if (declared > maxResponseBytes) {
-      conn.dispose();
-      return Mono.error(tooLarge(request, res.status().code()));
-    }
-    int status = res.status().code();
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, String> h : res.responseHeaders()) {
-      headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1)).add(h.getValue());
-    }
-    if (status >= 200 && status < 300) {
-      HttpResponse head = HttpResponse.builder().status(status).headers(headers).body(HttpResponse.EMPTY).build();
-      return Mono.using(
-              () -> new PooledAggregate(conn.channel().alloc(), maxResponseBytes),
-              body ->
-                  conn.inbound()
-                      .receive()
-                      .doOnNext(body::add)
-                      .then(Mono.fromCallable(() -> body.decode(handler, head))),
-              PooledAggregate::close)
-          .doOnError(TooLarge.class, e -> conn.dispose())
-          .onErrorMap(TooLarge.class, e -> tooLarge(request, status));
-    }
-    return conn.inbound()
-        .receive()
-        .reduceWith(() -> new Accumulator(declared, maxResponseBytes), Accumulator::append)
-        .doOnError(e -> conn.dispose())
-        .onErrorMap(TooLarge.class, e -> tooLarge(request, status))
-        .map(
-            acc ->
-                handler.onFailure(
-                    HttpResponse.builder()
-                        .status(status)
-                        .headers(headers)
-                        .body(acc.toBuffer())
-                        .build()));
-  }
-
-  /** Carries a handler's own failure past the transport's error mapping. */
-  private static final class HandlerFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    HandlerFailure(Throwable cause) {
-      super(cause.toString(), cause, false, false);
-    }
-  }
-
-  /**
-   * A success body kept in Netty's pooled buffers until the handler has read it. Cancellation may
-   * arrive on any thread while the event loop is still adding chunks or the handler is still reading:
-   * chunks are only retained while the aggregate is open (under its lock), and the reader holds its own
-   * reference, so whichever of close and decode comes last frees the buffers, exactly once. Like
-   * {@link Accumulator}, it fails with {@link TooLarge} past the body limit.
-   */
-  private static final class PooledAggregate {
-    private final CompositeByteBuf parts;
-    private final int max;
-    private boolean closed; // guarded by this
-
-    PooledAggregate(ByteBufAllocator alloc, int max) {
-      this.parts = alloc.compositeBuffer(Integer.MAX_VALUE);
-      this.max = max;
-    }
-
-    /** Called on the event loop before Reactor Netty releases {@code chunk} after onNext. */
-    synchronized void add(ByteBuf chunk) {
-      if (closed) {
-        return;
-      }
-      if ((long) parts.readableBytes() + chunk.readableBytes() > max) {
-        throw new TooLarge();
-      }
-      parts.addComponent(true, chunk.retain());
-    }
-
-    /** Runs the handler over the body; null (an empty Mono) when cancelled before it could. */
-    <T> T decode(ResponseHandler<T> handler, HttpResponse head) {
-      ByteBuf body;
-      synchronized (this) {
-        if (closed) {
-          return null;
-        }
-        body = parts.retain();
-      }
-      try {
-        return handler.onSuccess(head, new PooledBody(body));
-      } catch (Exception | StackOverflowError e) {
-        throw new HandlerFailure(e);
-      } finally {
-        body.release();
-      }
-    }
-
-    synchronized void close() {
-      if (!closed) {
-        closed = true;
-        parts.release();
-      }
-    }
-  }
-
-  /** A body still in Netty's (pooled) buffer, valid while the handler runs. */
-  private static final class PooledBody implements ResponseBody {
-    private final ByteBuf buf;
-
-    PooledBody(ByteBuf buf) {
-      this.buf = buf;
-    }
-
-    @Override
-    public java.io.InputStream stream() {
-      return new io.netty.buffer.ByteBufInputStream(buf.duplicate(), false);
-    }
-
-    @Override
-    public int length() {
-      return buf.readableBytes();
-    }
-  }
-
-  private static long contentLength(HttpClientResponse res) {
-    String v = res.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-    if (v == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private DecodingException tooLarge(HttpRequest request, int status) {
-    return Errors.get().tooLarge(request, status, maxResponseBytes);
-  }
-
-  /** Maps a Netty failure to the error model; JDK failures are mapped by the error factory. */
-  static ApiException map(HttpRequest request, Throwable e) {
-    Errors errors = Errors.get();
-    if (e instanceof ConnectTimeoutException) {
-      return errors.timeout(TimeoutException.Kind.CONNECT, request, e);
-    }
-    if (e instanceof ReadTimeoutException) {
-      return errors.timeout(TimeoutException.Kind.RESPONSE, request, e);
-    }
-    if (e instanceof PoolAcquireTimeoutException || e instanceof PoolAcquirePendingLimitException) {
-      return errors.poolExhausted(request, e);
-    }
-    if (e instanceof PrematureCloseException) {
-      return errors.transport(request, "connection closed prematurely", e, false);
-    }
-    if (!(e instanceof IOException)) {
-      LOG.debug("unexpected transport failure for {}", request, e);
-    }
-    return errors.transport(request, e);
   }
 
   /**
@@ -390,46 +161,6 @@ public final class ReactorNettyTransport implements HttpTransport {
   @Override
   public String toString() {
     return "ReactorNettyTransport{responseTimeout=" + responseTimeout + ", maxResponseBytes=" + maxResponseBytes + "}";
-  }
-
-  /** Signals a body over the limit from inside the accumulator. */
-  private static final class TooLarge extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** Copies body chunks into one array, grown as bytes arrive. */
-  private static final class Accumulator {
-    static final int INITIAL = 8192;
-    private final int max;
-    private byte[] bytes;
-    private int length;
-
-    Accumulator(long declared, int max) {
-      this.max = max;
-      // grow from a small buffer: a declared length is a claim, not bytes that have arrived
-      this.bytes = new byte[(int) Math.min(declared >= 0 ? declared : INITIAL, INITIAL)];
-    }
-
-    Accumulator append(ByteBuf buf) {
-      int n = buf.readableBytes();
-      if ((long) length + n > max) {
-        throw new TooLarge();
-      }
-      if (length + n > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(max, Math.max((long) bytes.length * 2, (long) length + n)));
-      }
-      buf.readBytes(bytes, length, n);
-      length += n;
-      return this;
-    }
-
-    ByteBuffer toBuffer() {
-      return ByteBuffer.wrap(bytes, 0, length).slice().asReadOnlyBuffer();
-    }
   }
 
   /** Builds {@link ReactorNettyTransport}s. Not thread-safe. */
