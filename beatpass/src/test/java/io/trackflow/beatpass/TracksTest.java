@@ -319,9 +319,11 @@ class TracksTest {
 
   @Test
   void withoutAcceptJsonTheFakeRedirectsToAnHtmlLogin() {
-    // the fake is as awkward as the real deployment; the client always sends Accept, so it never sees this
+    // the fake is as awkward as the real deployment; the client always sends Accept, so it never sees
+    // this (a wrong token: without any token BeatPass answers the public tier)
     List<String> statuses = new ArrayList<>();
-    reactor.netty.http.client.HttpClient.create().get().uri(server.baseUrl() + "/tracks/1")
+    reactor.netty.http.client.HttpClient.create().headers(h -> h.add("Authorization", "Bearer wrong-key-0"))
+        .get().uri(server.baseUrl() + "/tracks/1")
         .response().doOnNext(r -> statuses.add(r.status().code() + " " + r.responseHeaders().get("Location"))).block();
     assertThat(statuses).singleElement().asString().startsWith("302 ").endsWith("/login");
   }
