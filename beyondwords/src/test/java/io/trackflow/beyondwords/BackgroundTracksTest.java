@@ -229,6 +229,27 @@ class BackgroundTracksTest {
     assertThat(server.requests()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aProxyIgnoringTheOffsetEndsTheListingWithADecodingErrorAndNoDuplicate(boolean offsetHeaderSent) {
+    FakeBeyondWords.Builder b = FakeBeyondWords.builder().ignoreOffset(true);
+    if (!offsetHeaderSent) {
+      b.omitHeaders("X-Pagination-OffSet"); // only the repeated first item gives it away
+    }
+    try (FakeBeyondWords proxy = b.start().seed(1_234);
+        BeyondWordsClient c = BeyondWordsClient.builder().apiKey(proxy.apiKey()).baseUrl(proxy.baseUrl()).build()) {
+      List<BackgroundTrack> seen = new ArrayList<>();
+      StepVerifier.create(c.backgroundTracks().list(BackgroundTrackQuery.builder().concurrency(4).build()).doOnNext(seen::add))
+          .thenConsumeWhile(t -> true)
+          .expectErrorSatisfies(e -> {
+            assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("ignores");
+            assertThat(((ApiException) e).resumeCursor()).contains(PageCursor.of(50, BackgroundTrackQuery.all().fingerprint()));
+          })
+          .verify();
+      assertThat(ids(seen)).hasSize(50).doesNotHaveDuplicates();
+    }
+  }
+
   @Test
   void aCursorOfAnotherQueryIsRefused() {
     PageCursor c = PageCursor.of(10, BackgroundTrackQuery.builder().name("rain").build().fingerprint());
