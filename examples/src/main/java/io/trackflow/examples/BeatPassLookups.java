@@ -36,13 +36,13 @@ public final class BeatPassLookups {
    */
   static int run(BeatPassClient bp, boolean skipMissing, PrintStream out) {
     Track t = bp.tracks().get(1, TrackInclude.ALBUM, TrackInclude.ARTISTS, TrackInclude.GENRES, TrackInclude.TAGS).block();
-    out.printf("Track #%d \"%s\" (%s, %s) by %s, album \"%s\" (%d tracks), genres %s%n",
+    out.printf("Track #%d \"%s\" (%s, %s) by %s, album \"%s\" (%s), genres %s%n",
         t.id(), t.name(),
         t.releaseDate().map(Object::toString).orElse("undated"),
         t.duration().map(d -> d.toMinutesPart() + ":" + String.format("%02d", d.toSecondsPart())).orElse("?"),
         t.artists().stream().map(a -> a.name() + (a.verified() ? " ✓" : "")).collect(Collectors.joining(", ")),
         t.album().map(a -> a.name()).orElse("-"),
-        t.album().map(a -> a.tracks().size()).orElse(0),
+        Counts.of(t.album().map(a -> a.tracks().size()).orElse(0), "track", "tracks"),
         t.genres().stream().map(g -> g.name()).collect(Collectors.toList()));
 
     List<Long> ids = LongStream.rangeClosed(1, 200).boxed().collect(Collectors.toList());

@@ -48,8 +48,9 @@ final class Progress {
     if (terminal) {
       out.print("\r" + " ".repeat(100) + "\r");
     }
-    out.printf(Locale.ROOT, "  %s: %,d tracks in %,d pages, %.2f s (%,.0f items/s, %d retries)%n",
-        label, items.get(), pages.get(), seconds, items.get() / Math.max(seconds, 1e-9), retries.getAsLong() - retriesAtStart);
+    out.printf(Locale.ROOT, "  %s: %s in %s, %.2f s (%,.0f items/s, %s)%n",
+        label, Counts.of(items.get(), "track", "tracks"), Counts.of(pages.get(), "page", "pages"), seconds,
+        items.get() / Math.max(seconds, 1e-9), Counts.of(retries.getAsLong() - retriesAtStart, "retry", "retries"));
     return seconds;
   }
 
@@ -59,7 +60,8 @@ final class Progress {
 
   private String line(long n, long now) {
     double seconds = (now - started) / 1e9;
-    return String.format(Locale.ROOT, "  %s: %,d items, %,d pages, %,.0f items/s, %d retries",
-        label, n, pages.get(), n / Math.max(seconds, 1e-9), retries.getAsLong() - retriesAtStart);
+    return String.format(Locale.ROOT, "  %s: %s, %s, %,.0f items/s, %s",
+        label, Counts.of(n, "item", "items"), Counts.of(pages.get(), "page", "pages"), n / Math.max(seconds, 1e-9),
+        Counts.of(retries.getAsLong() - retriesAtStart, "retry", "retries"));
   }
 }
