@@ -144,6 +144,17 @@ public abstract class ClientConfig implements java.io.Serializable {
         || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
+  /**
+   * The defaults with another base URL.
+   *
+   * @param baseUrl an absolute https URL (http only to a loopback host)
+   * @return the config
+   * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
+   */
+  public static ClientConfig of(String baseUrl) {
+    return builder().baseUrl(parseBaseUrl(baseUrl)).build();
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

@@ -2,6 +2,7 @@ package io.trackflow.examples;
 
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
+import io.trackflow.core.ClientConfig;
 import io.trackflow.flink.BackgroundTrackSource;
 import io.trackflow.testkit.FakeBeyondWords;
 import java.util.ArrayList;
@@ -35,7 +36,9 @@ public final class FlinkTracksPerProject {
     try {
       BackgroundTrackSource source = BackgroundTrackSource.builder()
           .apiKey(fake != null ? fake.apiKey() : key)
-          .baseUrl(fake != null ? fake.baseUrl() : System.getenv().getOrDefault("BEYONDWORDS_BASE_URL", "https://api.beyondwords.io/v1"))
+          .clientConfig(ClientConfig.of(fake != null
+              ? fake.baseUrl()
+              : System.getenv().getOrDefault("BEYONDWORDS_BASE_URL", "https://api.beyondwords.io/v1")))
           .query(BackgroundTrackQuery.builder().pageSize(100).build())
           .splitSize(1_000)
           .build();

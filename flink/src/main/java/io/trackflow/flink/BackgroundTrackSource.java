@@ -5,7 +5,6 @@ import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.core.ClientConfig;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -51,9 +50,9 @@ public final class BackgroundTrackSource
 
   private static final long serialVersionUID = 1L;
 
-  private final SourceConfig config;
+  private final SourceSettings config;
 
-  private BackgroundTrackSource(SourceConfig config) {
+  private BackgroundTrackSource(SourceSettings config) {
     this.config = config;
   }
 
@@ -106,8 +105,7 @@ public final class BackgroundTrackSource
   /** Builds {@link BackgroundTrackSource}s; validates in {@link #build()}. */
   public static final class Builder {
     private @Nullable String apiKey;
-    private String baseUrl = BeyondWordsClient.DEFAULT_BASE_URL;
-    private boolean allowInsecureHttp;
+    private ClientConfig clientConfig = ClientConfig.of(BeyondWordsClient.DEFAULT_BASE_URL);
     private BackgroundTrackQuery query = BackgroundTrackQuery.all();
     private long splitSize = 10_000;
     private @Nullable Duration interval;
@@ -127,30 +125,21 @@ public final class BackgroundTrackSource
     }
 
     /**
-     * The base URL. Default {@value BeyondWordsClient#DEFAULT_BASE_URL}.
+     * The client's options, as for {@code BeyondWordsClient.builder().config(..)}: base URL, retry
+     * policy, total/connect/response timeouts, pool size. Every reader and the enumerator build their
+     * client from it. Default: {@link BeyondWordsClient#DEFAULT_BASE_URL} with the defaults.
      *
-     * @param baseUrl the URL
+     * @param config the options
      * @return this builder
      */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    public Builder clientConfig(ClientConfig config) {
+      this.clientConfig = Objects.requireNonNull(config, "clientConfig");
       return this;
     }
 
     /**
-     * Allows plain http to a non-loopback host.
-     *
-     * @param allow whether to allow it
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
-
-    /**
-     * What to list: filters, page size, pages in flight per reader, offset and {@code maxItems}.
-     * A start cursor is honoured as the offset.
+     * What to list: filters, page size, pages in flight per reader, offset and {@code maxItems}, or a
+     * start cursor (the listing then completes that cursor's original listing).
      *
      * @param query the query
      * @return this builder
@@ -214,14 +203,11 @@ public final class BackgroundTrackSource
       if (apiKey == null) {
         throw new IllegalArgumentException("apiKey is required");
       }
-      // the same checks as the client, before anything is shipped to a cluster
+      // the client's own key check (the config checked itself), before anything is shipped to a cluster
       io.trackflow.core.auth.ApiKeyAuth.header("X-Api-Key", apiKey);
-      ClientConfig.builder().baseUrl(ClientConfig.parseBaseUrl(baseUrl)).allowInsecureHttp(allowInsecureHttp).build();
-      SourceConfig config = new SourceConfig(
-          apiKey, baseUrl, allowInsecureHttp,
-          query.name().orElse(null), query.custom().orElse(null), List.copyOf(query.scopes()),
-          query.pageSize(), query.concurrency(), query.startOffset(), query.maxItems(),
-          splitSize, interval == null ? 0 : Math.max(1, interval.toMillis()), lookback.toMillis());
+      SourceSettings config = new SourceSettings(
+          apiKey, clientConfig, query, splitSize, interval == null ? 0 : Math.max(1, interval.toMillis()),
+          lookback.toMillis());
       return new BackgroundTrackSource(config);
     }
   }

@@ -31,7 +31,7 @@ final class ListingEnumerator implements SplitEnumerator<OffsetRangeSplit, Listi
   private static final Logger LOG = Loggers.getLogger(ListingEnumerator.class);
 
   private final SplitEnumeratorContext<OffsetRangeSplit> context;
-  private final SourceConfig config;
+  private final SourceSettings config;
   private final Deque<OffsetRangeSplit> pending = new ArrayDeque<>();
   private final Set<Integer> waiting = new LinkedHashSet<>();
   private long nextSplitNumber;
@@ -40,7 +40,7 @@ final class ListingEnumerator implements SplitEnumerator<OffsetRangeSplit, Listi
   private boolean discovering;
   private volatile @Nullable BeyondWordsClient client;
 
-  ListingEnumerator(SplitEnumeratorContext<OffsetRangeSplit> context, SourceConfig config, ListingEnumeratorState state) {
+  ListingEnumerator(SplitEnumeratorContext<OffsetRangeSplit> context, SourceSettings config, ListingEnumeratorState state) {
     this.context = context;
     this.config = config;
     this.pending.addAll(state.pendingSplits());

@@ -15,7 +15,7 @@ import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSource
 final class ListingSourceReader
     extends SingleThreadMultiplexSourceReaderBase<TrackAtOffset, BackgroundTrack, OffsetRangeSplit, ListingSourceReader.SplitState> {
 
-  ListingSourceReader(SourceConfig config, Configuration flinkConfig, SourceReaderContext context) {
+  ListingSourceReader(SourceSettings config, Configuration flinkConfig, SourceReaderContext context) {
     super(() -> new ListingSplitReader(config), new Emitter(), flinkConfig, context);
   }
 

@@ -3,6 +3,7 @@ package io.trackflow.flink;
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
+import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.Page;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -30,13 +31,13 @@ final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRange
   private static final Object WAKE_UP = new Object();
   private static final Object DONE = new Object();
 
-  private final SourceConfig config;
+  private final SourceSettings config;
   private final BeyondWordsClient client;
   private final Deque<OffsetRangeSplit> splits = new ArrayDeque<>();
   private @Nullable OffsetRangeSplit current;
   private volatile @Nullable PageSubscriber subscriber;
 
-  ListingSplitReader(SourceConfig config) {
+  ListingSplitReader(SourceSettings config) {
     this.config = config;
     this.client = config.newClient();
   }
@@ -90,13 +91,10 @@ final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRange
   }
 
   private PageSubscriber start(OffsetRangeSplit split) {
-    BackgroundTrackQuery base = config.query();
-    BackgroundTrackQuery.Builder q = BackgroundTrackQuery.builder().from(base).offset(split.position());
-    if (split.end() != Long.MAX_VALUE) {
-      q.maxItems(split.end() - split.position());
-    }
+    BackgroundTrackQuery query = config.query();
+    PageCursor from = PageCursor.of(split.start(), split.position(), split.end(), query.fingerprint());
     PageSubscriber s = new PageSubscriber();
-    client.backgroundTracks().pages(q.build()).subscribe(s);
+    client.backgroundTracks().pages(query, from).subscribe(s);
     return s;
   }
 

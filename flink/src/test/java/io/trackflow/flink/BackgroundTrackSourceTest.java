@@ -54,7 +54,7 @@ class BackgroundTrackSourceTest {
   }
 
   private static BackgroundTrackSource.Builder source() {
-    return BackgroundTrackSource.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
+    return BackgroundTrackSource.builder().apiKey(server.apiKey()).clientConfig(io.trackflow.core.ClientConfig.of(server.baseUrl()))
         .query(BackgroundTrackQuery.builder().pageSize(50).concurrency(2).build()).splitSize(1_000);
   }
 
@@ -146,7 +146,7 @@ class BackgroundTrackSourceTest {
   @Test
   void continuousModePicksUpATrackCreatedAfterTheFirstPass() throws Exception {
     try (FakeBeyondWords small = FakeBeyondWords.start().seed(300)) {
-      BackgroundTrackSource source = BackgroundTrackSource.builder().apiKey(small.apiKey()).baseUrl(small.baseUrl())
+      BackgroundTrackSource source = BackgroundTrackSource.builder().apiKey(small.apiKey()).clientConfig(io.trackflow.core.ClientConfig.of(small.baseUrl()))
           .splitSize(100).continuous(Duration.ofMillis(300)).build();
       StreamExecutionEnvironment env = env(false);
       env.setParallelism(2);
@@ -168,7 +168,7 @@ class BackgroundTrackSourceTest {
   void badConfigurationIsRejectedBeforeTheJobStarts() {
     assertThatIllegalArgumentException().isThrownBy(() -> BackgroundTrackSource.builder().build()).withMessageContaining("apiKey");
     assertThatIllegalArgumentException().isThrownBy(() -> BackgroundTrackSource.builder().splitSize(0)).withMessageContaining("splitSize");
-    assertThatIllegalArgumentException().isThrownBy(() -> BackgroundTrackSource.builder().apiKey("k").baseUrl("http://example.com").build())
+    assertThatIllegalArgumentException().isThrownBy(() -> BackgroundTrackSource.builder().apiKey("k").clientConfig(io.trackflow.core.ClientConfig.of("http://example.com")).build())
         .withMessageContaining("baseUrl");
     assertThat(source().build().toString()).doesNotContain(server.apiKey()).contains("****");
   }

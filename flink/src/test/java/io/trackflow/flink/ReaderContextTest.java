@@ -56,7 +56,7 @@ class ReaderContextTest {
   @Test
   void theReaderIsBuiltWithTheConfigurationOfItsContext() throws Exception {
     BackgroundTrackSource source =
-        BackgroundTrackSource.builder().apiKey("rel-key-0").baseUrl("http://127.0.0.1:9/v1").build();
+        BackgroundTrackSource.builder().apiKey("rel-key-0").clientConfig(io.trackflow.core.ClientConfig.of("http://127.0.0.1:9/v1")).build();
     CountingContext context = new CountingContext();
     SourceReader<?, ?> reader = source.createReader(context);
     try {
@@ -64,5 +64,31 @@ class ReaderContextTest {
     } finally {
       reader.close();
     }
+  }
+
+  @Test
+  void theShippedSettingsKeepTheClientConfigAndTheStartCursorWhole() throws Exception {
+    io.trackflow.beyondwords.model.BackgroundTrackQuery q = io.trackflow.beyondwords.model.BackgroundTrackQuery.builder()
+        .name("rain").pageSize(20)
+        .startAt(io.trackflow.core.paging.PageCursor.of(0, 300, 900,
+            io.trackflow.beyondwords.model.BackgroundTrackQuery.builder().name("rain").build().fingerprint()))
+        .build();
+    io.trackflow.core.ClientConfig config = io.trackflow.core.ClientConfig.builder()
+        .from(io.trackflow.core.ClientConfig.of("http://127.0.0.1:9/v1"))
+        .retryPolicy(io.trackflow.core.retry.RetryPolicy.builder().maxRetries(7).build())
+        .totalTimeout(java.time.Duration.ofSeconds(42))
+        .responseTimeout(java.time.Duration.ofSeconds(3))
+        .build();
+    BackgroundTrackSource source = BackgroundTrackSource.builder().apiKey("rel-key-0").clientConfig(config).query(q).build();
+    BackgroundTrackSource shipped = org.apache.flink.util.InstantiationUtil.clone(source);
+    java.lang.reflect.Field f = BackgroundTrackSource.class.getDeclaredField("config");
+    f.setAccessible(true);
+    SourceSettings settings = (SourceSettings) f.get(shipped);
+    assertThat(settings.query()).isEqualTo(q);
+    assertThat(settings.query().startAt()).contains(io.trackflow.core.paging.PageCursor.of(0, 300, 900, q.fingerprint()));
+    assertThat(settings.toString()).doesNotContain("rel-key-0");
+    java.lang.reflect.Field c = SourceSettings.class.getDeclaredField("client");
+    c.setAccessible(true);
+    assertThat(c.get(settings)).isEqualTo(config);
   }
 }

@@ -17,12 +17,16 @@ import org.immutables.value.Value;
  * {@code q}, ending where {@code q}'s listing would have ended; {@code maxItems}, counted from the
  * cursor, can only end it sooner).
  *
+ * <p>A serializable value (a start cursor included), so that it can be shipped, e.g. to a Flink job.
+ *
  * <p>Validated when built: {@code pageSize} 1..100 (the server may still return fewer per page),
  * {@code maxItems} and {@code concurrency} (1..64) positive, filters non-blank and free of control
  * characters, a cursor only from a query with the same filters.
  */
 @Value.Immutable
-public abstract class BackgroundTrackQuery {
+public abstract class BackgroundTrackQuery implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The largest page size the provider accepts. */
   public static final int MAX_PAGE_SIZE = 100;

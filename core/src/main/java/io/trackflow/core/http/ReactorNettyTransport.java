@@ -3,6 +3,7 @@ package io.trackflow.core.http;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.UserAgent;
+import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.error.TransportException;
 import java.nio.ByteBuffer;
