@@ -3,13 +3,13 @@
  * injection, rate-limit windows and request recording, for your own tests.
  */
 module io.trackflow.testkit {
-  requires transitive io.trackflow.core;
-  requires transitive reactor.netty.http;
-  requires com.fasterxml.jackson.databind;
-  requires io.netty.buffer;
-  requires io.netty.transport;
-  requires io.netty.codec.http;
-  requires static org.immutables.value;
+    requires transitive io.trackflow.core;
+    requires transitive reactor.netty.http;
+    requires com.fasterxml.jackson.databind;
+    requires io.netty.buffer;
+    requires io.netty.transport;
+    requires io.netty.codec.http;
+    requires static org.immutables.value;
 
-  exports io.trackflow.testkit;
+    exports io.trackflow.testkit;
 }

@@ -32,172 +32,173 @@ import reactor.util.Loggers;
  */
 public final class BeatPassClient implements AutoCloseable {
 
-  /** The provider's base URL. */
-  public static final String DEFAULT_BASE_URL = "https://open.beatpass.ca/api/v1";
+    /** The provider's base URL. */
+    public static final String DEFAULT_BASE_URL = "https://open.beatpass.ca/api/v1";
 
-  private static final Logger LOG = Loggers.getLogger(BeatPassClient.class);
-  private static final String EXPIRED_HINT =
-      "the BeatPass token is missing, wrong or expired (tokens expire 90 days after creation)";
+    private static final Logger LOG = Loggers.getLogger(BeatPassClient.class);
+    private static final String EXPIRED_HINT =
+            "the BeatPass token is missing, wrong or expired (tokens expire 90 days after creation)";
 
-  private final ApiClient api;
-  private final Tracks tracks;
-  private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit;
+    private final ApiClient api;
+    private final Tracks tracks;
+    private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit;
 
-  private BeatPassClient(ApiClient api, AtomicReference<@Nullable RateLimitStatus> lastRateLimit) {
-    this.api = api;
-    this.tracks = new Tracks(api);
-    this.lastRateLimit = lastRateLimit;
-    LOG.debug("created {}", this);
-  }
-
-  /** BeatPass error bodies, and a hint on 401 that names the likely cause. */
-  private static ErrorBody decodeError(HttpResponse response) {
-    ErrorBody body = ErrorDecoder.lenientJson().decode(response);
-    if (response.status() != 401) {
-      return body;
+    private BeatPassClient(ApiClient api, AtomicReference<@Nullable RateLimitStatus> lastRateLimit) {
+        this.api = api;
+        this.tracks = new Tracks(api);
+        this.lastRateLimit = lastRateLimit;
+        LOG.debug("created {}", this);
     }
-    String message = body.message().map(m -> m + " (" + EXPIRED_HINT + ")").orElse("Unauthenticated: " + EXPIRED_HINT);
-    return ErrorBody.builder().from(body).message(message).build();
-  }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** BeatPass error bodies, and a hint on 401 that names the likely cause. */
+    private static ErrorBody decodeError(HttpResponse response) {
+        ErrorBody body = ErrorDecoder.lenientJson().decode(response);
+        if (response.status() != 401) {
+            return body;
+        }
+        String message =
+                body.message().map(m -> m + " (" + EXPIRED_HINT + ")").orElse("Unauthenticated: " + EXPIRED_HINT);
+        return ErrorBody.builder().from(body).message(message).build();
+    }
 
-  /** The track endpoints. */
-  public Tracks tracks() {
-    return tracks;
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** The rate-limit figures of the latest response that carried them. */
-  public Optional<RateLimitStatus> lastRateLimit() {
-    return Optional.ofNullable(lastRateLimit.get());
-  }
+    /** The track endpoints. */
+    public Tracks tracks() {
+        return tracks;
+    }
 
-  /**
-   * Frees the connection pool the client created, if it created one. Safe on any thread: on a
-   * non-blocking one it does not wait (see {@link #closeAsync()}).
-   */
-  @Override
-  public void close() {
-    api.close();
-  }
-
-  /**
-   * Frees the connection pool the client created, if it created one, without blocking.
-   *
-   * @return completes when the pool is disposed
-   */
-  public reactor.core.publisher.Mono<Void> closeAsync() {
-    return api.closeAsync();
-  }
-
-  @Override
-  public String toString() {
-    return "BeatPassClient" + api.toString().substring(api.name().length());
-  }
-
-  /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */
-  public static final class Builder extends ClientBuilder<Builder> {
-    private @Nullable String token;
-    private @Nullable TokenProvider tokenProvider;
-    private Consumer<RateLimitStatus> rateLimitListener = s -> {};
-    private java.time.Duration tokenFetchTimeout = BearerTokenAuth.DEFAULT_FETCH_TIMEOUT;
-
-    Builder() {
-      super(DEFAULT_BASE_URL);
+    /** The rate-limit figures of the latest response that carried them. */
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return Optional.ofNullable(lastRateLimit.get());
     }
 
     /**
-     * A fixed API token (this or {@link #tokenProvider} is required); never logged or printed.
-     *
-     * @param token the token
-     * @return this builder
+     * Frees the connection pool the client created, if it created one. Safe on any thread: on a
+     * non-blocking one it does not wait (see {@link #closeAsync()}).
      */
-    public Builder token(String token) {
-      this.token = token;
-      return this;
+    @Override
+    public void close() {
+        api.close();
     }
 
     /**
-     * Rotating tokens: fetched when needed, cached, refreshed before expiry, and once more after a
-     * 401.
+     * Frees the connection pool the client created, if it created one, without blocking.
      *
-     * @param provider where tokens come from
-     * @return this builder
+     * @return completes when the pool is disposed
      */
-    public Builder tokenProvider(TokenProvider provider) {
-      this.tokenProvider = Objects.requireNonNull(provider, "tokenProvider");
-      return this;
-    }
-
-    /**
-     * How long one call of the {@link #tokenProvider} may take before it is cancelled and the calls
-     * waiting for it fail with a {@code CredentialsException}. Default 30 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder tokenFetchTimeout(java.time.Duration timeout) {
-      Objects.requireNonNull(timeout, "tokenFetchTimeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("tokenFetchTimeout must be positive, was " + timeout);
-      }
-      this.tokenFetchTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Told of the rate-limit figures of every response that carries them (on a Netty thread: do
-     * not block).
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder rateLimitListener(Consumer<RateLimitStatus> listener) {
-      this.rateLimitListener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Builds the client.
-     *
-     * @return the client
-     * @throws IllegalArgumentException when no token (or both a token and a provider) is set, the
-     *     token is blank, or the base URL is not acceptable
-     */
-    public BeatPassClient build() {
-      if (token == null && tokenProvider == null) {
-        throw new IllegalArgumentException("token is required (or a tokenProvider)");
-      }
-      if (token != null && tokenProvider != null) {
-        throw new IllegalArgumentException("token and tokenProvider are exclusive: set one");
-      }
-      BearerTokenAuth auth = token != null ? BearerTokenAuth.of(token) : BearerTokenAuth.refreshing(
-          tokenProvider, BearerTokenAuth.DEFAULT_REFRESH_BEFORE, tokenFetchTimeout, java.time.Clock.systemUTC());
-      AtomicReference<@Nullable RateLimitStatus> last = new AtomicReference<>();
-      Consumer<RateLimitStatus> listener = rateLimitListener;
-      ApiClient api =
-          apiClient("beatpass")
-              .auth(auth)
-              .errorDecoder(BeatPassClient::decodeError)
-              .defaultHeader("Accept", "application/json")
-              .responseListener(
-                  r ->
-                      RateLimitStatus.of(r)
-                          .ifPresent(
-                              s -> {
-                                last.set(s);
-                                listener.accept(s);
-                              }))
-              .build();
-      return new BeatPassClient(api, last);
+    public reactor.core.publisher.Mono<Void> closeAsync() {
+        return api.closeAsync();
     }
 
     @Override
     public String toString() {
-      return "BeatPassClient.Builder{baseUrl=" + baseUrlOption() + ", token=****}";
+        return "BeatPassClient" + api.toString().substring(api.name().length());
     }
-  }
+
+    /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private @Nullable String token;
+        private @Nullable TokenProvider tokenProvider;
+        private Consumer<RateLimitStatus> rateLimitListener = s -> {};
+        private java.time.Duration tokenFetchTimeout = BearerTokenAuth.DEFAULT_FETCH_TIMEOUT;
+
+        Builder() {
+            super(DEFAULT_BASE_URL);
+        }
+
+        /**
+         * A fixed API token (this or {@link #tokenProvider} is required); never logged or printed.
+         *
+         * @param token the token
+         * @return this builder
+         */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /**
+         * Rotating tokens: fetched when needed, cached, refreshed before expiry, and once more after a
+         * 401.
+         *
+         * @param provider where tokens come from
+         * @return this builder
+         */
+        public Builder tokenProvider(TokenProvider provider) {
+            this.tokenProvider = Objects.requireNonNull(provider, "tokenProvider");
+            return this;
+        }
+
+        /**
+         * How long one call of the {@link #tokenProvider} may take before it is cancelled and the calls
+         * waiting for it fail with a {@code CredentialsException}. Default 30 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder tokenFetchTimeout(java.time.Duration timeout) {
+            Objects.requireNonNull(timeout, "tokenFetchTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("tokenFetchTimeout must be positive, was " + timeout);
+            }
+            this.tokenFetchTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Told of the rate-limit figures of every response that carries them (on a Netty thread: do
+         * not block).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder rateLimitListener(Consumer<RateLimitStatus> listener) {
+            this.rateLimitListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException when no token (or both a token and a provider) is set, the
+         *     token is blank, or the base URL is not acceptable
+         */
+        public BeatPassClient build() {
+            if (token == null && tokenProvider == null) {
+                throw new IllegalArgumentException("token is required (or a tokenProvider)");
+            }
+            if (token != null && tokenProvider != null) {
+                throw new IllegalArgumentException("token and tokenProvider are exclusive: set one");
+            }
+            BearerTokenAuth auth = token != null
+                    ? BearerTokenAuth.of(token)
+                    : BearerTokenAuth.refreshing(
+                            tokenProvider,
+                            BearerTokenAuth.DEFAULT_REFRESH_BEFORE,
+                            tokenFetchTimeout,
+                            java.time.Clock.systemUTC());
+            AtomicReference<@Nullable RateLimitStatus> last = new AtomicReference<>();
+            Consumer<RateLimitStatus> listener = rateLimitListener;
+            ApiClient api = apiClient("beatpass")
+                    .auth(auth)
+                    .errorDecoder(BeatPassClient::decodeError)
+                    .defaultHeader("Accept", "application/json")
+                    .responseListener(r -> RateLimitStatus.of(r).ifPresent(s -> {
+                        last.set(s);
+                        listener.accept(s);
+                    }))
+                    .build();
+            return new BeatPassClient(api, last);
+        }
+
+        @Override
+        public String toString() {
+            return "BeatPassClient.Builder{baseUrl=" + baseUrlOption() + ", token=****}";
+        }
+    }
 }

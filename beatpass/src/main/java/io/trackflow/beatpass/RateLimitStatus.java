@@ -16,65 +16,66 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RateLimitStatus {
 
-  RateLimitStatus() {}
+    RateLimitStatus() {}
 
-  /** Requests allowed per window. */
-  public abstract OptionalInt limit();
+    /** Requests allowed per window. */
+    public abstract OptionalInt limit();
 
-  /** Requests left in the window. */
-  public abstract OptionalInt remaining();
+    /** Requests left in the window. */
+    public abstract OptionalInt remaining();
 
-  /** When the window resets. */
-  public abstract Optional<Instant> resetAt();
+    /** When the window resets. */
+    public abstract Optional<Instant> resetAt();
 
-  /**
-   * Reads the figures of a response, if it carries any.
-   *
-   * @param response the response
-   * @return the status, or empty
-   */
-  public static Optional<RateLimitStatus> of(HttpResponse response) {
-    return read(response::header);
-  }
-
-  /**
-   * Reads the figures of a failed call, e.g. a {@code RateLimitException}.
-   *
-   * @param error the error
-   * @return the status, or empty
-   */
-  public static Optional<RateLimitStatus> of(HttpStatusException error) {
-    return read(error::header);
-  }
-
-  private static Optional<RateLimitStatus> read(Function<String, Optional<String>> headers) {
-    OptionalInt limit = number(headers.apply("X-RateLimit-Limit"));
-    OptionalInt remaining = number(headers.apply("X-RateLimit-Remaining"));
-    java.util.OptionalLong reset = epoch(headers.apply("X-RateLimit-Reset"));
-    if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
-      return Optional.empty();
+    /**
+     * Reads the figures of a response, if it carries any.
+     *
+     * @param response the response
+     * @return the status, or empty
+     */
+    public static Optional<RateLimitStatus> of(HttpResponse response) {
+        return read(response::header);
     }
-    return Optional.of(
-        ImmutableRateLimitStatus.builder()
-            .limit(limit)
-            .remaining(remaining)
-            .resetAt(reset.isPresent() ? Optional.of(Instant.ofEpochSecond(reset.getAsLong())) : Optional.empty())
-            .build());
-  }
 
-  private static java.util.OptionalLong epoch(Optional<String> v) {
-    try {
-      return v.isPresent() ? java.util.OptionalLong.of(Long.parseLong(v.get().trim())) : java.util.OptionalLong.empty();
-    } catch (NumberFormatException e) {
-      return java.util.OptionalLong.empty();
+    /**
+     * Reads the figures of a failed call, e.g. a {@code RateLimitException}.
+     *
+     * @param error the error
+     * @return the status, or empty
+     */
+    public static Optional<RateLimitStatus> of(HttpStatusException error) {
+        return read(error::header);
     }
-  }
 
-  private static OptionalInt number(Optional<String> v) {
-    try {
-      return v.isPresent() ? OptionalInt.of(Integer.parseInt(v.get().trim())) : OptionalInt.empty();
-    } catch (NumberFormatException e) {
-      return OptionalInt.empty();
+    private static Optional<RateLimitStatus> read(Function<String, Optional<String>> headers) {
+        OptionalInt limit = number(headers.apply("X-RateLimit-Limit"));
+        OptionalInt remaining = number(headers.apply("X-RateLimit-Remaining"));
+        java.util.OptionalLong reset = epoch(headers.apply("X-RateLimit-Reset"));
+        if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ImmutableRateLimitStatus.builder()
+                .limit(limit)
+                .remaining(remaining)
+                .resetAt(reset.isPresent() ? Optional.of(Instant.ofEpochSecond(reset.getAsLong())) : Optional.empty())
+                .build());
     }
-  }
+
+    private static java.util.OptionalLong epoch(Optional<String> v) {
+        try {
+            return v.isPresent()
+                    ? java.util.OptionalLong.of(Long.parseLong(v.get().trim()))
+                    : java.util.OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private static OptionalInt number(Optional<String> v) {
+        try {
+            return v.isPresent() ? OptionalInt.of(Integer.parseInt(v.get().trim())) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
 }

@@ -2,15 +2,14 @@ package io.trackflow.beatpass;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.beatpass.model.TrackLookupOptions;
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.json.Json;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,131 +32,139 @@ import reactor.core.publisher.Signal;
  */
 public final class Tracks {
 
-  private static final ObjectReader ENVELOPE = Json.readerFor(Envelope.class);
+    private static final ObjectReader ENVELOPE = Json.readerFor(Envelope.class);
 
-  private final ApiClient api;
+    private final ApiClient api;
 
-  Tracks(ApiClient api) {
-    this.api = api;
-  }
-
-  /**
-   * One track: {@code GET /tracks/{id}?with=...} (no {@code with} when nothing is included).
-   *
-   * @param id the track id, positive
-   * @param with relations to include, in the order given (duplicates dropped)
-   * @return the track
-   */
-  public Mono<Track> get(long id, TrackInclude... with) {
-    checkId(id);
-    return fetch(id, includes(Arrays.asList(Objects.requireNonNull(with, "with"))));
-  }
-
-  /**
-   * Looks up many tracks, 8 at a time, emitting them in the order of {@code ids}. Lookups run ahead
-   * of downstream demand: up to 8 are in flight, and up to 8 looked-up tracks wait for demand, so
-   * memory stays bounded by the concurrency, not by the number of ids. The first failing id fails the
-   * stream (its error names the id in its URI); see {@link #getAll(Publisher, TrackLookupOptions)} to
-   * skip missing ids.
-   *
-   * @param ids the ids
-   * @param with relations to include
-   * @return the tracks, in input order
-   */
-  public Flux<Track> getAll(Publisher<Long> ids, TrackInclude... with) {
-    return getAll(ids, TrackLookupOptions.builder().includes(Arrays.asList(Objects.requireNonNull(with, "with"))).build());
-  }
-
-  /**
-   * Looks up many tracks with the given options, emitting them in the order of {@code ids}. Up to
-   * {@code options.concurrency()} lookups run at once, ahead of downstream demand (so that a slow
-   * consumer still keeps the lookups busy); at most that many finished tracks wait for demand. With
-   * {@link TrackLookupOptions#skipMissing()}, ids answered 404 or 410 are left out; any other
-   * failure still fails the stream. An id that is not positive fails the stream with an {@link
-   * IllegalArgumentException} naming it, before its lookup.
-   *
-   * @param ids the ids
-   * @param options includes, concurrency, skipping
-   * @return the tracks, in input order
-   */
-  public Flux<Track> getAll(Publisher<Long> ids, TrackLookupOptions options) {
-    Objects.requireNonNull(ids, "ids");
-    Objects.requireNonNull(options, "options");
-    String with = includes(options.includes());
-    // each lookup's outcome is materialized so that a failure surfaces in input order, after the
-    // tracks of the ids before it, and cancels the lookups after it
-    return Flux.from(ids)
-        .flatMapSequential(
-            id -> {
-              if (id == null || id <= 0) {
-                return Mono.just(Signal.<Track>error(new IllegalArgumentException("ids must be > 0, got " + id)));
-              }
-              Mono<Track> one = fetch(id, with);
-              return (options.skipMissing() ? one.onErrorResume(Tracks::isMissing, e -> Mono.empty()) : one)
-                  .materialize();
-            },
-            options.concurrency(),
-            1)
-        .handle(
-            (signal, sink) -> {
-              if (signal.isOnNext()) {
-                sink.next(Objects.requireNonNull(signal.get()));
-              } else if (signal.isOnError()) {
-                sink.error(Objects.requireNonNull(signal.getThrowable()));
-              }
-            });
-  }
-
-  private static boolean isMissing(Throwable e) {
-    return e instanceof NotFoundException
-        || (e instanceof HttpStatusException && ((HttpStatusException) e).status() == 410);
-  }
-
-  private Mono<Track> fetch(long id, String with) {
-    List<Map.Entry<String, String>> query = with.isEmpty() ? List.of() : List.of(Map.entry("with", with));
-    HttpRequest req = HttpRequest.get(api.uri(List.of("tracks", Long.toString(id)), query));
-    return api.call("tracks.get", req, (head, body) -> read(body));
-  }
-
-  /** The {@code {status, track}} envelope, read in one pass. */
-  private static final class Envelope {
-    @JsonProperty("status")
-    @Nullable JsonNode status;
-
-    @JsonProperty("track")
-    @Nullable Track track;
-  }
-
-  private static Track read(java.io.InputStream body) throws java.io.IOException {
-    Envelope e = ENVELOPE.readValue(body);
-    if (e == null) {
-      throw new IllegalStateException("expected a JSON object");
+    Tracks(ApiClient api) {
+        this.api = api;
     }
-    if (e.status != null && !e.status.isNull() && !"success".equals(e.status.asText())) {
-      throw new IllegalStateException("status is \"" + e.status.asText() + "\", not \"success\"");
-    }
-    if (e.track == null) {
-      throw new IllegalStateException("no track object in the body");
-    }
-    return e.track;
-  }
 
-  private static String includes(Collection<TrackInclude> with) {
-    Set<String> names = new LinkedHashSet<>();
-    for (TrackInclude i : with) {
-      names.add(Objects.requireNonNull(i, "with must not contain null").wireName());
+    /**
+     * One track: {@code GET /tracks/{id}?with=...} (no {@code with} when nothing is included).
+     *
+     * @param id the track id, positive
+     * @param with relations to include, in the order given (duplicates dropped)
+     * @return the track
+     */
+    public Mono<Track> get(long id, TrackInclude... with) {
+        checkId(id);
+        return fetch(id, includes(Arrays.asList(Objects.requireNonNull(with, "with"))));
     }
-    return names.stream().collect(Collectors.joining(","));
-  }
 
-  private static void checkId(long id) {
-    if (id <= 0) {
-      throw new IllegalArgumentException("id must be > 0, was " + id);
+    /**
+     * Looks up many tracks, 8 at a time, emitting them in the order of {@code ids}. Lookups run ahead
+     * of downstream demand: up to 8 are in flight, and up to 8 looked-up tracks wait for demand, so
+     * memory stays bounded by the concurrency, not by the number of ids. The first failing id fails the
+     * stream (its error names the id in its URI); see {@link #getAll(Publisher, TrackLookupOptions)} to
+     * skip missing ids.
+     *
+     * @param ids the ids
+     * @param with relations to include
+     * @return the tracks, in input order
+     */
+    public Flux<Track> getAll(Publisher<Long> ids, TrackInclude... with) {
+        return getAll(
+                ids,
+                TrackLookupOptions.builder()
+                        .includes(Arrays.asList(Objects.requireNonNull(with, "with")))
+                        .build());
     }
-  }
 
-  @Override
-  public String toString() {
-    return "Tracks{" + api + "}";
-  }
+    /**
+     * Looks up many tracks with the given options, emitting them in the order of {@code ids}. Up to
+     * {@code options.concurrency()} lookups run at once, ahead of downstream demand (so that a slow
+     * consumer still keeps the lookups busy); at most that many finished tracks wait for demand. With
+     * {@link TrackLookupOptions#skipMissing()}, ids answered 404 or 410 are left out; any other
+     * failure still fails the stream. An id that is not positive fails the stream with an {@link
+     * IllegalArgumentException} naming it, before its lookup.
+     *
+     * @param ids the ids
+     * @param options includes, concurrency, skipping
+     * @return the tracks, in input order
+     */
+    public Flux<Track> getAll(Publisher<Long> ids, TrackLookupOptions options) {
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(options, "options");
+        String with = includes(options.includes());
+        // each lookup's outcome is materialized so that a failure surfaces in input order, after the
+        // tracks of the ids before it, and cancels the lookups after it
+        return Flux.from(ids)
+                .flatMapSequential(
+                        id -> {
+                            if (id == null || id <= 0) {
+                                return Mono.just(Signal.<Track>error(
+                                        new IllegalArgumentException("ids must be > 0, got " + id)));
+                            }
+                            Mono<Track> one = fetch(id, with);
+                            return (options.skipMissing()
+                                            ? one.onErrorResume(Tracks::isMissing, e -> Mono.empty())
+                                            : one)
+                                    .materialize();
+                        },
+                        options.concurrency(),
+                        1)
+                .handle((signal, sink) -> {
+                    if (signal.isOnNext()) {
+                        sink.next(Objects.requireNonNull(signal.get()));
+                    } else if (signal.isOnError()) {
+                        sink.error(Objects.requireNonNull(signal.getThrowable()));
+                    }
+                });
+    }
+
+    private static boolean isMissing(Throwable e) {
+        return e instanceof NotFoundException
+                || (e instanceof HttpStatusException && ((HttpStatusException) e).status() == 410);
+    }
+
+    private Mono<Track> fetch(long id, String with) {
+        List<Map.Entry<String, String>> query = with.isEmpty() ? List.of() : List.of(Map.entry("with", with));
+        HttpRequest req = HttpRequest.get(api.uri(List.of("tracks", Long.toString(id)), query));
+        return api.call("tracks.get", req, (head, body) -> read(body));
+    }
+
+    /** The {@code {status, track}} envelope, read in one pass. */
+    private static final class Envelope {
+        @JsonProperty("status")
+        @Nullable
+        JsonNode status;
+
+        @JsonProperty("track")
+        @Nullable
+        Track track;
+    }
+
+    private static Track read(java.io.InputStream body) throws java.io.IOException {
+        Envelope e = ENVELOPE.readValue(body);
+        if (e == null) {
+            throw new IllegalStateException("expected a JSON object");
+        }
+        if (e.status != null && !e.status.isNull() && !"success".equals(e.status.asText())) {
+            throw new IllegalStateException("status is \"" + e.status.asText() + "\", not \"success\"");
+        }
+        if (e.track == null) {
+            throw new IllegalStateException("no track object in the body");
+        }
+        return e.track;
+    }
+
+    private static String includes(Collection<TrackInclude> with) {
+        Set<String> names = new LinkedHashSet<>();
+        for (TrackInclude i : with) {
+            names.add(Objects.requireNonNull(i, "with must not contain null").wireName());
+        }
+        return names.stream().collect(Collectors.joining(","));
+    }
+
+    private static void checkId(long id) {
+        if (id <= 0) {
+            throw new IllegalArgumentException("id must be > 0, was " + id);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Tracks{" + api + "}";
+    }
 }

@@ -1,4 +1,7 @@
-/** The reactive BeatPass client: {@link io.trackflow.beatpass.BeatPassClient} and {@link io.trackflow.beatpass.Tracks}. */
+/**
+ * The reactive BeatPass client: {@link io.trackflow.beatpass.BeatPassClient} and {@link
+ * io.trackflow.beatpass.Tracks}.
+ */
 @NullMarked
 @TrackflowStyle
 package io.trackflow.beatpass;

@@ -31,31 +31,50 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LatencyPagingBenchmark {
 
-  private FakeBeyondWords server;
-  private BeyondWordsClient client;
+    private FakeBeyondWords server;
+    private BeyondWordsClient client;
 
-  @Setup(Level.Trial)
-  public void start() {
-    server = FakeBeyondWords.builder().maxPageSize(100).recordRequests(false).start().seed(20_000);
-    server.faults().latency(Duration.ofMillis(20));
-    client = BeyondWordsClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
-  }
+    @Setup(Level.Trial)
+    public void start() {
+        server = FakeBeyondWords.builder()
+                .maxPageSize(100)
+                .recordRequests(false)
+                .start()
+                .seed(20_000);
+        server.faults().latency(Duration.ofMillis(20));
+        client = BeyondWordsClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
+    }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    client.close();
-    server.close();
-  }
+    @TearDown(Level.Trial)
+    public void stop() {
+        client.close();
+        server.close();
+    }
 
-  /** One page at a time. */
-  @Benchmark
-  public long sequential() {
-    return client.backgroundTracks().list(BackgroundTrackQuery.builder().pageSize(100).concurrency(1).build()).count().block();
-  }
+    /** One page at a time. */
+    @Benchmark
+    public long sequential() {
+        return client.backgroundTracks()
+                .list(BackgroundTrackQuery.builder()
+                        .pageSize(100)
+                        .concurrency(1)
+                        .build())
+                .count()
+                .block();
+    }
 
-  /** Eight pages in flight. */
-  @Benchmark
-  public long concurrent8() {
-    return client.backgroundTracks().list(BackgroundTrackQuery.builder().pageSize(100).concurrency(8).build()).count().block();
-  }
+    /** Eight pages in flight. */
+    @Benchmark
+    public long concurrent8() {
+        return client.backgroundTracks()
+                .list(BackgroundTrackQuery.builder()
+                        .pageSize(100)
+                        .concurrency(8)
+                        .build())
+                .count()
+                .block();
+    }
 }

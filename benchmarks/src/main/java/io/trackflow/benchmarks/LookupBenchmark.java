@@ -29,58 +29,72 @@ import reactor.netty.resources.ConnectionProvider;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 8)
 @Measurement(iterations = 8)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
 public class LookupBenchmark {
 
-  static final int LOOKUPS = 20_000;
-  static final int CONCURRENCY = 64;
+    static final int LOOKUPS = 20_000;
+    static final int CONCURRENCY = 64;
 
-  private FakeBeatPass server;
-  private BeatPassClient client;
-  private ConnectionProvider provider;
-  private HttpClient netty;
-  private String base;
+    private FakeBeatPass server;
+    private BeatPassClient client;
+    private ConnectionProvider provider;
+    private HttpClient netty;
+    private String base;
 
-  @Setup(Level.Trial)
-  public void start() {
-    server = FakeBeatPass.builder().rateLimitPerMinute(Integer.MAX_VALUE).recordRequests(false).start().seed(LOOKUPS);
-    base = server.baseUrl();
-    client = BeatPassClient.builder().token(server.token()).baseUrl(base).build();
-    provider = ConnectionProvider.create("baseline", 64);
-    netty = Baselines.nettyClient(provider, "Authorization", "Bearer " + server.token());
-  }
+    @Setup(Level.Trial)
+    public void start() {
+        server = FakeBeatPass.builder()
+                .rateLimitPerMinute(Integer.MAX_VALUE)
+                .recordRequests(false)
+                .start()
+                .seed(LOOKUPS);
+        base = server.baseUrl();
+        client = BeatPassClient.builder().token(server.token()).baseUrl(base).build();
+        provider = ConnectionProvider.create("baseline", 64);
+        netty = Baselines.nettyClient(provider, "Authorization", "Bearer " + server.token());
+    }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    client.close();
-    provider.disposeLater().block();
-    server.close();
-  }
+    @TearDown(Level.Trial)
+    public void stop() {
+        client.close();
+        provider.disposeLater().block();
+        server.close();
+    }
 
-  /** trackflow {@code tracks().get}, 64 at a time. */
-  @Benchmark
-  public long trackflowGet(Blackhole bh) {
-    return Flux.range(1, LOOKUPS)
-        .flatMap(id -> client.tracks().get(id), CONCURRENCY)
-        .doOnNext(bh::consume)
-        .count()
-        .block();
-  }
+    /** trackflow {@code tracks().get}, 64 at a time. */
+    @Benchmark
+    public long trackflowGet(Blackhole bh) {
+        return Flux.range(1, LOOKUPS)
+                .flatMap(id -> client.tracks().get(id), CONCURRENCY)
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
 
-  /** Raw Reactor Netty + Jackson, 64 at a time. */
-  @Benchmark
-  public long rawNettyJackson(Blackhole bh) {
-    return Flux.range(1, LOOKUPS)
-        .flatMap(id -> netty.get().uri(base + "/tracks/" + id).responseContent().aggregate().asByteArray()
-            .map(bytes -> {
-              try {
-                return Baselines.ENVELOPE.<Dto.Envelope>readValue(bytes).track();
-              } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-              }
-            }), CONCURRENCY)
-        .doOnNext(bh::consume)
-        .count()
-        .block();
-  }
+    /** Raw Reactor Netty + Jackson, 64 at a time. */
+    @Benchmark
+    public long rawNettyJackson(Blackhole bh) {
+        return Flux.range(1, LOOKUPS)
+                .flatMap(
+                        id -> netty.get()
+                                .uri(base + "/tracks/" + id)
+                                .responseContent()
+                                .aggregate()
+                                .asByteArray()
+                                .map(bytes -> {
+                                    try {
+                                        return Baselines.ENVELOPE
+                                                .<Dto.Envelope>readValue(bytes)
+                                                .track();
+                                    } catch (java.io.IOException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }),
+                        CONCURRENCY)
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
 }

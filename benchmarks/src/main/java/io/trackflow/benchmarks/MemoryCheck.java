@@ -13,81 +13,91 @@ import java.lang.management.MemoryType;
  */
 public final class MemoryCheck {
 
-  private MemoryCheck() {}
+    private MemoryCheck() {}
 
-  /** Bytes allocated so far by every live thread of this JVM. */
-  private static long allocated(com.sun.management.ThreadMXBean threads) {
-    long sum = 0;
-    for (long id : threads.getAllThreadIds()) {
-      long a = threads.getThreadAllocatedBytes(id);
-      if (a > 0) {
-        sum += a;
-      }
+    /** Bytes allocated so far by every live thread of this JVM. */
+    private static long allocated(com.sun.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long a = threads.getThreadAllocatedBytes(id);
+            if (a > 0) {
+                sum += a;
+            }
+        }
+        return sum;
     }
-    return sum;
-  }
 
-  /** Bytes per item allocated by Jackson alone reading trackflow's model from one page's bytes. */
-  private static double jacksonAlone(String baseUrl, String key, com.sun.management.ThreadMXBean threads) {
-    try {
-      java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
-      byte[] page = jdk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                  baseUrl + "/background_tracks?pagination%5Blimit%5D=100&pagination%5Boffset%5D=0"))
-              .header("X-Api-Key", key).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-      com.fasterxml.jackson.databind.ObjectReader reader =
-          io.trackflow.core.json.Json.readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
-      long items = 0;
-      for (int i = 0; i < 2_000; i++) { // warm up
-        items += ((java.util.List<?>) reader.readValue(page)).size();
-      }
-      long tid = Thread.currentThread().getId();
-      long before = threads.getThreadAllocatedBytes(tid);
-      items = 0;
-      for (int i = 0; i < 2_000; i++) {
-        items += ((java.util.List<?>) reader.readValue(page)).size();
-      }
-      return (threads.getThreadAllocatedBytes(tid) - before) / (double) items;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    /** Bytes per item allocated by Jackson alone reading trackflow's model from one page's bytes. */
+    private static double jacksonAlone(String baseUrl, String key, com.sun.management.ThreadMXBean threads) {
+        try {
+            java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+            byte[] page = jdk.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl
+                                            + "/background_tracks?pagination%5Blimit%5D=100&pagination%5Boffset%5D=0"))
+                                    .header("X-Api-Key", key)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+            com.fasterxml.jackson.databind.ObjectReader reader =
+                    io.trackflow.core.json.Json.readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
+            long items = 0;
+            for (int i = 0; i < 2_000; i++) { // warm up
+                items += ((java.util.List<?>) reader.readValue(page)).size();
+            }
+            long tid = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(tid);
+            items = 0;
+            for (int i = 0; i < 2_000; i++) {
+                items += ((java.util.List<?>) reader.readValue(page)).size();
+            }
+            return (threads.getThreadAllocatedBytes(tid) - before) / (double) items;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /**
-   * Runs the check.
-   *
-   * @param args base URL, API key, expected item count, concurrency (default 8)
-   */
-  public static void main(String[] args) {
-    String baseUrl = args[0];
-    String key = args[1];
-    long expected = Long.parseLong(args[2]);
-    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long allocatedBefore = allocated(threads);
-    long started = System.nanoTime();
-    long count;
-    try (BeyondWordsClient bw = BeyondWordsClient.builder().apiKey(key).baseUrl(baseUrl).build()) {
-      count = bw.backgroundTracks()
-          .list(BackgroundTrackQuery.builder().pageSize(100).concurrency(concurrency).build())
-          .count()
-          .block();
+    /**
+     * Runs the check.
+     *
+     * @param args base URL, API key, expected item count, concurrency (default 8)
+     */
+    public static void main(String[] args) {
+        String baseUrl = args[0];
+        String key = args[1];
+        long expected = Long.parseLong(args[2]);
+        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = allocated(threads);
+        long started = System.nanoTime();
+        long count;
+        try (BeyondWordsClient bw =
+                BeyondWordsClient.builder().apiKey(key).baseUrl(baseUrl).build()) {
+            count = bw.backgroundTracks()
+                    .list(BackgroundTrackQuery.builder()
+                            .pageSize(100)
+                            .concurrency(concurrency)
+                            .build())
+                    .count()
+                    .block();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long allocatedByListing = allocated(threads) - allocatedBefore;
+        double perItem = allocatedByListing / (double) Math.max(1, count);
+        double jacksonPerItem = jacksonAlone(baseUrl, key, threads);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf(
+                "streamed %,d items (expected %,d) in %.1f s with -Xmx%dm: peak heap %.1f MiB%n",
+                count, expected, seconds, Runtime.getRuntime().maxMemory() >> 20, peak / 1048576.0);
+        System.out.printf(
+                "allocation per item (client JVM only): list() %.0f B, Jackson alone on the same pages %.0f B: %.2fx%n",
+                perItem, jacksonPerItem, perItem / jacksonPerItem);
+        if (count != expected) {
+            System.exit(1);
+        }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    long allocatedByListing = allocated(threads) - allocatedBefore;
-    double perItem = allocatedByListing / (double) Math.max(1, count);
-    double jacksonPerItem = jacksonAlone(baseUrl, key, threads);
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    System.out.printf("streamed %,d items (expected %,d) in %.1f s with -Xmx%dm: peak heap %.1f MiB%n",
-        count, expected, seconds, Runtime.getRuntime().maxMemory() >> 20, peak / 1048576.0);
-    System.out.printf("allocation per item (client JVM only): list() %.0f B, Jackson alone on the same pages %.0f B: %.2fx%n",
-        perItem, jacksonPerItem, perItem / jacksonPerItem);
-    if (count != expected) {
-      System.exit(1);
-    }
-  }
 }

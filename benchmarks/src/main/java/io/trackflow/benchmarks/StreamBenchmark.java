@@ -40,152 +40,183 @@ import reactor.netty.resources.ConnectionProvider;
 @OperationsPerInvocation(StreamBenchmark.ITEMS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
 public class StreamBenchmark {
 
-  static final int ITEMS = 100_000;
-  static final int PAGE = 100;
+    static final int ITEMS = 100_000;
+    static final int PAGE = 100;
 
-  private FakeBeyondWords server;
-  private BeyondWordsClient trackflow;
-  private ConnectionProvider provider;
-  private HttpClient netty;
-  private WebClient webClient;
-  private java.net.http.HttpClient jdk;
-  private String base;
-  private byte[] onePage;
+    private FakeBeyondWords server;
+    private BeyondWordsClient trackflow;
+    private ConnectionProvider provider;
+    private HttpClient netty;
+    private WebClient webClient;
+    private java.net.http.HttpClient jdk;
+    private String base;
+    private byte[] onePage;
 
-  @Setup(Level.Trial)
-  public void start() {
-    server = FakeBeyondWords.builder().maxPageSize(PAGE).recordRequests(false).start().seed(ITEMS);
-    base = server.baseUrl();
-    trackflow = BeyondWordsClient.builder().apiKey(server.apiKey()).baseUrl(base).build();
-    provider = ConnectionProvider.create("baseline", 64);
-    netty = Baselines.nettyClient(provider, "X-Api-Key", server.apiKey());
-    webClient = WebClient.builder()
-        .baseUrl(base)
-        .defaultHeader("X-Api-Key", server.apiKey())
-        .codecs(c -> {
-          c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
-          // the same lenient timestamp reader as every other contender
-          c.defaultCodecs().jackson2JsonDecoder(new org.springframework.http.codec.json.Jackson2JsonDecoder(Baselines.MAPPER));
-        })
-        .build();
-    jdk = java.net.http.HttpClient.newHttpClient();
-    onePage = netty.get().uri(Baselines.page(base, 0, PAGE)).responseContent().aggregate().asByteArray().block();
-  }
-
-  @TearDown(Level.Trial)
-  public void stop() {
-    trackflow.close();
-    provider.disposeLater().block();
-    server.close();
-  }
-
-  /** trackflow {@code list()}: defaults (concurrency 2), page size 100. */
-  @Benchmark
-  public long trackflowList(Blackhole bh) {
-    return trackflow.backgroundTracks()
-        .list(BackgroundTrackQuery.builder().pageSize(PAGE).build())
-        .doOnNext(bh::consume)
-        .count()
-        .block();
-  }
-
-  /** trackflow {@code list()} with one page at a time, like the sequential baselines. */
-  @Benchmark
-  public long trackflowListSequential(Blackhole bh) {
-    return trackflow.backgroundTracks()
-        .list(BackgroundTrackQuery.builder().pageSize(PAGE).concurrency(1).build())
-        .doOnNext(bh::consume)
-        .count()
-        .block();
-  }
-
-  /** The floor: the same pages over raw Reactor Netty, bytes discarded. */
-  @Benchmark
-  public long rawNettyBytes() {
-    return Flux.range(0, ITEMS / PAGE)
-        .concatMap(i -> netty.get().uri(Baselines.page(base, (long) i * PAGE, PAGE))
-            .responseContent().map(b -> (long) b.readableBytes()).reduce(0L, Long::sum))
-        .reduce(0L, Long::sum)
-        .block();
-  }
-
-  /** The hand-written baseline: raw Reactor Netty, each page aggregated and read by Jackson. */
-  @Benchmark
-  public long rawNettyJackson(Blackhole bh) {
-    return Flux.range(0, ITEMS / PAGE)
-        .concatMap(i -> netty.get().uri(Baselines.page(base, (long) i * PAGE, PAGE))
-            .responseContent().aggregate().asByteArray()
-            .map(bytes -> {
-              try {
-                List<Dto.Track> items = Baselines.TRACKS.readValue(bytes);
-                return items;
-              } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-              }
-            }))
-        .flatMapIterable(l -> l)
-        .doOnNext(bh::consume)
-        .count()
-        .block();
-  }
-
-  /** Spring WebClient, {@code bodyToFlux} per page, pages one after the other. */
-  @Benchmark
-  public long webClient(Blackhole bh) {
-    return Flux.range(0, ITEMS / PAGE)
-        .concatMap(i -> webClient.get()
-            .uri(u -> u.path("/background_tracks")
-                .queryParam("pagination[limit]", PAGE)
-                .queryParam("pagination[offset]", (long) i * PAGE).build())
-            .retrieve()
-            .bodyToFlux(Dto.Track.class))
-        .doOnNext(bh::consume)
-        .count()
-        .block();
-  }
-
-  /** The JDK HttpClient and Jackson, pages one after the other. */
-  @Benchmark
-  public long jdkHttpClient(Blackhole bh) throws Exception {
-    long n = 0;
-    for (int i = 0; i < ITEMS / PAGE; i++) {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(Baselines.page(base, (long) i * PAGE, PAGE)))
-          .header("X-Api-Key", server.apiKey()).header("Accept", "application/json").build();
-      byte[] body = jdk.send(req, HttpResponse.BodyHandlers.ofByteArray()).body();
-      List<Dto.Track> items = Baselines.TRACKS.readValue(body);
-      for (Dto.Track t : items) {
-        bh.consume(t);
-      }
-      n += items.size();
+    @Setup(Level.Trial)
+    public void start() {
+        server = FakeBeyondWords.builder()
+                .maxPageSize(PAGE)
+                .recordRequests(false)
+                .start()
+                .seed(ITEMS);
+        base = server.baseUrl();
+        trackflow = BeyondWordsClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(base)
+                .build();
+        provider = ConnectionProvider.create("baseline", 64);
+        netty = Baselines.nettyClient(provider, "X-Api-Key", server.apiKey());
+        webClient = WebClient.builder()
+                .baseUrl(base)
+                .defaultHeader("X-Api-Key", server.apiKey())
+                .codecs(c -> {
+                    c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
+                    // the same lenient timestamp reader as every other contender
+                    c.defaultCodecs()
+                            .jackson2JsonDecoder(
+                                    new org.springframework.http.codec.json.Jackson2JsonDecoder(Baselines.MAPPER));
+                })
+                .build();
+        jdk = java.net.http.HttpClient.newHttpClient();
+        onePage = netty.get()
+                .uri(Baselines.page(base, 0, PAGE))
+                .responseContent()
+                .aggregate()
+                .asByteArray()
+                .block();
     }
-    return n;
-  }
 
-  /** Jackson alone: the same bytes parsed 1,000 times, no I/O (for allocation per item). */
-  @Benchmark
-  public long jacksonOnly(Blackhole bh) throws Exception {
-    return parsePages(Baselines.TRACKS, bh);
-  }
-
-  /** trackflow's model read by Jackson alone, no I/O: the cost of the Immutables builders. */
-  @Benchmark
-  public long jacksonOnlyTrackflowModel(Blackhole bh) throws Exception {
-    return parsePages(TRACKFLOW_MODEL, bh);
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
-      io.trackflow.core.json.Json.readerForListOf(BackgroundTrack.class);
-
-  private long parsePages(com.fasterxml.jackson.databind.ObjectReader reader, Blackhole bh) throws Exception {
-    long n = 0;
-    for (int i = 0; i < ITEMS / PAGE; i++) {
-      List<?> items = reader.readValue(onePage);
-      bh.consume(items);
-      n += items.size();
+    @TearDown(Level.Trial)
+    public void stop() {
+        trackflow.close();
+        provider.disposeLater().block();
+        server.close();
     }
-    return n;
-  }
+
+    /** trackflow {@code list()}: defaults (concurrency 2), page size 100. */
+    @Benchmark
+    public long trackflowList(Blackhole bh) {
+        return trackflow
+                .backgroundTracks()
+                .list(BackgroundTrackQuery.builder().pageSize(PAGE).build())
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    /** trackflow {@code list()} with one page at a time, like the sequential baselines. */
+    @Benchmark
+    public long trackflowListSequential(Blackhole bh) {
+        return trackflow
+                .backgroundTracks()
+                .list(BackgroundTrackQuery.builder()
+                        .pageSize(PAGE)
+                        .concurrency(1)
+                        .build())
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    /** The floor: the same pages over raw Reactor Netty, bytes discarded. */
+    @Benchmark
+    public long rawNettyBytes() {
+        return Flux.range(0, ITEMS / PAGE)
+                .concatMap(i -> netty.get()
+                        .uri(Baselines.page(base, (long) i * PAGE, PAGE))
+                        .responseContent()
+                        .map(b -> (long) b.readableBytes())
+                        .reduce(0L, Long::sum))
+                .reduce(0L, Long::sum)
+                .block();
+    }
+
+    /** The hand-written baseline: raw Reactor Netty, each page aggregated and read by Jackson. */
+    @Benchmark
+    public long rawNettyJackson(Blackhole bh) {
+        return Flux.range(0, ITEMS / PAGE)
+                .concatMap(i -> netty.get()
+                        .uri(Baselines.page(base, (long) i * PAGE, PAGE))
+                        .responseContent()
+                        .aggregate()
+                        .asByteArray()
+                        .map(bytes -> {
+                            try {
+                                List<Dto.Track> items = Baselines.TRACKS.readValue(bytes);
+                                return items;
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }))
+                .flatMapIterable(l -> l)
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    /** Spring WebClient, {@code bodyToFlux} per page, pages one after the other. */
+    @Benchmark
+    public long webClient(Blackhole bh) {
+        return Flux.range(0, ITEMS / PAGE)
+                .concatMap(i -> webClient
+                        .get()
+                        .uri(u -> u.path("/background_tracks")
+                                .queryParam("pagination[limit]", PAGE)
+                                .queryParam("pagination[offset]", (long) i * PAGE)
+                                .build())
+                        .retrieve()
+                        .bodyToFlux(Dto.Track.class))
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    /** The JDK HttpClient and Jackson, pages one after the other. */
+    @Benchmark
+    public long jdkHttpClient(Blackhole bh) throws Exception {
+        long n = 0;
+        for (int i = 0; i < ITEMS / PAGE; i++) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(Baselines.page(base, (long) i * PAGE, PAGE)))
+                    .header("X-Api-Key", server.apiKey())
+                    .header("Accept", "application/json")
+                    .build();
+            byte[] body = jdk.send(req, HttpResponse.BodyHandlers.ofByteArray()).body();
+            List<Dto.Track> items = Baselines.TRACKS.readValue(body);
+            for (Dto.Track t : items) {
+                bh.consume(t);
+            }
+            n += items.size();
+        }
+        return n;
+    }
+
+    /** Jackson alone: the same bytes parsed 1,000 times, no I/O (for allocation per item). */
+    @Benchmark
+    public long jacksonOnly(Blackhole bh) throws Exception {
+        return parsePages(Baselines.TRACKS, bh);
+    }
+
+    /** trackflow's model read by Jackson alone, no I/O: the cost of the Immutables builders. */
+    @Benchmark
+    public long jacksonOnlyTrackflowModel(Blackhole bh) throws Exception {
+        return parsePages(TRACKFLOW_MODEL, bh);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
+            io.trackflow.core.json.Json.readerForListOf(BackgroundTrack.class);
+
+    private long parsePages(com.fasterxml.jackson.databind.ObjectReader reader, Blackhole bh) throws Exception {
+        long n = 0;
+        for (int i = 0; i < ITEMS / PAGE; i++) {
+            List<?> items = reader.readValue(onePage);
+            bh.consume(items);
+            n += items.size();
+        }
+        return n;
+    }
 }

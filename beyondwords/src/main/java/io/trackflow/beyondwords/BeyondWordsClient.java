@@ -23,88 +23,90 @@ import reactor.core.publisher.Mono;
  */
 public final class BeyondWordsClient implements AutoCloseable {
 
-  /** The provider's base URL. */
-  public static final String DEFAULT_BASE_URL = "https://api.beyondwords.io/v1";
+    /** The provider's base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.beyondwords.io/v1";
 
-  private final ApiClient api;
-  private final BackgroundTracks backgroundTracks;
+    private final ApiClient api;
+    private final BackgroundTracks backgroundTracks;
 
-  private BeyondWordsClient(ApiClient api) {
-    this.api = api;
-    this.backgroundTracks = new BackgroundTracks(api);
-  }
+    private BeyondWordsClient(ApiClient api) {
+        this.api = api;
+        this.backgroundTracks = new BackgroundTracks(api);
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** The background-tracks endpoints. */
-  public BackgroundTracks backgroundTracks() {
-    return backgroundTracks;
-  }
-
-  /**
-   * Frees the connection pool the client created, if it created one. Safe on any thread: on a
-   * non-blocking one it does not wait (see {@link #closeAsync()}).
-   */
-  @Override
-  public void close() {
-    api.close();
-  }
-
-  /**
-   * Frees the connection pool the client created, if it created one, without blocking.
-   *
-   * @return completes when the pool is disposed
-   */
-  public Mono<Void> closeAsync() {
-    return api.closeAsync();
-  }
-
-  @Override
-  public String toString() {
-    return "BeyondWordsClient" + api.toString().substring(api.name().length());
-  }
-
-  /** Builds {@link BeyondWordsClient}s; validates everything in {@link #build()}, before any I/O. */
-  public static final class Builder extends ClientBuilder<Builder> {
-    private @Nullable String apiKey;
-
-    Builder() {
-      super(DEFAULT_BASE_URL);
+    /** The background-tracks endpoints. */
+    public BackgroundTracks backgroundTracks() {
+        return backgroundTracks;
     }
 
     /**
-     * The API key (required), sent as {@code X-Api-Key}; never logged or printed.
-     *
-     * @param apiKey the key
-     * @return this builder
+     * Frees the connection pool the client created, if it created one. Safe on any thread: on a
+     * non-blocking one it does not wait (see {@link #closeAsync()}).
      */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = apiKey;
-      return this;
+    @Override
+    public void close() {
+        api.close();
     }
 
     /**
-     * Builds the client.
+     * Frees the connection pool the client created, if it created one, without blocking.
      *
-     * @return the client
-     * @throws IllegalArgumentException when the key is missing or blank, or an option is not
-     *     acceptable
+     * @return completes when the pool is disposed
      */
-    public BeyondWordsClient build() {
-      if (apiKey == null) {
-        throw new IllegalArgumentException("apiKey is required");
-      }
-      ApiKeyAuth auth = ApiKeyAuth.header("X-Api-Key", apiKey);
-      return new BeyondWordsClient(
-          apiClient("beyondwords").auth(auth).defaultHeader("Accept", "application/json").build());
+    public Mono<Void> closeAsync() {
+        return api.closeAsync();
     }
 
     @Override
     public String toString() {
-      return "BeyondWordsClient.Builder{baseUrl=" + baseUrlOption() + ", apiKey=****}";
+        return "BeyondWordsClient" + api.toString().substring(api.name().length());
     }
-  }
+
+    /** Builds {@link BeyondWordsClient}s; validates everything in {@link #build()}, before any I/O. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private @Nullable String apiKey;
+
+        Builder() {
+            super(DEFAULT_BASE_URL);
+        }
+
+        /**
+         * The API key (required), sent as {@code X-Api-Key}; never logged or printed.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException when the key is missing or blank, or an option is not
+         *     acceptable
+         */
+        public BeyondWordsClient build() {
+            if (apiKey == null) {
+                throw new IllegalArgumentException("apiKey is required");
+            }
+            ApiKeyAuth auth = ApiKeyAuth.header("X-Api-Key", apiKey);
+            return new BeyondWordsClient(apiClient("beyondwords")
+                    .auth(auth)
+                    .defaultHeader("Accept", "application/json")
+                    .build());
+        }
+
+        @Override
+        public String toString() {
+            return "BeyondWordsClient.Builder{baseUrl=" + baseUrlOption() + ", apiKey=****}";
+        }
+    }
 }

@@ -1,4 +1,7 @@
-/** The reactive BeyondWords client: {@link io.trackflow.beyondwords.BeyondWordsClient} and {@link io.trackflow.beyondwords.BackgroundTracks}. */
+/**
+ * The reactive BeyondWords client: {@link io.trackflow.beyondwords.BeyondWordsClient} and {@link
+ * io.trackflow.beyondwords.BackgroundTracks}.
+ */
 @NullMarked
 package io.trackflow.beyondwords;
 

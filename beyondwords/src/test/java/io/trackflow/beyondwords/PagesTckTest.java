@@ -17,48 +17,59 @@ import org.testng.annotations.BeforeClass;
  */
 public class PagesTckTest extends PublisherVerification<Page<BackgroundTrack>> {
 
-  private static final int PAGE = 50;
-  private static final long TRACKS = 200_000_000_000L;
+    private static final int PAGE = 50;
+    private static final long TRACKS = 200_000_000_000L;
 
-  private FakeBeyondWords server;
-  private BeyondWordsClient client;
+    private FakeBeyondWords server;
+    private BeyondWordsClient client;
 
-  public PagesTckTest() {
-    super(new TestEnvironment(3_000, 300));
-  }
-
-  @BeforeClass
-  public void start() {
-    // a synthetic listing (pages made on the fly) long enough for every rule, spec 3.17's included
-    server = FakeBeyondWords.builder().syntheticTracks(TRACKS).recordRequests(false).start();
-    client = BeyondWordsClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
-  }
-
-  @AfterClass
-  public void stop() {
-    client.close();
-    server.close();
-  }
-
-  @Override
-  public Publisher<Page<BackgroundTrack>> createPublisher(long elements) {
-    BackgroundTrackQuery query = BackgroundTrackQuery.builder().pageSize(PAGE).concurrency(2).build();
-    if (elements == 0) {
-      // a listing with nothing left to read: no page at all
-      return client.backgroundTracks().pages(query, PageCursor.of(0, 0, 0, query.fingerprint()));
+    public PagesTckTest() {
+        super(new TestEnvironment(3_000, 300));
     }
-    return client.backgroundTracks().pages(BackgroundTrackQuery.builder().from(query).maxItems(elements * PAGE).build());
-  }
 
-  /** More than any rule asks for (spec 3.17 asks for {@code Integer.MAX_VALUE} and cancels early). */
-  @Override
-  public long maxElementsFromPublisher() {
-    return Integer.MAX_VALUE;
-  }
+    @BeforeClass
+    public void start() {
+        // a synthetic listing (pages made on the fly) long enough for every rule, spec 3.17's included
+        server = FakeBeyondWords.builder()
+                .syntheticTracks(TRACKS)
+                .recordRequests(false)
+                .start();
+        client = BeyondWordsClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
+    }
 
-  /** None, as for {@link ListingTckTest#createFailedPublisher()}: nothing happens before demand. */
-  @Override
-  public Publisher<Page<BackgroundTrack>> createFailedPublisher() {
-    return null;
-  }
+    @AfterClass
+    public void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Override
+    public Publisher<Page<BackgroundTrack>> createPublisher(long elements) {
+        BackgroundTrackQuery query =
+                BackgroundTrackQuery.builder().pageSize(PAGE).concurrency(2).build();
+        if (elements == 0) {
+            // a listing with nothing left to read: no page at all
+            return client.backgroundTracks().pages(query, PageCursor.of(0, 0, 0, query.fingerprint()));
+        }
+        return client.backgroundTracks()
+                .pages(BackgroundTrackQuery.builder()
+                        .from(query)
+                        .maxItems(elements * PAGE)
+                        .build());
+    }
+
+    /** More than any rule asks for (spec 3.17 asks for {@code Integer.MAX_VALUE} and cancels early). */
+    @Override
+    public long maxElementsFromPublisher() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** None, as for {@link ListingTckTest#createFailedPublisher()}: nothing happens before demand. */
+    @Override
+    public Publisher<Page<BackgroundTrack>> createFailedPublisher() {
+        return null;
+    }
 }

@@ -9,27 +9,34 @@ import org.junit.jupiter.api.Test;
 /** Runs with the consumer and the library modules as named modules on the module path. */
 class ModulePathTest {
 
-  @org.junit.jupiter.api.BeforeEach
-  void onTheModulePath() {
-    // run by the module-path execution; the class-path one (when selected with -Dtest) skips
-    org.junit.jupiter.api.Assumptions.assumeTrue(getClass().getModule().isNamed(), "not on the module path");
-  }
+    @org.junit.jupiter.api.BeforeEach
+    void onTheModulePath() {
+        // run by the module-path execution; the class-path one (when selected with -Dtest) skips
+        org.junit.jupiter.api.Assumptions.assumeTrue(getClass().getModule().isNamed(), "not on the module path");
+    }
 
-  @Test
-  void aConsumerOnTheModulePathUsesBothClients() {
-    assertThat(ModulePathConsumer.class.getModule().getName()).isEqualTo("io.trackflow.conformance");
-    assertThat(BeyondWordsClient.class.getModule().getName()).isEqualTo("io.trackflow.beyondwords");
-    assertThat(ModulePathConsumer.run()).matches("120 background tracks; track 3 on album Album \\d+");
-  }
+    @Test
+    void aConsumerOnTheModulePathUsesBothClients() {
+        assertThat(ModulePathConsumer.class.getModule().getName()).isEqualTo("io.trackflow.conformance");
+        assertThat(BeyondWordsClient.class.getModule().getName()).isEqualTo("io.trackflow.beyondwords");
+        assertThat(ModulePathConsumer.run()).matches("120 background tracks; track 3 on album Album \\d+");
+    }
 
-  @Test
-  void coreExportsItsToolkitButNotItsInternals() {
-    Module core = BeyondWordsClient.class.getModule().getLayer().findModule("io.trackflow.core").orElseThrow();
-    assertThat(core.getDescriptor().exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(core.isExported("io.trackflow.core.client")).isTrue();
-    assertThat(core.isExported("io.trackflow.core.internal")).isFalse();
-    assertThat(core.getPackages()).contains("io.trackflow.core.internal");
-    assertThatThrownBy(() -> Class.forName("io.trackflow.core.internal.Errors").getMethod("get").invoke(null))
-        .isInstanceOf(IllegalAccessException.class);
-  }
+    @Test
+    void coreExportsItsToolkitButNotItsInternals() {
+        Module core = BeyondWordsClient.class
+                .getModule()
+                .getLayer()
+                .findModule("io.trackflow.core")
+                .orElseThrow();
+        assertThat(core.getDescriptor().exports())
+                .allSatisfy(e -> assertThat(e.isQualified()).isFalse());
+        assertThat(core.isExported("io.trackflow.core.client")).isTrue();
+        assertThat(core.isExported("io.trackflow.core.internal")).isFalse();
+        assertThat(core.getPackages()).contains("io.trackflow.core.internal");
+        assertThatThrownBy(() -> Class.forName("io.trackflow.core.internal.Errors")
+                        .getMethod("get")
+                        .invoke(null))
+                .isInstanceOf(IllegalAccessException.class);
+    }
 }

@@ -17,151 +17,151 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
-  private String baseUrl;
-  private RetryPolicy retryPolicy = RetryPolicy.defaults();
-  private @Nullable HttpTransport transport;
-  private Duration totalTimeout = Duration.ofMinutes(2);
-  private boolean allowInsecureHttp;
-  private RetryListener retryListener = RetryListener.NONE;
-  private @Nullable ClientConfig config;
+    private String baseUrl;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private @Nullable HttpTransport transport;
+    private Duration totalTimeout = Duration.ofMinutes(2);
+    private boolean allowInsecureHttp;
+    private RetryListener retryListener = RetryListener.NONE;
+    private @Nullable ClientConfig config;
 
-  /**
-   * Starts a builder.
-   *
-   * @param defaultBaseUrl the provider's base URL
-   */
-  protected ClientBuilder(String defaultBaseUrl) {
-    this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl");
-  }
-
-  /** This builder, typed. */
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
-  }
-
-  /**
-   * Every shared option at once (base URL, retry policy, timeouts, pool size), e.g. one shipped to a
-   * worker or read from configuration. Options set on this builder afterwards replace the
-   * config's.
-   *
-   * @param config the options
-   * @return this builder
-   */
-  public B config(ClientConfig config) {
-    Objects.requireNonNull(config, "config");
-    this.config = config;
-    this.baseUrl = config.baseUrl().toString();
-    this.retryPolicy = config.retryPolicy();
-    this.totalTimeout = config.totalTimeout();
-    this.allowInsecureHttp = config.allowInsecureHttp();
-    return self();
-  }
-
-  /**
-   * The base URL; may carry a path. Default: the provider's.
-   *
-   * @param baseUrl an absolute https URL (http only to a loopback host, unless allowed)
-   * @return this builder
-   */
-  public B baseUrl(String baseUrl) {
-    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-    return self();
-  }
-
-  /**
-   * The retry policy. Default {@link RetryPolicy#defaults()}.
-   *
-   * @param retryPolicy the policy
-   * @return this builder
-   */
-  public B retryPolicy(RetryPolicy retryPolicy) {
-    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-    return self();
-  }
-
-  /**
-   * A transport to share (its owner closes it). Default: a new {@code ReactorNettyTransport} that
-   * the client closes.
-   *
-   * @param transport the transport
-   * @return this builder
-   */
-  public B transport(HttpTransport transport) {
-    this.transport = Objects.requireNonNull(transport, "transport");
-    return self();
-  }
-
-  /**
-   * The longest one call (one page, one lookup) may take, retries included. Default 2 minutes.
-   *
-   * @param totalTimeout positive
-   * @return this builder
-   */
-  public B totalTimeout(Duration totalTimeout) {
-    this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
-    return self();
-  }
-
-  /**
-   * Allows plain {@code http} to a non-loopback host (credentials then travel in clear text).
-   * Default false.
-   *
-   * @param allow whether to allow it
-   * @return this builder
-   */
-  public B allowInsecureHttp(boolean allow) {
-    this.allowInsecureHttp = allow;
-    return self();
-  }
-
-  /**
-   * Told before each retry, e.g. for metrics. Must not block.
-   *
-   * @param listener the listener
-   * @return this builder
-   */
-  public B retryListener(RetryListener listener) {
-    this.retryListener = Objects.requireNonNull(listener, "listener");
-    return self();
-  }
-
-  /**
-   * The validated shared options.
-   *
-   * @return the options
-   * @throws IllegalArgumentException naming {@code baseUrl} or {@code totalTimeout} when invalid
-   */
-  protected final ClientConfig clientConfig() {
-    ClientConfig.Builder b = ClientConfig.builder();
-    if (config != null) {
-      b.from(config);
+    /**
+     * Starts a builder.
+     *
+     * @param defaultBaseUrl the provider's base URL
+     */
+    protected ClientBuilder(String defaultBaseUrl) {
+        this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl");
     }
-    return b.baseUrl(ClientConfig.parseBaseUrl(baseUrl))
-        .retryPolicy(retryPolicy)
-        .totalTimeout(totalTimeout)
-        .allowInsecureHttp(allowInsecureHttp)
-        .build();
-  }
 
-  /**
-   * An {@link ApiClient} builder with this builder's options: validated config, the transport if one
-   * was given, the retry listener. The provider adds its auth, error decoder and headers.
-   *
-   * @param name the provider's name, e.g. {@code beyondwords}
-   * @return the builder
-   * @throws IllegalArgumentException naming the option when one is invalid
-   */
-  protected final ApiClient.Builder apiClient(String name) {
-    ApiClient.Builder b = ApiClient.builder(clientConfig()).name(name).retryListener(retryListener);
-    if (transport != null) {
-      b.transport(transport);
+    /** This builder, typed. */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
     }
-    return b;
-  }
 
-  /** The base URL as set (for {@code toString}). */
-  protected final String baseUrlOption() {
-    return baseUrl;
-  }
+    /**
+     * Every shared option at once (base URL, retry policy, timeouts, pool size), e.g. one shipped to a
+     * worker or read from configuration. Options set on this builder afterwards replace the
+     * config's.
+     *
+     * @param config the options
+     * @return this builder
+     */
+    public B config(ClientConfig config) {
+        Objects.requireNonNull(config, "config");
+        this.config = config;
+        this.baseUrl = config.baseUrl().toString();
+        this.retryPolicy = config.retryPolicy();
+        this.totalTimeout = config.totalTimeout();
+        this.allowInsecureHttp = config.allowInsecureHttp();
+        return self();
+    }
+
+    /**
+     * The base URL; may carry a path. Default: the provider's.
+     *
+     * @param baseUrl an absolute https URL (http only to a loopback host, unless allowed)
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        return self();
+    }
+
+    /**
+     * The retry policy. Default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return self();
+    }
+
+    /**
+     * A transport to share (its owner closes it). Default: a new {@code ReactorNettyTransport} that
+     * the client closes.
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public B transport(HttpTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return self();
+    }
+
+    /**
+     * The longest one call (one page, one lookup) may take, retries included. Default 2 minutes.
+     *
+     * @param totalTimeout positive
+     * @return this builder
+     */
+    public B totalTimeout(Duration totalTimeout) {
+        this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
+        return self();
+    }
+
+    /**
+     * Allows plain {@code http} to a non-loopback host (credentials then travel in clear text).
+     * Default false.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public B allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return self();
+    }
+
+    /**
+     * Told before each retry, e.g. for metrics. Must not block.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B retryListener(RetryListener listener) {
+        this.retryListener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * The validated shared options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming {@code baseUrl} or {@code totalTimeout} when invalid
+     */
+    protected final ClientConfig clientConfig() {
+        ClientConfig.Builder b = ClientConfig.builder();
+        if (config != null) {
+            b.from(config);
+        }
+        return b.baseUrl(ClientConfig.parseBaseUrl(baseUrl))
+                .retryPolicy(retryPolicy)
+                .totalTimeout(totalTimeout)
+                .allowInsecureHttp(allowInsecureHttp)
+                .build();
+    }
+
+    /**
+     * An {@link ApiClient} builder with this builder's options: validated config, the transport if one
+     * was given, the retry listener. The provider adds its auth, error decoder and headers.
+     *
+     * @param name the provider's name, e.g. {@code beyondwords}
+     * @return the builder
+     * @throws IllegalArgumentException naming the option when one is invalid
+     */
+    protected final ApiClient.Builder apiClient(String name) {
+        ApiClient.Builder b = ApiClient.builder(clientConfig()).name(name).retryListener(retryListener);
+        if (transport != null) {
+            b.transport(transport);
+        }
+        return b;
+    }
+
+    /** The base URL as set (for {@code toString}). */
+    protected final String baseUrlOption() {
+        return baseUrl;
+    }
 }

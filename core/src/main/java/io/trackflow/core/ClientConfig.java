@@ -19,149 +19,153 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ClientConfig implements java.io.Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ClientConfig() {}
+    ClientConfig() {}
 
-  /** The base URL, without a trailing slash. */
-  public abstract URI baseUrl();
+    /** The base URL, without a trailing slash. */
+    public abstract URI baseUrl();
 
-  /** The retry policy. Default {@link RetryPolicy#defaults()}. */
-  @Value.Default
-  public RetryPolicy retryPolicy() {
-    return RetryPolicy.defaults();
-  }
-
-  /** The longest a call may take, retries and their waits included. Default 2 minutes. */
-  @Value.Default
-  public Duration totalTimeout() {
-    return Duration.ofMinutes(2);
-  }
-
-  /** Connect timeout of the transport a client creates for itself. Default 10 s. */
-  @Value.Default
-  public Duration connectTimeout() {
-    return Duration.ofSeconds(10);
-  }
-
-  /**
-   * Response timeout of the transport a client creates for itself: the longest wait for the first
-   * byte of a response or between two reads of its body. Default 30 s.
-   */
-  @Value.Default
-  public Duration responseTimeout() {
-    return Duration.ofSeconds(30);
-  }
-
-  /** Connection pool size of the transport a client creates for itself. Default 64. */
-  @Value.Default
-  public int maxConnections() {
-    return 64;
-  }
-
-  /** Whether credentials may be sent over plain {@code http} to a non-loopback host. Default false. */
-  @Value.Default
-  public boolean allowInsecureHttp() {
-    return false;
-  }
-
-  @Value.Check
-  final ClientConfig check() {
-    checkBaseUrl(baseUrl(), allowInsecureHttp());
-    positive(totalTimeout(), "totalTimeout");
-    positive(connectTimeout(), "connectTimeout");
-    positive(responseTimeout(), "responseTimeout");
-    if (maxConnections() < 1) {
-      throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections());
+    /** The retry policy. Default {@link RetryPolicy#defaults()}. */
+    @Value.Default
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.defaults();
     }
-    String s = baseUrl().toString();
-    if (s.endsWith("/")) {
-      return builder().from(this).baseUrl(URI.create(s.replaceAll("/+$", ""))).build();
-    }
-    return this;
-  }
 
-  private static void positive(Duration d, String name) {
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    /** The longest a call may take, retries and their waits included. Default 2 minutes. */
+    @Value.Default
+    public Duration totalTimeout() {
+        return Duration.ofMinutes(2);
     }
-  }
 
-  /**
-   * Parses and checks a base URL (see the class comment).
-   *
-   * @param baseUrl the URL text
-   * @return the URI
-   * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
-   */
-  public static URI parseBaseUrl(String baseUrl) {
-    if (baseUrl == null) {
-      throw new NullPointerException("baseUrl must not be null");
+    /** Connect timeout of the transport a client creates for itself. Default 10 s. */
+    @Value.Default
+    public Duration connectTimeout() {
+        return Duration.ofSeconds(10);
     }
-    try {
-      return new URI(baseUrl.trim());
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("baseUrl is not a valid URI: " + e.getReason(), e);
-    }
-  }
 
-  private static void checkBaseUrl(URI uri, boolean allowInsecure) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, was scheme '" + scheme + "'");
+    /**
+     * Response timeout of the transport a client creates for itself: the longest wait for the first
+     * byte of a response or between two reads of its body. Default 30 s.
+     */
+    @Value.Default
+    public Duration responseTimeout() {
+        return Duration.ofSeconds(30);
     }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("baseUrl must not carry user-info (credentials belong in the client's auth settings)");
-    }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new IllegalArgumentException("baseUrl must name a host");
-    }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("baseUrl must not carry a query or fragment");
-    }
-    if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
-      throw new IllegalArgumentException(
-          "baseUrl uses plain http to a non-loopback host; credentials would be sent in clear text"
-              + " (use https, or allow it explicitly with allowInsecureHttp(true))");
-    }
-  }
 
-  /**
-   * Whether a host name is a loopback name or literal, judged without any DNS lookup.
-   *
-   * @param host the host
-   * @return whether it is loopback
-   */
-  public static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
+    /** Connection pool size of the transport a client creates for itself. Default 64. */
+    @Value.Default
+    public int maxConnections() {
+        return 64;
     }
-    return h.equals("localhost")
-        || h.endsWith(".localhost")
-        || h.equals("::1")
-        || h.equals("0:0:0:0:0:0:0:1")
-        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-  }
 
-  /**
-   * The defaults with another base URL.
-   *
-   * @param baseUrl an absolute https URL (http only to a loopback host)
-   * @return the config
-   * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
-   */
-  public static ClientConfig of(String baseUrl) {
-    return builder().baseUrl(parseBaseUrl(baseUrl)).build();
-  }
+    /** Whether credentials may be sent over plain {@code http} to a non-loopback host. Default false. */
+    @Value.Default
+    public boolean allowInsecureHttp() {
+        return false;
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    @Value.Check
+    final ClientConfig check() {
+        checkBaseUrl(baseUrl(), allowInsecureHttp());
+        positive(totalTimeout(), "totalTimeout");
+        positive(connectTimeout(), "connectTimeout");
+        positive(responseTimeout(), "responseTimeout");
+        if (maxConnections() < 1) {
+            throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections());
+        }
+        String s = baseUrl().toString();
+        if (s.endsWith("/")) {
+            return builder()
+                    .from(this)
+                    .baseUrl(URI.create(s.replaceAll("/+$", "")))
+                    .build();
+        }
+        return this;
+    }
 
-  /** Builds {@link ClientConfig} values. */
-  public static final class Builder extends ImmutableClientConfig.Builder {
-    Builder() {}
-  }
+    private static void positive(Duration d, String name) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+
+    /**
+     * Parses and checks a base URL (see the class comment).
+     *
+     * @param baseUrl the URL text
+     * @return the URI
+     * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
+     */
+    public static URI parseBaseUrl(String baseUrl) {
+        if (baseUrl == null) {
+            throw new NullPointerException("baseUrl must not be null");
+        }
+        try {
+            return new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl is not a valid URI: " + e.getReason(), e);
+        }
+    }
+
+    private static void checkBaseUrl(URI uri, boolean allowInsecure) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, was scheme '" + scheme + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must not carry user-info (credentials belong in the client's auth settings)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("baseUrl must name a host");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not carry a query or fragment");
+        }
+        if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(
+                    "baseUrl uses plain http to a non-loopback host; credentials would be sent in clear text"
+                            + " (use https, or allow it explicitly with allowInsecureHttp(true))");
+        }
+    }
+
+    /**
+     * Whether a host name is a loopback name or literal, judged without any DNS lookup.
+     *
+     * @param host the host
+     * @return whether it is loopback
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /**
+     * The defaults with another base URL.
+     *
+     * @param baseUrl an absolute https URL (http only to a loopback host)
+     * @return the config
+     * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
+     */
+    public static ClientConfig of(String baseUrl) {
+        return builder().baseUrl(parseBaseUrl(baseUrl)).build();
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ClientConfig} values. */
+    public static final class Builder extends ImmutableClientConfig.Builder {
+        Builder() {}
+    }
 }

@@ -15,12 +15,12 @@ import org.immutables.value.Value;
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    defaults = @Value.Immutable(copy = true),
-    redactedMask = "****",
-    jdkOnly = true,
-    get = {"is*", "get*"},
-    optionalAcceptNullable = true)
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+        overshadowImplementation = true,
+        defaults = @Value.Immutable(copy = true),
+        redactedMask = "****",
+        jdkOnly = true,
+        get = {"is*", "get*"},
+        optionalAcceptNullable = true)
 public @interface TrackflowStyle {}

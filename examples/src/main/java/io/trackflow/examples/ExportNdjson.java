@@ -22,56 +22,57 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ExportNdjson {
 
-  private ExportNdjson() {}
+    private ExportNdjson() {}
 
-  /**
-   * Runs the example.
-   *
-   * @param args the output file (default {@code background-tracks.ndjson})
-   */
-  public static void main(String[] args) {
-    Path file = Paths.get(args.length > 0 && !args[0].isBlank() ? args[0] : "background-tracks.ndjson");
-    try (Sandbox sandbox = Sandbox.fromEnvironment()) {
-      run(sandbox.beyondWords(), file, System.out);
+    /**
+     * Runs the example.
+     *
+     * @param args the output file (default {@code background-tracks.ndjson})
+     */
+    public static void main(String[] args) {
+        Path file = Paths.get(args.length > 0 && !args[0].isBlank() ? args[0] : "background-tracks.ndjson");
+        try (Sandbox sandbox = Sandbox.fromEnvironment()) {
+            run(sandbox.beyondWords(), file, System.out);
+        }
     }
-  }
 
-  /**
-   * Exports the listing.
-   *
-   * @param bw the client
-   * @param file where to write
-   * @param out where to report
-   * @return the number of lines written
-   */
-  static long run(BeyondWordsClient bw, Path file, PrintStream out) {
-    ObjectWriter writer = Json.writer().forType(BackgroundTrack.class);
-    long lines = Flux.using(
-            () -> Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-            (BufferedWriter w) -> bw.backgroundTracks().list()
-                .publishOn(Schedulers.boundedElastic(), 256)
-                .doOnNext(track -> {
-                  try {
-                    w.write(writer.writeValueAsString(track));
-                    w.newLine();
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                }),
-            w -> {
-              try {
-                w.close();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .count()
-        .block();
-    try {
-      out.printf("Exported %d tracks to %s (%,d bytes)%n", lines, file, Files.size(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /**
+     * Exports the listing.
+     *
+     * @param bw the client
+     * @param file where to write
+     * @param out where to report
+     * @return the number of lines written
+     */
+    static long run(BeyondWordsClient bw, Path file, PrintStream out) {
+        ObjectWriter writer = Json.writer().forType(BackgroundTrack.class);
+        long lines = Flux.using(
+                        () -> Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                        (BufferedWriter w) -> bw.backgroundTracks()
+                                .list()
+                                .publishOn(Schedulers.boundedElastic(), 256)
+                                .doOnNext(track -> {
+                                    try {
+                                        w.write(writer.writeValueAsString(track));
+                                        w.newLine();
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                }),
+                        w -> {
+                            try {
+                                w.close();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                .count()
+                .block();
+        try {
+            out.printf("Exported %d tracks to %s (%,d bytes)%n", lines, file, Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
     }
-    return lines;
-  }
 }

@@ -46,169 +46,175 @@ import org.jspecify.annotations.Nullable;
  * never logged or printed.
  */
 public final class BackgroundTrackSource
-    implements Source<BackgroundTrack, OffsetRangeSplit, ListingEnumeratorState>, ResultTypeQueryable<BackgroundTrack> {
+        implements Source<BackgroundTrack, OffsetRangeSplit, ListingEnumeratorState>,
+                ResultTypeQueryable<BackgroundTrack> {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final SourceSettings config;
+    private final SourceSettings config;
 
-  private BackgroundTrackSource(SourceSettings config) {
-    this.config = config;
-  }
-
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  @Override
-  public Boundedness getBoundedness() {
-    return config.continuous() ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;
-  }
-
-  @Override
-  public SplitEnumerator<OffsetRangeSplit, ListingEnumeratorState> createEnumerator(SplitEnumeratorContext<OffsetRangeSplit> context) {
-    return new ListingEnumerator(context, config, ListingEnumeratorState.initial());
-  }
-
-  @Override
-  public SplitEnumerator<OffsetRangeSplit, ListingEnumeratorState> restoreEnumerator(
-      SplitEnumeratorContext<OffsetRangeSplit> context, ListingEnumeratorState checkpoint) {
-    return new ListingEnumerator(context, config, checkpoint);
-  }
-
-  @Override
-  public SimpleVersionedSerializer<OffsetRangeSplit> getSplitSerializer() {
-    return new Serializers.SplitSerializer();
-  }
-
-  @Override
-  public SimpleVersionedSerializer<ListingEnumeratorState> getEnumeratorCheckpointSerializer() {
-    return new Serializers.StateSerializer();
-  }
-
-  @Override
-  public SourceReader<BackgroundTrack, OffsetRangeSplit> createReader(SourceReaderContext readerContext) {
-    return new ListingSourceReader(config, readerContext.getConfiguration(), readerContext);
-  }
-
-  @Override
-  public TypeInformation<BackgroundTrack> getProducedType() {
-    return BackgroundTrackTypeInfo.INSTANCE;
-  }
-
-  @Override
-  public String toString() {
-    return "BackgroundTrackSource{" + config + "}";
-  }
-
-  /** Builds {@link BackgroundTrackSource}s; validates in {@link #build()}. */
-  public static final class Builder {
-    private @Nullable String apiKey;
-    private ClientConfig clientConfig = ClientConfig.of(BeyondWordsClient.DEFAULT_BASE_URL);
-    private BackgroundTrackQuery query = BackgroundTrackQuery.all();
-    private long splitSize = 10_000;
-    private @Nullable Duration interval;
-    private Duration lookback = Duration.ofMinutes(1);
-
-    Builder() {}
-
-    /**
-     * The API key (required).
-     *
-     * @param apiKey the key
-     * @return this builder
-     */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = apiKey;
-      return this;
+    private BackgroundTrackSource(SourceSettings config) {
+        this.config = config;
     }
 
-    /**
-     * The client's options, as for {@code BeyondWordsClient.builder().config(..)}: base URL, retry
-     * policy, total/connect/response timeouts, pool size. Every reader and the enumerator build their
-     * client from it. Default: {@link BeyondWordsClient#DEFAULT_BASE_URL} with the defaults.
-     *
-     * @param config the options
-     * @return this builder
-     */
-    public Builder clientConfig(ClientConfig config) {
-      this.clientConfig = Objects.requireNonNull(config, "clientConfig");
-      return this;
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * What to list: filters, page size, pages in flight per reader, offset and {@code maxItems}, or a
-     * start cursor (the listing then completes that cursor's original listing).
-     *
-     * @param query the query
-     * @return this builder
-     */
-    public Builder query(BackgroundTrackQuery query) {
-      this.query = Objects.requireNonNull(query, "query");
-      return this;
+    @Override
+    public Boundedness getBoundedness() {
+        return config.continuous() ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;
     }
 
-    /**
-     * Offsets per split. Default 10,000.
-     *
-     * @param splitSize at least 1
-     * @return this builder
-     */
-    public Builder splitSize(long splitSize) {
-      if (splitSize < 1) {
-        throw new IllegalArgumentException("splitSize must be >= 1, was " + splitSize);
-      }
-      this.splitSize = splitSize;
-      return this;
+    @Override
+    public SplitEnumerator<OffsetRangeSplit, ListingEnumeratorState> createEnumerator(
+            SplitEnumeratorContext<OffsetRangeSplit> context) {
+        return new ListingEnumerator(context, config, ListingEnumeratorState.initial());
     }
 
-    /**
-     * Re-lists every {@code interval} and emits new and changed tracks (see the class comment).
-     *
-     * @param interval positive
-     * @return this builder
-     */
-    public Builder continuous(Duration interval) {
-      Objects.requireNonNull(interval, "interval");
-      if (interval.isZero() || interval.isNegative()) {
-        throw new IllegalArgumentException("interval must be positive, was " + interval);
-      }
-      this.interval = interval;
-      return this;
+    @Override
+    public SplitEnumerator<OffsetRangeSplit, ListingEnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<OffsetRangeSplit> context, ListingEnumeratorState checkpoint) {
+        return new ListingEnumerator(context, config, checkpoint);
     }
 
-    /**
-     * In continuous mode, how far before the previous pass's start changes are looked for. Default
-     * 1 minute.
-     *
-     * @param lookback not negative
-     * @return this builder
-     */
-    public Builder lookback(Duration lookback) {
-      Objects.requireNonNull(lookback, "lookback");
-      if (lookback.isNegative()) {
-        throw new IllegalArgumentException("lookback must not be negative, was " + lookback);
-      }
-      this.lookback = lookback;
-      return this;
+    @Override
+    public SimpleVersionedSerializer<OffsetRangeSplit> getSplitSerializer() {
+        return new Serializers.SplitSerializer();
     }
 
-    /**
-     * Builds the source, validating the key and base URL as the client does.
-     *
-     * @return the source
-     */
-    public BackgroundTrackSource build() {
-      if (apiKey == null) {
-        throw new IllegalArgumentException("apiKey is required");
-      }
-      // the client's own key check (the config checked itself), before anything is shipped to a cluster
-      io.trackflow.core.auth.ApiKeyAuth.header("X-Api-Key", apiKey);
-      SourceSettings config = new SourceSettings(
-          apiKey, clientConfig, query, splitSize, interval == null ? 0 : Math.max(1, interval.toMillis()),
-          lookback.toMillis());
-      return new BackgroundTrackSource(config);
+    @Override
+    public SimpleVersionedSerializer<ListingEnumeratorState> getEnumeratorCheckpointSerializer() {
+        return new Serializers.StateSerializer();
     }
-  }
+
+    @Override
+    public SourceReader<BackgroundTrack, OffsetRangeSplit> createReader(SourceReaderContext readerContext) {
+        return new ListingSourceReader(config, readerContext.getConfiguration(), readerContext);
+    }
+
+    @Override
+    public TypeInformation<BackgroundTrack> getProducedType() {
+        return BackgroundTrackTypeInfo.INSTANCE;
+    }
+
+    @Override
+    public String toString() {
+        return "BackgroundTrackSource{" + config + "}";
+    }
+
+    /** Builds {@link BackgroundTrackSource}s; validates in {@link #build()}. */
+    public static final class Builder {
+        private @Nullable String apiKey;
+        private ClientConfig clientConfig = ClientConfig.of(BeyondWordsClient.DEFAULT_BASE_URL);
+        private BackgroundTrackQuery query = BackgroundTrackQuery.all();
+        private long splitSize = 10_000;
+        private @Nullable Duration interval;
+        private Duration lookback = Duration.ofMinutes(1);
+
+        Builder() {}
+
+        /**
+         * The API key (required).
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * The client's options, as for {@code BeyondWordsClient.builder().config(..)}: base URL, retry
+         * policy, total/connect/response timeouts, pool size. Every reader and the enumerator build their
+         * client from it. Default: {@link BeyondWordsClient#DEFAULT_BASE_URL} with the defaults.
+         *
+         * @param config the options
+         * @return this builder
+         */
+        public Builder clientConfig(ClientConfig config) {
+            this.clientConfig = Objects.requireNonNull(config, "clientConfig");
+            return this;
+        }
+
+        /**
+         * What to list: filters, page size, pages in flight per reader, offset and {@code maxItems}, or a
+         * start cursor (the listing then completes that cursor's original listing).
+         *
+         * @param query the query
+         * @return this builder
+         */
+        public Builder query(BackgroundTrackQuery query) {
+            this.query = Objects.requireNonNull(query, "query");
+            return this;
+        }
+
+        /**
+         * Offsets per split. Default 10,000.
+         *
+         * @param splitSize at least 1
+         * @return this builder
+         */
+        public Builder splitSize(long splitSize) {
+            if (splitSize < 1) {
+                throw new IllegalArgumentException("splitSize must be >= 1, was " + splitSize);
+            }
+            this.splitSize = splitSize;
+            return this;
+        }
+
+        /**
+         * Re-lists every {@code interval} and emits new and changed tracks (see the class comment).
+         *
+         * @param interval positive
+         * @return this builder
+         */
+        public Builder continuous(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("interval must be positive, was " + interval);
+            }
+            this.interval = interval;
+            return this;
+        }
+
+        /**
+         * In continuous mode, how far before the previous pass's start changes are looked for. Default
+         * 1 minute.
+         *
+         * @param lookback not negative
+         * @return this builder
+         */
+        public Builder lookback(Duration lookback) {
+            Objects.requireNonNull(lookback, "lookback");
+            if (lookback.isNegative()) {
+                throw new IllegalArgumentException("lookback must not be negative, was " + lookback);
+            }
+            this.lookback = lookback;
+            return this;
+        }
+
+        /**
+         * Builds the source, validating the key and base URL as the client does.
+         *
+         * @return the source
+         */
+        public BackgroundTrackSource build() {
+            if (apiKey == null) {
+                throw new IllegalArgumentException("apiKey is required");
+            }
+            // the client's own key check (the config checked itself), before anything is shipped to a cluster
+            io.trackflow.core.auth.ApiKeyAuth.header("X-Api-Key", apiKey);
+            SourceSettings config = new SourceSettings(
+                    apiKey,
+                    clientConfig,
+                    query,
+                    splitSize,
+                    interval == null ? 0 : Math.max(1, interval.toMillis()),
+                    lookback.toMillis());
+            return new BackgroundTrackSource(config);
+        }
+    }
 }

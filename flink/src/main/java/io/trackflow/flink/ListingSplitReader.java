@@ -3,8 +3,8 @@ package io.trackflow.flink;
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
-import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.Page;
+import io.trackflow.core.paging.PageCursor;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,127 +28,127 @@ import reactor.core.publisher.BaseSubscriber;
  */
 final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRangeSplit> {
 
-  private static final Object WAKE_UP = new Object();
-  private static final Object DONE = new Object();
+    private static final Object WAKE_UP = new Object();
+    private static final Object DONE = new Object();
 
-  private final SourceSettings config;
-  private final BeyondWordsClient client;
-  private final Deque<OffsetRangeSplit> splits = new ArrayDeque<>();
-  private @Nullable OffsetRangeSplit current;
-  private volatile @Nullable PageSubscriber subscriber;
+    private final SourceSettings config;
+    private final BeyondWordsClient client;
+    private final Deque<OffsetRangeSplit> splits = new ArrayDeque<>();
+    private @Nullable OffsetRangeSplit current;
+    private volatile @Nullable PageSubscriber subscriber;
 
-  ListingSplitReader(SourceSettings config) {
-    this.config = config;
-    this.client = config.newClient();
-  }
+    ListingSplitReader(SourceSettings config) {
+        this.config = config;
+        this.client = config.newClient();
+    }
 
-  @Override
-  public RecordsWithSplitIds<TrackAtOffset> fetch() throws IOException {
-    RecordsBySplits.Builder<TrackAtOffset> out = new RecordsBySplits.Builder<>();
-    OffsetRangeSplit split = current;
-    if (split == null) {
-      split = splits.poll();
-      if (split == null) {
+    @Override
+    public RecordsWithSplitIds<TrackAtOffset> fetch() throws IOException {
+        RecordsBySplits.Builder<TrackAtOffset> out = new RecordsBySplits.Builder<>();
+        OffsetRangeSplit split = current;
+        if (split == null) {
+            split = splits.poll();
+            if (split == null) {
+                return out.build();
+            }
+            if (split.isFinished()) {
+                out.addFinishedSplit(split.splitId());
+                return out.build();
+            }
+            current = split;
+            subscriber = start(split);
+        }
+        PageSubscriber s = subscriber;
+        Object next;
+        try {
+            next = s.queue.poll(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return out.build();
+        }
+        if (next == null || next == WAKE_UP) {
+            return out.build();
+        }
+        if (next == DONE) {
+            out.addFinishedSplit(split.splitId());
+            current = null;
+            subscriber = null;
+            return out.build();
+        }
+        if (next instanceof Throwable) {
+            current = null;
+            subscriber = null;
+            throw new IOException("reading " + split + " failed: " + ((Throwable) next).getMessage(), (Throwable) next);
+        }
+        @SuppressWarnings("unchecked")
+        Page<BackgroundTrack> page = (Page<BackgroundTrack>) next;
+        List<BackgroundTrack> items = page.items();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(split.splitId(), new TrackAtOffset(items.get(i), page.offset() + i));
+        }
+        s.more();
         return out.build();
-      }
-      if (split.isFinished()) {
-        out.addFinishedSplit(split.splitId());
-        return out.build();
-      }
-      current = split;
-      subscriber = start(split);
     }
-    PageSubscriber s = subscriber;
-    Object next;
-    try {
-      next = s.queue.poll(200, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return out.build();
-    }
-    if (next == null || next == WAKE_UP) {
-      return out.build();
-    }
-    if (next == DONE) {
-      out.addFinishedSplit(split.splitId());
-      current = null;
-      subscriber = null;
-      return out.build();
-    }
-    if (next instanceof Throwable) {
-      current = null;
-      subscriber = null;
-      throw new IOException("reading " + split + " failed: " + ((Throwable) next).getMessage(), (Throwable) next);
-    }
-    @SuppressWarnings("unchecked")
-    Page<BackgroundTrack> page = (Page<BackgroundTrack>) next;
-    List<BackgroundTrack> items = page.items();
-    for (int i = 0; i < items.size(); i++) {
-      out.add(split.splitId(), new TrackAtOffset(items.get(i), page.offset() + i));
-    }
-    s.more();
-    return out.build();
-  }
 
-  private PageSubscriber start(OffsetRangeSplit split) {
-    BackgroundTrackQuery query = config.query();
-    PageCursor from = PageCursor.of(split.start(), split.position(), split.end(), query.fingerprint());
-    PageSubscriber s = new PageSubscriber();
-    client.backgroundTracks().pages(query, from).subscribe(s);
-    return s;
-  }
-
-  @Override
-  public void handleSplitsChanges(SplitsChange<OffsetRangeSplit> change) {
-    if (!(change instanceof SplitsAddition)) {
-      throw new UnsupportedOperationException("unsupported split change " + change);
-    }
-    splits.addAll(change.splits());
-  }
-
-  @Override
-  public void wakeUp() {
-    PageSubscriber s = subscriber;
-    if (s != null) {
-      s.queue.offer(WAKE_UP);
-    }
-  }
-
-  @Override
-  public void close() {
-    PageSubscriber s = subscriber;
-    if (s != null) {
-      s.dispose();
-    }
-    client.close();
-  }
-
-  /** Pages into a queue, one requested at a time. */
-  private static final class PageSubscriber extends BaseSubscriber<Page<BackgroundTrack>> {
-    final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-
-    @Override
-    protected void hookOnSubscribe(Subscription subscription) {
-      request(1);
+    private PageSubscriber start(OffsetRangeSplit split) {
+        BackgroundTrackQuery query = config.query();
+        PageCursor from = PageCursor.of(split.start(), split.position(), split.end(), query.fingerprint());
+        PageSubscriber s = new PageSubscriber();
+        client.backgroundTracks().pages(query, from).subscribe(s);
+        return s;
     }
 
     @Override
-    protected void hookOnNext(Page<BackgroundTrack> page) {
-      queue.offer(page);
+    public void handleSplitsChanges(SplitsChange<OffsetRangeSplit> change) {
+        if (!(change instanceof SplitsAddition)) {
+            throw new UnsupportedOperationException("unsupported split change " + change);
+        }
+        splits.addAll(change.splits());
     }
 
     @Override
-    protected void hookOnComplete() {
-      queue.offer(DONE);
+    public void wakeUp() {
+        PageSubscriber s = subscriber;
+        if (s != null) {
+            s.queue.offer(WAKE_UP);
+        }
     }
 
     @Override
-    protected void hookOnError(Throwable error) {
-      queue.offer(error);
+    public void close() {
+        PageSubscriber s = subscriber;
+        if (s != null) {
+            s.dispose();
+        }
+        client.close();
     }
 
-    void more() {
-      request(1);
+    /** Pages into a queue, one requested at a time. */
+    private static final class PageSubscriber extends BaseSubscriber<Page<BackgroundTrack>> {
+        final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            request(1);
+        }
+
+        @Override
+        protected void hookOnNext(Page<BackgroundTrack> page) {
+            queue.offer(page);
+        }
+
+        @Override
+        protected void hookOnComplete() {
+            queue.offer(DONE);
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+            queue.offer(error);
+        }
+
+        void more() {
+            request(1);
+        }
     }
-  }
 }

@@ -14,54 +14,58 @@ import java.time.Duration;
  */
 final class SourceSettings implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 2L;
 
-  private final String apiKey;
-  private final ClientConfig client;
-  private final BackgroundTrackQuery query;
-  private final long splitSize;
-  private final long intervalMillis;
-  private final long lookbackMillis;
+    private final String apiKey;
+    private final ClientConfig client;
+    private final BackgroundTrackQuery query;
+    private final long splitSize;
+    private final long intervalMillis;
+    private final long lookbackMillis;
 
-  SourceSettings(
-      String apiKey, ClientConfig client, BackgroundTrackQuery query, long splitSize, long intervalMillis,
-      long lookbackMillis) {
-    this.apiKey = apiKey;
-    this.client = client;
-    this.query = query;
-    this.splitSize = splitSize;
-    this.intervalMillis = intervalMillis;
-    this.lookbackMillis = lookbackMillis;
-  }
+    SourceSettings(
+            String apiKey,
+            ClientConfig client,
+            BackgroundTrackQuery query,
+            long splitSize,
+            long intervalMillis,
+            long lookbackMillis) {
+        this.apiKey = apiKey;
+        this.client = client;
+        this.query = query;
+        this.splitSize = splitSize;
+        this.intervalMillis = intervalMillis;
+        this.lookbackMillis = lookbackMillis;
+    }
 
-  /** A client with the user's config (retry policy, timeouts, pool), owned by the caller. */
-  BeyondWordsClient newClient() {
-    return BeyondWordsClient.builder().config(client).apiKey(apiKey).build();
-  }
+    /** A client with the user's config (retry policy, timeouts, pool), owned by the caller. */
+    BeyondWordsClient newClient() {
+        return BeyondWordsClient.builder().config(client).apiKey(apiKey).build();
+    }
 
-  BackgroundTrackQuery query() {
-    return query;
-  }
+    BackgroundTrackQuery query() {
+        return query;
+    }
 
-  long splitSize() {
-    return splitSize;
-  }
+    long splitSize() {
+        return splitSize;
+    }
 
-  boolean continuous() {
-    return intervalMillis > 0;
-  }
+    boolean continuous() {
+        return intervalMillis > 0;
+    }
 
-  long continuousIntervalMillis() {
-    return intervalMillis;
-  }
+    long continuousIntervalMillis() {
+        return intervalMillis;
+    }
 
-  Duration lookback() {
-    return Duration.ofMillis(lookbackMillis);
-  }
+    Duration lookback() {
+        return Duration.ofMillis(lookbackMillis);
+    }
 
-  @Override
-  public String toString() {
-    return "SourceSettings{baseUrl=" + client.baseUrl() + ", apiKey=****, query=" + query + ", splitSize=" + splitSize
-        + (continuous() ? ", every " + intervalMillis + " ms" : ", bounded") + "}";
-  }
+    @Override
+    public String toString() {
+        return "SourceSettings{baseUrl=" + client.baseUrl() + ", apiKey=****, query=" + query + ", splitSize="
+                + splitSize + (continuous() ? ", every " + intervalMillis + " ms" : ", bounded") + "}";
+    }
 }

@@ -1,4 +1,7 @@
-/** An Apache Flink (FLIP-27) source over BeyondWords background-track listings: {@link io.trackflow.flink.BackgroundTrackSource}. */
+/**
+ * An Apache Flink (FLIP-27) source over BeyondWords background-track listings: {@link
+ * io.trackflow.flink.BackgroundTrackSource}.
+ */
 @NullMarked
 @TrackflowStyle
 package io.trackflow.flink;

@@ -19,51 +19,51 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class BeatPassOddities {
 
-  private static final String[] KEYS = {"C#", "A", "F#", "Bb", "E", null};
-  private static final String[] LICENSING = {"non_exclusive", "exclusive", "free", "non_exclusive_and_exclusive"};
-  private static final String[] EXCLUSIVE = {"available", "sold", "unavailable"};
+    private static final String[] KEYS = {"C#", "A", "F#", "Bb", "E", null};
+    private static final String[] LICENSING = {"non_exclusive", "exclusive", "free", "non_exclusive_and_exclusive"};
+    private static final String[] EXCLUSIVE = {"available", "sold", "unavailable"};
 
-  private BeatPassOddities() {}
+    private BeatPassOddities() {}
 
-  static void addTokenFields(ObjectNode t, long id) {
-    switch ((int) (id % 5)) {
-      case 1 -> t.put("bpm", 120);
-      case 2 -> t.put("bpm", "128");
-      case 3 -> t.put("bpm", 92.5);
-      case 4 -> t.putNull("bpm");
-      default -> t.put("bpm", 140);
+    static void addTokenFields(ObjectNode t, long id) {
+        switch ((int) (id % 5)) {
+            case 1 -> t.put("bpm", 120);
+            case 2 -> t.put("bpm", "128");
+            case 3 -> t.put("bpm", 92.5);
+            case 4 -> t.putNull("bpm");
+            default -> t.put("bpm", 140);
+        }
+        switch ((int) (id % 4)) {
+            case 1 -> t.put("price", "19.99");
+            case 2 -> t.put("price", 4.5);
+            case 3 -> t.putNull("price");
+            default -> t.put("price", 29);
+        }
+        t.put("currency", id % 2 == 0 ? "CAD" : "USD");
+        t.put("key", KEYS[(int) (id % KEYS.length)]);
+        t.put("scale", id % 3 == 0 ? "major" : "minor");
+        t.put("licensing_type", LICENSING[(int) (id % LICENSING.length)]);
+        if (id % 3 == 2) {
+            t.putNull("exclusive_status");
+            t.putNull("exclusive_price");
+        } else {
+            t.put("exclusive_status", EXCLUSIVE[(int) (id % EXCLUSIVE.length)]);
+            if (id % 2 == 0) {
+                t.put("exclusive_price", "499.00");
+            } else {
+                t.put("exclusive_price", 250);
+            }
+        }
+        t.put("reposts_count", id * 37 % 500);
+        t.put("likes_count", id * 53 % 2_000);
+        t.put("owner_id", 1 + id % 500);
+        t.put("local_only", false);
+        t.putNull("spotify_id");
+        if (id % 7 == 0) {
+            t.putObject("stems").put("available", true).put("count", 4);
+        }
+        if (id % 11 == 0) {
+            t.putNull("beat_request_id");
+        }
     }
-    switch ((int) (id % 4)) {
-      case 1 -> t.put("price", "19.99");
-      case 2 -> t.put("price", 4.5);
-      case 3 -> t.putNull("price");
-      default -> t.put("price", 29);
-    }
-    t.put("currency", id % 2 == 0 ? "CAD" : "USD");
-    t.put("key", KEYS[(int) (id % KEYS.length)]);
-    t.put("scale", id % 3 == 0 ? "major" : "minor");
-    t.put("licensing_type", LICENSING[(int) (id % LICENSING.length)]);
-    if (id % 3 == 2) {
-      t.putNull("exclusive_status");
-      t.putNull("exclusive_price");
-    } else {
-      t.put("exclusive_status", EXCLUSIVE[(int) (id % EXCLUSIVE.length)]);
-      if (id % 2 == 0) {
-        t.put("exclusive_price", "499.00");
-      } else {
-        t.put("exclusive_price", 250);
-      }
-    }
-    t.put("reposts_count", id * 37 % 500);
-    t.put("likes_count", id * 53 % 2_000);
-    t.put("owner_id", 1 + id % 500);
-    t.put("local_only", false);
-    t.putNull("spotify_id");
-    if (id % 7 == 0) {
-      t.putObject("stems").put("available", true).put("count", 4);
-    }
-    if (id % 11 == 0) {
-      t.putNull("beat_request_id");
-    }
-  }
 }

@@ -13,102 +13,104 @@ import org.jspecify.annotations.Nullable;
  */
 final class BeyondWordsWrites {
 
-  private final BeyondWordsStore store;
+    private final BeyondWordsStore store;
 
-  BeyondWordsWrites(BeyondWordsStore store) {
-    this.store = store;
-  }
+    BeyondWordsWrites(BeyondWordsStore store) {
+        this.store = store;
+    }
 
-  Reply create(RecordedRequest r) {
-    JsonNode body = TestkitJson.parse(r.body());
-    Reply problem = body == null || !body.isObject() ? notAnObject() : validate(body, true);
-    if (problem != null) {
-      return problem;
+    Reply create(RecordedRequest r) {
+        JsonNode body = TestkitJson.parse(r.body());
+        Reply problem = body == null || !body.isObject() ? notAnObject() : validate(body, true);
+        if (problem != null) {
+            return problem;
+        }
+        synchronized (store) {
+            String name = body.get("name").asText().trim();
+            if (store.nameTaken(name, -1)) {
+                return BeyondWordsErrors.invalidBody("name", "has already been taken");
+            }
+            Long project = projectOf(body, null);
+            if (project != null && project == FakeBeyondWords.LOCKED_PROJECT_ID) {
+                return BeyondWordsErrors.forStatus(403, r.path());
+            }
+            int volume = body.has("volume") ? body.get("volume").asInt() : 100;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            BeyondWordsTrack t = store.add(
+                    name, volume, project, body.path("media").path("url").asText(), now);
+            return Reply.raw(201, Map.of(), t.json());
+        }
     }
-    synchronized (store) {
-      String name = body.get("name").asText().trim();
-      if (store.nameTaken(name, -1)) {
-        return BeyondWordsErrors.invalidBody("name", "has already been taken");
-      }
-      Long project = projectOf(body, null);
-      if (project != null && project == FakeBeyondWords.LOCKED_PROJECT_ID) {
-        return BeyondWordsErrors.forStatus(403, r.path());
-      }
-      int volume = body.has("volume") ? body.get("volume").asInt() : 100;
-      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      BeyondWordsTrack t = store.add(name, volume, project, body.path("media").path("url").asText(), now);
-      return Reply.raw(201, Map.of(), t.json());
-    }
-  }
 
-  Reply update(long id, RecordedRequest r) {
-    JsonNode body = TestkitJson.parse(r.body());
-    Reply problem = body == null || !body.isObject() ? notAnObject() : validate(body, false);
-    if (problem != null) {
-      return problem;
+    Reply update(long id, RecordedRequest r) {
+        JsonNode body = TestkitJson.parse(r.body());
+        Reply problem = body == null || !body.isObject() ? notAnObject() : validate(body, false);
+        if (problem != null) {
+            return problem;
+        }
+        synchronized (store) {
+            BeyondWordsTrack current = store.get(id);
+            if (current == null) {
+                return BeyondWordsErrors.forStatus(404, r.path());
+            }
+            if (current.inLockedProject()) {
+                return BeyondWordsErrors.forStatus(403, r.path());
+            }
+            String name = body.has("name") ? body.get("name").asText().trim() : current.name;
+            if (body.has("name") && store.nameTaken(name, current.id)) {
+                return BeyondWordsErrors.invalidBody("name", "has already been taken");
+            }
+            Long project = projectOf(body, current.projectId);
+            if (project != null && project == FakeBeyondWords.LOCKED_PROJECT_ID) {
+                return BeyondWordsErrors.forStatus(403, r.path());
+            }
+            int volume = body.has("volume") ? body.get("volume").asInt() : current.volume;
+            String media = body.has("media") ? body.path("media").path("url").asText() : current.mediaUrl;
+            BeyondWordsTrack next = current.with(name, volume, project, media, BeyondWordsStore.later(current.updated));
+            store.put(next);
+            return Reply.raw(200, Map.of(), next.json());
+        }
     }
-    synchronized (store) {
-      BeyondWordsTrack current = store.get(id);
-      if (current == null) {
-        return BeyondWordsErrors.forStatus(404, r.path());
-      }
-      if (current.inLockedProject()) {
-        return BeyondWordsErrors.forStatus(403, r.path());
-      }
-      String name = body.has("name") ? body.get("name").asText().trim() : current.name;
-      if (body.has("name") && store.nameTaken(name, current.id)) {
-        return BeyondWordsErrors.invalidBody("name", "has already been taken");
-      }
-      Long project = projectOf(body, current.projectId);
-      if (project != null && project == FakeBeyondWords.LOCKED_PROJECT_ID) {
-        return BeyondWordsErrors.forStatus(403, r.path());
-      }
-      int volume = body.has("volume") ? body.get("volume").asInt() : current.volume;
-      String media = body.has("media") ? body.path("media").path("url").asText() : current.mediaUrl;
-      BeyondWordsTrack next = current.with(name, volume, project, media, BeyondWordsStore.later(current.updated));
-      store.put(next);
-      return Reply.raw(200, Map.of(), next.json());
-    }
-  }
 
-  private static Reply notAnObject() {
-    return BeyondWordsErrors.error(400, "Invalid JSON in request body");
-  }
+    private static Reply notAnObject() {
+        return BeyondWordsErrors.error(400, "Invalid JSON in request body");
+    }
 
-  private static @Nullable Reply validate(JsonNode body, boolean creating) {
-    JsonNode name = body.get("name");
-    if ((creating || name != null) && (name == null || !name.isTextual() || name.asText().isBlank())) {
-      return BeyondWordsErrors.invalidBody("name", "can't be blank");
+    private static @Nullable Reply validate(JsonNode body, boolean creating) {
+        JsonNode name = body.get("name");
+        if ((creating || name != null)
+                && (name == null || !name.isTextual() || name.asText().isBlank())) {
+            return BeyondWordsErrors.invalidBody("name", "can't be blank");
+        }
+        JsonNode volume = body.get("volume");
+        if (volume != null && (!volume.isIntegralNumber() || volume.asInt() < 0 || volume.asInt() > 100)) {
+            return BeyondWordsErrors.invalidBody("volume", "must be an integer between 0 and 100");
+        }
+        JsonNode media = body.get("media");
+        if (creating || media != null) {
+            JsonNode url = media == null ? null : media.get("url");
+            if (url == null || !url.isTextual() || url.asText().isBlank()) {
+                return BeyondWordsErrors.invalidBody("media.url", "can't be blank");
+            }
+            if (!url.asText().matches("https?://\\S+")) {
+                return BeyondWordsErrors.invalidBody("media.url", "is not a valid URL");
+            }
+        }
+        JsonNode project = body.get("project");
+        if (project != null && !project.isNull()) {
+            JsonNode id = project.get("id");
+            if (id == null || !id.isIntegralNumber() || !BeyondWordsTrack.PROJECTS.containsKey(id.asLong())) {
+                return BeyondWordsErrors.invalidBody("project.id", "does not exist");
+            }
+        }
+        return null;
     }
-    JsonNode volume = body.get("volume");
-    if (volume != null && (!volume.isIntegralNumber() || volume.asInt() < 0 || volume.asInt() > 100)) {
-      return BeyondWordsErrors.invalidBody("volume", "must be an integer between 0 and 100");
-    }
-    JsonNode media = body.get("media");
-    if (creating || media != null) {
-      JsonNode url = media == null ? null : media.get("url");
-      if (url == null || !url.isTextual() || url.asText().isBlank()) {
-        return BeyondWordsErrors.invalidBody("media.url", "can't be blank");
-      }
-      if (!url.asText().matches("https?://\\S+")) {
-        return BeyondWordsErrors.invalidBody("media.url", "is not a valid URL");
-      }
-    }
-    JsonNode project = body.get("project");
-    if (project != null && !project.isNull()) {
-      JsonNode id = project.get("id");
-      if (id == null || !id.isIntegralNumber() || !BeyondWordsTrack.PROJECTS.containsKey(id.asLong())) {
-        return BeyondWordsErrors.invalidBody("project.id", "does not exist");
-      }
-    }
-    return null;
-  }
 
-  private static @Nullable Long projectOf(JsonNode body, @Nullable Long current) {
-    if (!body.has("project")) {
-      return current;
+    private static @Nullable Long projectOf(JsonNode body, @Nullable Long current) {
+        if (!body.has("project")) {
+            return current;
+        }
+        JsonNode p = body.get("project");
+        return p.isNull() ? null : p.get("id").asLong();
     }
-    JsonNode p = body.get("project");
-    return p.isNull() ? null : p.get("id").asLong();
-  }
 }

@@ -9,58 +9,58 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RecordedRequest {
 
-  RecordedRequest() {}
+    RecordedRequest() {}
 
-  /** The method, e.g. {@code GET}. */
-  public abstract String method();
+    /** The method, e.g. {@code GET}. */
+    public abstract String method();
 
-  /** The decoded path, without the query, e.g. {@code /v1/background_tracks/5}. */
-  public abstract String path();
+    /** The decoded path, without the query, e.g. {@code /v1/background_tracks/5}. */
+    public abstract String path();
 
-  /** The raw request target as received (path and still-encoded query). */
-  public abstract String rawUri();
+    /** The raw request target as received (path and still-encoded query). */
+    public abstract String rawUri();
 
-  /** Decoded query parameters: name (brackets decoded) to values, in order. */
-  public abstract Map<String, List<String>> query();
+    /** Decoded query parameters: name (brackets decoded) to values, in order. */
+    public abstract Map<String, List<String>> query();
 
-  /** Headers, names lower-case. */
-  public abstract Map<String, List<String>> headers();
+    /** Headers, names lower-case. */
+    public abstract Map<String, List<String>> headers();
 
-  /** The body as text (empty when none). */
-  public abstract String body();
+    /** The body as text (empty when none). */
+    public abstract String body();
 
-  /**
-   * The first value of a query parameter.
-   *
-   * @param name the decoded name, e.g. {@code pagination[limit]}
-   * @return the value, or empty
-   */
-  public Optional<String> queryParam(String name) {
-    List<String> v = query().get(name);
-    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
-  }
+    /**
+     * The first value of a query parameter.
+     *
+     * @param name the decoded name, e.g. {@code pagination[limit]}
+     * @return the value, or empty
+     */
+    public Optional<String> queryParam(String name) {
+        List<String> v = query().get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
 
-  /**
-   * The first value of a header, any case.
-   *
-   * @param name the name
-   * @return the value, or empty
-   */
-  public Optional<String> header(String name) {
-    List<String> v = headers().get(name.toLowerCase(java.util.Locale.ROOT));
-    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
-  }
+    /**
+     * The first value of a header, any case.
+     *
+     * @param name the name
+     * @return the value, or empty
+     */
+    public Optional<String> header(String name) {
+        List<String> v = headers().get(name.toLowerCase(java.util.Locale.ROOT));
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
 
-  @Override
-  public String toString() {
-    return method() + " " + rawUri();
-  }
+    @Override
+    public String toString() {
+        return method() + " " + rawUri();
+    }
 
-  static Builder builder() {
-    return new Builder();
-  }
+    static Builder builder() {
+        return new Builder();
+    }
 
-  static final class Builder extends ImmutableRecordedRequest.Builder {
-    Builder() {}
-  }
+    static final class Builder extends ImmutableRecordedRequest.Builder {
+        Builder() {}
+    }
 }

@@ -12,39 +12,41 @@ import org.jspecify.annotations.Nullable;
  */
 final class TestkitJson {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private TestkitJson() {}
+    private TestkitJson() {}
 
-  /** A new, empty JSON object. */
-  static ObjectNode object() {
-    return MAPPER.createObjectNode();
-  }
-
-  /** Serializes a map, list or tree. */
-  static byte[] bytes(Object value) {
-    try {
-      return MAPPER.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
+    /** A new, empty JSON object. */
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
     }
-  }
 
-  /** Serializes a map, list or tree as text. */
-  static String text(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + value.getClass().getName(), e);
+    /** Serializes a map, list or tree. */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot serialize " + value.getClass().getName(), e);
+        }
     }
-  }
 
-  /** Parses a request body; null when it is not JSON. */
-  static @Nullable JsonNode parse(String body) {
-    try {
-      return MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      return null;
+    /** Serializes a map, list or tree as text. */
+    static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot serialize " + value.getClass().getName(), e);
+        }
     }
-  }
+
+    /** Parses a request body; null when it is not JSON. */
+    static @Nullable JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
 }

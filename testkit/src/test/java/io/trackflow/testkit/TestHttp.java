@@ -17,75 +17,80 @@ import java.util.concurrent.CompletableFuture;
 /** Plain JDK HTTP for the fakes' tests: no trackflow client in between. */
 final class TestHttp {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-  private TestHttp() {}
+    private TestHttp() {}
 
-  /** A GET with header name/value pairs. */
-  static HttpRequest request(String url, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
-    for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
+    /** A GET with header name/value pairs. */
+    static HttpRequest request(String url, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b.build();
     }
-    return b.build();
-  }
 
-  static HttpResponse<byte[]> get(String url, String... headers) {
-    return send(request(url, headers));
-  }
-
-  static HttpResponse<byte[]> send(HttpRequest request) {
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    static HttpResponse<byte[]> get(String url, String... headers) {
+        return send(request(url, headers));
     }
-  }
 
-  static CompletableFuture<HttpResponse<byte[]>> getAsync(String url, String... headers) {
-    return CLIENT.sendAsync(request(url, headers), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  static JsonNode json(HttpResponse<byte[]> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /** A header's value, or null. */
-  static String header(HttpResponse<?> response, String name) {
-    return response.headers().firstValue(name).orElse(null);
-  }
-
-  static long longHeader(HttpResponse<?> response, String name) {
-    String v = header(response, name);
-    if (v == null) {
-      throw new AssertionError("no " + name + " in " + response.headers().map());
+    static CompletableFuture<HttpResponse<byte[]>> getAsync(String url, String... headers) {
+        return CLIENT.sendAsync(request(url, headers), HttpResponse.BodyHandlers.ofByteArray());
     }
-    return Long.parseLong(v);
-  }
 
-  /** The server's {@code Date}. */
-  static Instant date(HttpResponse<?> response) {
-    return ZonedDateTime.parse(header(response, "Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-  }
-
-  static void sleepUntil(Instant t) {
-    long ms = Duration.between(Instant.now(), t).toMillis();
-    if (ms > 0) {
-      try {
-        Thread.sleep(ms);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    /** A header's value, or null. */
+    static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    static long longHeader(HttpResponse<?> response, String name) {
+        String v = header(response, name);
+        if (v == null) {
+            throw new AssertionError("no " + name + " in " + response.headers().map());
+        }
+        return Long.parseLong(v);
+    }
+
+    /** The server's {@code Date}. */
+    static Instant date(HttpResponse<?> response) {
+        return ZonedDateTime.parse(header(response, "Date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant();
+    }
+
+    static void sleepUntil(Instant t) {
+        long ms = Duration.between(Instant.now(), t).toMillis();
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -16,35 +13,35 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "name", "image_small", "verified"})
 public abstract class Artist {
 
-  Artist() {}
+    Artist() {}
 
-  /** The id. */
-  @JsonProperty("id")
-  public abstract long id();
+    /** The id. */
+    @JsonProperty("id")
+    public abstract long id();
 
-  /** The name. */
-  @JsonProperty("name")
-  public abstract String name();
+    /** The name. */
+    @JsonProperty("name")
+    public abstract String name();
 
-  /** A small image of the artist. */
-  @JsonProperty("image_small")
-  public abstract Optional<String> imageSmall();
+    /** A small image of the artist. */
+    @JsonProperty("image_small")
+    public abstract Optional<String> imageSmall();
 
-  /** Whether BeatPass verified the artist. */
-  @JsonProperty("verified")
-  @Value.Default
-  public boolean verified() {
-    return false;
-  }
+    /** Whether BeatPass verified the artist. */
+    @JsonProperty("verified")
+    @Value.Default
+    public boolean verified() {
+        return false;
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Builds {@link Artist} values. */
-  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
-  public static final class Builder extends ImmutableArtist.Builder {
-    Builder() {}
-  }
+    /** Builds {@link Artist} values. */
+    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
+    public static final class Builder extends ImmutableArtist.Builder {
+        Builder() {}
+    }
 }

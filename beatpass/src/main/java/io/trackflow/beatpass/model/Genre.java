@@ -4,10 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A genre, e.g. {@code rock}. */
@@ -16,24 +12,24 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "name"})
 public abstract class Genre {
 
-  Genre() {}
+    Genre() {}
 
-  /** The id. */
-  @JsonProperty("id")
-  public abstract long id();
+    /** The id. */
+    @JsonProperty("id")
+    public abstract long id();
 
-  /** The name. */
-  @JsonProperty("name")
-  public abstract String name();
+    /** The name. */
+    @JsonProperty("name")
+    public abstract String name();
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Builds {@link Genre} values. */
-  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
-  public static final class Builder extends ImmutableGenre.Builder {
-    Builder() {}
-  }
+    /** Builds {@link Genre} values. */
+    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
+    public static final class Builder extends ImmutableGenre.Builder {
+        Builder() {}
+    }
 }

@@ -11,42 +11,42 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class TrackLookupOptions {
 
-  TrackLookupOptions() {}
+    TrackLookupOptions() {}
 
-  /** Relations to include in every lookup. */
-  public abstract Set<TrackInclude> includes();
+    /** Relations to include in every lookup. */
+    public abstract Set<TrackInclude> includes();
 
-  /** Lookups in flight at most. Default 8. */
-  @Value.Default
-  public int concurrency() {
-    return 8;
-  }
-
-  /** Whether 404 and 410 answers are skipped. Default false. */
-  @Value.Default
-  public boolean skipMissing() {
-    return false;
-  }
-
-  @Value.Check
-  final void check() {
-    if (concurrency() < 1 || concurrency() > 64) {
-      throw new IllegalArgumentException("concurrency must be within 1..64, was " + concurrency());
+    /** Lookups in flight at most. Default 8. */
+    @Value.Default
+    public int concurrency() {
+        return 8;
     }
-  }
 
-  /** The defaults. */
-  public static TrackLookupOptions defaults() {
-    return builder().build();
-  }
+    /** Whether 404 and 410 answers are skipped. Default false. */
+    @Value.Default
+    public boolean skipMissing() {
+        return false;
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    @Value.Check
+    final void check() {
+        if (concurrency() < 1 || concurrency() > 64) {
+            throw new IllegalArgumentException("concurrency must be within 1..64, was " + concurrency());
+        }
+    }
 
-  /** Builds {@link TrackLookupOptions} values. */
-  public static final class Builder extends ImmutableTrackLookupOptions.Builder {
-    Builder() {}
-  }
+    /** The defaults. */
+    public static TrackLookupOptions defaults() {
+        return builder().build();
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link TrackLookupOptions} values. */
+    public static final class Builder extends ImmutableTrackLookupOptions.Builder {
+        Builder() {}
+    }
 }

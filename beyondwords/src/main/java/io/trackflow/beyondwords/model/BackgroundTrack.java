@@ -20,50 +20,50 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "name", "volume", "project", "media", "created", "updated"})
 public abstract class BackgroundTrack {
 
-  BackgroundTrack() {}
+    BackgroundTrack() {}
 
-  /** The track id. */
-  @JsonProperty("id")
-  public abstract long id();
+    /** The track id. */
+    @JsonProperty("id")
+    public abstract long id();
 
-  /** The track name. */
-  @JsonProperty("name")
-  public abstract String name();
+    /** The track name. */
+    @JsonProperty("name")
+    public abstract String name();
 
-  /** The volume in percent, 0..100 (100 when the server omits it, its default). */
-  @JsonProperty("volume")
-  @Value.Default
-  public int volume() {
-    return 100;
-  }
+    /** The volume in percent, 0..100 (100 when the server omits it, its default). */
+    @JsonProperty("volume")
+    @Value.Default
+    public int volume() {
+        return 100;
+    }
 
-  /** The project the track belongs to, if any. */
-  @JsonProperty("project")
-  public abstract Optional<ProjectRef> project();
+    /** The project the track belongs to, if any. */
+    @JsonProperty("project")
+    public abstract Optional<ProjectRef> project();
 
-  /** The audio, if any. */
-  @JsonProperty("media")
-  public abstract Optional<Media> media();
+    /** The audio, if any. */
+    @JsonProperty("media")
+    public abstract Optional<Media> media();
 
-  /** When the track was created. */
-  @JsonProperty("created")
-  public abstract Instant created();
+    /** When the track was created. */
+    @JsonProperty("created")
+    public abstract Instant created();
 
-  /** When the track was last changed ({@link #created()} when the server sends no {@code updated}). */
-  @JsonProperty("updated")
-  @Value.Default
-  public Instant updated() {
-    return created();
-  }
+    /** When the track was last changed ({@link #created()} when the server sends no {@code updated}). */
+    @JsonProperty("updated")
+    @Value.Default
+    public Instant updated() {
+        return created();
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Builds {@link BackgroundTrack} values. */
-  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
-  public static final class Builder extends ImmutableBackgroundTrack.Builder {
-    Builder() {}
-  }
+    /** Builds {@link BackgroundTrack} values. */
+    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
+    public static final class Builder extends ImmutableBackgroundTrack.Builder {
+        Builder() {}
+    }
 }

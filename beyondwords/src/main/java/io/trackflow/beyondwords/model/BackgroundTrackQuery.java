@@ -26,139 +26,139 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class BackgroundTrackQuery implements java.io.Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The largest page size the provider accepts. */
-  public static final int MAX_PAGE_SIZE = 100;
-  /** The largest number of pages in flight. */
-  public static final int MAX_CONCURRENCY = 64;
+    /** The largest page size the provider accepts. */
+    public static final int MAX_PAGE_SIZE = 100;
+    /** The largest number of pages in flight. */
+    public static final int MAX_CONCURRENCY = 64;
 
-  BackgroundTrackQuery() {}
+    BackgroundTrackQuery() {}
 
-  /** Only tracks whose name contains this ({@code filter[name]}). */
-  public abstract Optional<String> name();
+    /** Only tracks whose name contains this ({@code filter[name]}). */
+    public abstract Optional<String> name();
 
-  /** Only custom (or only non-custom) tracks ({@code filter[custom]}). */
-  public abstract Optional<Boolean> custom();
+    /** Only custom (or only non-custom) tracks ({@code filter[custom]}). */
+    public abstract Optional<Boolean> custom();
 
-  /** Only tracks of these scopes ({@code filter[scopes][]}, e.g. {@code primary}). */
-  public abstract List<String> scopes();
+    /** Only tracks of these scopes ({@code filter[scopes][]}, e.g. {@code primary}). */
+    public abstract List<String> scopes();
 
-  /** Items asked per request ({@code pagination[limit]}), 1..100. Default 100. */
-  @Value.Default
-  public int pageSize() {
-    return MAX_PAGE_SIZE;
-  }
-
-  /**
-   * Stop after this many items (counted from where this listing starts; a resumed listing also ends
-   * where the original would have). Default: no bound.
-   */
-  @Value.Default
-  public long maxItems() {
-    return Long.MAX_VALUE;
-  }
-
-  /** Pages fetched at once (output stays in order), 1..64. Default 2. */
-  @Value.Default
-  public int concurrency() {
-    return 2;
-  }
-
-  /** The offset of the first item to list, when no {@link #startAt()} cursor is given. Default 0. */
-  @Value.Default
-  public long offset() {
-    return 0;
-  }
-
-  /** Resume a listing of the same query where this cursor points; wins over {@link #offset()}. */
-  public abstract Optional<PageCursor> startAt();
-
-  /** Where the listing starts: the cursor's offset if one is given, else {@link #offset()}. */
-  public final long startOffset() {
-    return startAt().map(PageCursor::offset).orElse(offset());
-  }
-
-  /**
-   * A fingerprint of the filters (not of paging settings), carried by every cursor of this query.
-   */
-  @Value.Derived
-  @Value.Auxiliary
-  public String fingerprint() {
-    StringBuilder b = new StringBuilder();
-    b.append("name=").append(name().orElse("\u0000")).append('\n');
-    b.append("custom=").append(custom().map(String::valueOf).orElse("")).append('\n');
-    b.append("scopes=").append(new TreeSet<>(scopes()));
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < 6; i++) {
-        hex.append(String.format("%02x", d[i]));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** Items asked per request ({@code pagination[limit]}), 1..100. Default 100. */
+    @Value.Default
+    public int pageSize() {
+        return MAX_PAGE_SIZE;
     }
-  }
-
-  @Value.Check
-  final void check() {
-    name().ifPresent(n -> text(n, "name"));
-    for (String s : scopes()) {
-      text(s, "scopes");
-    }
-    if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("pageSize must be within 1..100, was " + pageSize());
-    }
-    if (maxItems() < 1) {
-      throw new IllegalArgumentException("maxItems must be > 0, was " + maxItems());
-    }
-    if (concurrency() < 1 || concurrency() > MAX_CONCURRENCY) {
-      throw new IllegalArgumentException("concurrency must be within 1..64, was " + concurrency());
-    }
-    if (offset() < 0) {
-      throw new IllegalArgumentException("offset must be >= 0, was " + offset());
-    }
-    if (startAt().isPresent()) {
-      PageCursor c = startAt().get();
-      if (!c.fingerprint().equals(fingerprint())) {
-        throw new IllegalArgumentException("startAt: the cursor belongs to a listing with other filters");
-      }
-    }
-  }
-
-  private static void text(String value, String argument) {
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(argument + " must not be blank");
-    }
-    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new IllegalArgumentException(argument + " must not contain control characters (CR, LF, ...)");
-    }
-  }
-
-  /** The listing of every track with default paging. */
-  public static BackgroundTrackQuery all() {
-    return builder().build();
-  }
-
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds {@link BackgroundTrackQuery} values. */
-  public static final class Builder extends ImmutableBackgroundTrackQuery.Builder {
-    Builder() {}
 
     /**
-     * Sets the scopes ({@code filter[scopes][]}), replacing any set before.
-     *
-     * @param scopes e.g. {@code "primary", "secondary"}
-     * @return this builder
+     * Stop after this many items (counted from where this listing starts; a resumed listing also ends
+     * where the original would have). Default: no bound.
      */
-    public Builder scopes(String... scopes) {
-      scopes(java.util.Arrays.asList(scopes));
-      return this;
+    @Value.Default
+    public long maxItems() {
+        return Long.MAX_VALUE;
     }
-  }
+
+    /** Pages fetched at once (output stays in order), 1..64. Default 2. */
+    @Value.Default
+    public int concurrency() {
+        return 2;
+    }
+
+    /** The offset of the first item to list, when no {@link #startAt()} cursor is given. Default 0. */
+    @Value.Default
+    public long offset() {
+        return 0;
+    }
+
+    /** Resume a listing of the same query where this cursor points; wins over {@link #offset()}. */
+    public abstract Optional<PageCursor> startAt();
+
+    /** Where the listing starts: the cursor's offset if one is given, else {@link #offset()}. */
+    public final long startOffset() {
+        return startAt().map(PageCursor::offset).orElse(offset());
+    }
+
+    /**
+     * A fingerprint of the filters (not of paging settings), carried by every cursor of this query.
+     */
+    @Value.Derived
+    @Value.Auxiliary
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder();
+        b.append("name=").append(name().orElse("\u0000")).append('\n');
+        b.append("custom=").append(custom().map(String::valueOf).orElse("")).append('\n');
+        b.append("scopes=").append(new TreeSet<>(scopes()));
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                hex.append(String.format("%02x", d[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Value.Check
+    final void check() {
+        name().ifPresent(n -> text(n, "name"));
+        for (String s : scopes()) {
+            text(s, "scopes");
+        }
+        if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be within 1..100, was " + pageSize());
+        }
+        if (maxItems() < 1) {
+            throw new IllegalArgumentException("maxItems must be > 0, was " + maxItems());
+        }
+        if (concurrency() < 1 || concurrency() > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency must be within 1..64, was " + concurrency());
+        }
+        if (offset() < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset());
+        }
+        if (startAt().isPresent()) {
+            PageCursor c = startAt().get();
+            if (!c.fingerprint().equals(fingerprint())) {
+                throw new IllegalArgumentException("startAt: the cursor belongs to a listing with other filters");
+            }
+        }
+    }
+
+    private static void text(String value, String argument) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(argument + " must not be blank");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException(argument + " must not contain control characters (CR, LF, ...)");
+        }
+    }
+
+    /** The listing of every track with default paging. */
+    public static BackgroundTrackQuery all() {
+        return builder().build();
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link BackgroundTrackQuery} values. */
+    public static final class Builder extends ImmutableBackgroundTrackQuery.Builder {
+        Builder() {}
+
+        /**
+         * Sets the scopes ({@code filter[scopes][]}), replacing any set before.
+         *
+         * @param scopes e.g. {@code "primary", "secondary"}
+         * @return this builder
+         */
+        public Builder scopes(String... scopes) {
+            scopes(java.util.Arrays.asList(scopes));
+            return this;
+        }
+    }
 }

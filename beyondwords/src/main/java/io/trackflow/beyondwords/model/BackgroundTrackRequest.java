@@ -16,53 +16,54 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class BackgroundTrackRequest {
 
-  BackgroundTrackRequest() {}
+    BackgroundTrackRequest() {}
 
-  /** The name. Required to create. */
-  public abstract Optional<String> name();
+    /** The name. Required to create. */
+    public abstract Optional<String> name();
 
-  /** The volume in percent, 0..100 (the server defaults to 100). */
-  public abstract OptionalInt volume();
+    /** The volume in percent, 0..100 (the server defaults to 100). */
+    public abstract OptionalInt volume();
 
-  /** The project to put the track in. */
-  public abstract OptionalLong projectId();
+    /** The project to put the track in. */
+    public abstract OptionalLong projectId();
 
-  /** Where the audio is. */
-  public abstract Optional<String> mediaUrl();
+    /** Where the audio is. */
+    public abstract Optional<String> mediaUrl();
 
-  @Value.Check
-  final void check() {
-    if (name().isPresent() && name().get().isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
+    @Value.Check
+    final void check() {
+        if (name().isPresent() && name().get().isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        if (volume().isPresent() && (volume().getAsInt() < 0 || volume().getAsInt() > 100)) {
+            throw new IllegalArgumentException("volume must be within 0..100, was " + volume().getAsInt());
+        }
+        if (projectId().isPresent() && projectId().getAsLong() <= 0) {
+            throw new IllegalArgumentException(
+                    "projectId must be > 0, was " + projectId().getAsLong());
+        }
+        if (mediaUrl().isPresent()) {
+            String u = mediaUrl().get();
+            URI uri;
+            try {
+                uri = URI.create(u);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("mediaUrl is not a valid URI", e);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("mediaUrl must be an absolute http(s) URL");
+            }
+        }
     }
-    if (volume().isPresent() && (volume().getAsInt() < 0 || volume().getAsInt() > 100)) {
-      throw new IllegalArgumentException("volume must be within 0..100, was " + volume().getAsInt());
-    }
-    if (projectId().isPresent() && projectId().getAsLong() <= 0) {
-      throw new IllegalArgumentException("projectId must be > 0, was " + projectId().getAsLong());
-    }
-    if (mediaUrl().isPresent()) {
-      String u = mediaUrl().get();
-      URI uri;
-      try {
-        uri = URI.create(u);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("mediaUrl is not a valid URI", e);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw new IllegalArgumentException("mediaUrl must be an absolute http(s) URL");
-      }
-    }
-  }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Builds {@link BackgroundTrackRequest} values. */
-  public static final class Builder extends ImmutableBackgroundTrackRequest.Builder {
-    Builder() {}
-  }
+    /** Builds {@link BackgroundTrackRequest} values. */
+    public static final class Builder extends ImmutableBackgroundTrackRequest.Builder {
+        Builder() {}
+    }
 }

@@ -12,27 +12,27 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "name"})
 public abstract class ProjectRef {
 
-  ProjectRef() {}
+    ProjectRef() {}
 
-  /** The project id. */
-  @JsonProperty("id")
-  public abstract long id();
+    /** The project id. */
+    @JsonProperty("id")
+    public abstract long id();
 
-  /** The project name (empty when the server did not send one). */
-  @JsonProperty("name")
-  @Value.Default
-  public String name() {
-    return "";
-  }
+    /** The project name (empty when the server did not send one). */
+    @JsonProperty("name")
+    @Value.Default
+    public String name() {
+        return "";
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Builds {@link ProjectRef} values. */
-  @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
-  public static final class Builder extends ImmutableProjectRef.Builder {
-    Builder() {}
-  }
+    /** Builds {@link ProjectRef} values. */
+    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
+    public static final class Builder extends ImmutableProjectRef.Builder {
+        Builder() {}
+    }
 }

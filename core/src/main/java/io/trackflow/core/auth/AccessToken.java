@@ -7,40 +7,40 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class AccessToken {
 
-  AccessToken() {}
+    AccessToken() {}
 
-  /** The token. Never logged. */
-  @Value.Parameter
-  @Value.Redacted
-  public abstract String value();
+    /** The token. Never logged. */
+    @Value.Parameter
+    @Value.Redacted
+    public abstract String value();
 
-  /** When the token expires ({@link Instant#MAX} when it does not). */
-  @Value.Parameter
-  public abstract Instant expiresAt();
+    /** When the token expires ({@link Instant#MAX} when it does not). */
+    @Value.Parameter
+    public abstract Instant expiresAt();
 
-  @Value.Check
-  final void check() {
-    Secrets.requireSecret(value(), "token");
-  }
+    @Value.Check
+    final void check() {
+        Secrets.requireSecret(value(), "token");
+    }
 
-  /**
-   * Creates a token.
-   *
-   * @param value the token
-   * @param expiresAt when it expires
-   * @return the token
-   */
-  public static AccessToken of(String value, Instant expiresAt) {
-    return ImmutableAccessToken.of(value, expiresAt);
-  }
+    /**
+     * Creates a token.
+     *
+     * @param value the token
+     * @param expiresAt when it expires
+     * @return the token
+     */
+    public static AccessToken of(String value, Instant expiresAt) {
+        return ImmutableAccessToken.of(value, expiresAt);
+    }
 
-  /**
-   * Creates a token that does not expire (as far as the client knows).
-   *
-   * @param value the token
-   * @return the token
-   */
-  public static AccessToken nonExpiring(String value) {
-    return of(value, Instant.MAX);
-  }
+    /**
+     * Creates a token that does not expire (as far as the client knows).
+     *
+     * @param value the token
+     * @return the token
+     */
+    public static AccessToken nonExpiring(String value) {
+        return of(value, Instant.MAX);
+    }
 }

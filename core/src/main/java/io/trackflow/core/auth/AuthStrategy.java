@@ -9,38 +9,38 @@ import reactor.core.publisher.Mono;
  */
 public interface AuthStrategy {
 
-  /**
-   * Returns the request with credentials applied.
-   *
-   * @param request the request, without credentials
-   * @return the authenticated request
-   */
-  Mono<HttpRequest> authenticate(HttpRequest request);
+    /**
+     * Returns the request with credentials applied.
+     *
+     * @param request the request, without credentials
+     * @return the authenticated request
+     */
+    Mono<HttpRequest> authenticate(HttpRequest request);
 
-  /**
-   * Told when an authenticated request was answered 401. A strategy that can refresh its credentials
-   * drops the rejected ones and answers {@code true}: the request is then re-sent once with fresh
-   * credentials. The default answers {@code false}.
-   *
-   * @param rejected the request as sent (with the rejected credentials)
-   * @return whether a single re-try with fresh credentials makes sense
-   */
-  default Mono<Boolean> onUnauthorized(HttpRequest rejected) {
-    return Mono.just(false);
-  }
+    /**
+     * Told when an authenticated request was answered 401. A strategy that can refresh its credentials
+     * drops the rejected ones and answers {@code true}: the request is then re-sent once with fresh
+     * credentials. The default answers {@code false}.
+     *
+     * @param rejected the request as sent (with the rejected credentials)
+     * @return whether a single re-try with fresh credentials makes sense
+     */
+    default Mono<Boolean> onUnauthorized(HttpRequest rejected) {
+        return Mono.just(false);
+    }
 
-  /** No credentials at all. */
-  static AuthStrategy none() {
-    return new AuthStrategy() {
-      @Override
-      public Mono<HttpRequest> authenticate(HttpRequest request) {
-        return Mono.just(request);
-      }
+    /** No credentials at all. */
+    static AuthStrategy none() {
+        return new AuthStrategy() {
+            @Override
+            public Mono<HttpRequest> authenticate(HttpRequest request) {
+                return Mono.just(request);
+            }
 
-      @Override
-      public String toString() {
-        return "AuthStrategy.none()";
-      }
-    };
-  }
+            @Override
+            public String toString() {
+                return "AuthStrategy.none()";
+            }
+        };
+    }
 }

@@ -14,10 +14,10 @@ import reactor.core.publisher.Mono;
 @FunctionalInterface
 public interface TokenProvider {
 
-  /**
-   * Fetches a fresh token. Lazy: nothing should happen before subscription.
-   *
-   * @return the token (an empty {@code Mono} is an error)
-   */
-  Mono<AccessToken> fetchToken();
+    /**
+     * Fetches a fresh token. Lazy: nothing should happen before subscription.
+     *
+     * @return the token (an empty {@code Mono} is an error)
+     */
+    Mono<AccessToken> fetchToken();
 }

@@ -42,272 +42,272 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiClient implements AutoCloseable {
 
-  private final ClientConfig config;
-  private final String name;
-  private final HttpTransport transport;
-  private final boolean ownsTransport;
-  private final CallPolicy.Next<Object> pipeline;
-  private final String description;
-
-  private ApiClient(Builder b) {
-    this.config = b.config;
-    this.name = b.name;
-    this.ownsTransport = b.transport == null;
-    this.transport = b.transport != null ? b.transport : newTransport(b.config);
-    List<CallPolicy> policies = new ArrayList<>();
-    if (!b.defaultHeaders.isEmpty()) {
-      policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
-    }
-    policies.add(new AuthenticationPolicy(b.auth));
-    policies.add(new RetryingPolicy(config.retryPolicy(), b.retryListener));
-    policies.add(new DeadlinePolicy());
-    policies.addAll(b.policies);
-    this.pipeline = chain(policies, new TransportStage(transport, b.errorDecoder, b.responseListener));
-    this.description = name + "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + "}";
-  }
-
-  private static HttpTransport newTransport(ClientConfig config) {
-    return ReactorNettyTransport.builder()
-        .connectTimeout(config.connectTimeout())
-        .responseTimeout(config.responseTimeout())
-        .maxConnections(config.maxConnections())
-        .build();
-  }
-
-  /** Links the policies, in order, in front of the transport stage; done once per client. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static CallPolicy.Next<Object> chain(List<CallPolicy> policies, TransportStage terminal) {
-    CallPolicy.Next<Object> next = terminal::send;
-    for (int i = policies.size() - 1; i >= 0; i--) {
-      CallPolicy policy = policies.get(i);
-      CallPolicy.Next<Object> rest = next;
-      next = call -> policy.apply((Call) call, (CallPolicy.Next) rest);
-    }
-    return next;
-  }
-
-  /**
-   * Starts a builder.
-   *
-   * @param config the base URL, retry policy, timeouts
-   * @return the builder
-   */
-  public static Builder builder(ClientConfig config) {
-    return new Builder(config);
-  }
-
-  /** The shared options. */
-  public ClientConfig config() {
-    return config;
-  }
-
-  /** The client's name (the provider's, e.g. {@code beyondwords}): low-cardinality, for logs and metrics. */
-  public String name() {
-    return name;
-  }
-
-  /**
-   * A URI under the base URL: {@code base/segment/...?name=value&...}, every segment, name and value
-   * percent-encoded (RFC 3986; brackets included, a comma in a value kept).
-   *
-   * @param segments path segments
-   * @param query query parameters, in order
-   * @return the URI
-   */
-  public URI uri(List<String> segments, List<Map.Entry<String, String>> query) {
-    return Urls.build(config.baseUrl(), segments, query);
-  }
-
-  /**
-   * Runs a call through the pipeline; the operation is named after the method ({@code get}, ...).
-   *
-   * @param request the request, without credentials
-   * @param reader reads a 2xx body
-   * @param <T> the result
-   * @return the result: cold, nothing is sent before subscription
-   */
-  public <T> Mono<T> call(HttpRequest request, BodyReader<T> reader) {
-    return call(request.method().name().toLowerCase(Locale.ROOT), request, reader);
-  }
-
-  /**
-   * Runs a call through the pipeline.
-   *
-   * @param operation the operation's name, e.g. {@code background_tracks.get}: low-cardinality
-   *     (never an id), used in logs and metrics
-   * @param request the request, without credentials
-   * @param reader reads a 2xx body
-   * @param <T> the result
-   * @return the result: cold, nothing is sent before subscription, each subscription sends anew
-   */
-  @SuppressWarnings("unchecked")
-  public <T> Mono<T> call(String operation, HttpRequest request, BodyReader<T> reader) {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(reader, "reader");
-    CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
-    return Mono.defer(() -> run.proceed(Call.start(operation, request, reader, config.totalTimeout())));
-  }
-
-  /**
-   * A paginator over one listing whose pages {@code fetcher} fetches (typically with {@link
-   * #call}).
-   *
-   * @param fetcher fetches one page
-   * @param fingerprint the listing's query fingerprint, carried by its cursors
-   * @param <T> the item type
-   * @return the paginator
-   */
-  public <T> OffsetPaginator<T> paginator(PageFetcher<T> fetcher, String fingerprint) {
-    return OffsetPaginator.of(fetcher, fingerprint);
-  }
-
-  /**
-   * Frees the transport the client created, without blocking.
-   *
-   * @return completes when it is freed
-   */
-  public Mono<Void> closeAsync() {
-    return ownsTransport ? transport.closeAsync() : Mono.empty();
-  }
-
-  /**
-   * Frees the transport the client created. On a non-blocking thread it does not wait (see {@link
-   * #closeAsync()}).
-   */
-  @Override
-  public void close() {
-    if (ownsTransport) {
-      transport.close();
-    }
-  }
-
-  @Override
-  public String toString() {
-    return description;
-  }
-
-  /** Builds {@link ApiClient}s. Not thread-safe. */
-  public static final class Builder {
     private final ClientConfig config;
-    private String name = "api";
-    private @Nullable HttpTransport transport;
-    private AuthStrategy auth = AuthStrategy.none();
-    private ErrorDecoder errorDecoder = ErrorDecoder.lenientJson();
-    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-    private final List<CallPolicy> policies = new ArrayList<>();
-    private RetryListener retryListener = RetryListener.NONE;
-    private Consumer<HttpResponse> responseListener = r -> {};
+    private final String name;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final CallPolicy.Next<Object> pipeline;
+    private final String description;
 
-    Builder(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
+    private ApiClient(Builder b) {
+        this.config = b.config;
+        this.name = b.name;
+        this.ownsTransport = b.transport == null;
+        this.transport = b.transport != null ? b.transport : newTransport(b.config);
+        List<CallPolicy> policies = new ArrayList<>();
+        if (!b.defaultHeaders.isEmpty()) {
+            policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
+        }
+        policies.add(new AuthenticationPolicy(b.auth));
+        policies.add(new RetryingPolicy(config.retryPolicy(), b.retryListener));
+        policies.add(new DeadlinePolicy());
+        policies.addAll(b.policies);
+        this.pipeline = chain(policies, new TransportStage(transport, b.errorDecoder, b.responseListener));
+        this.description = name + "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + "}";
+    }
+
+    private static HttpTransport newTransport(ClientConfig config) {
+        return ReactorNettyTransport.builder()
+                .connectTimeout(config.connectTimeout())
+                .responseTimeout(config.responseTimeout())
+                .maxConnections(config.maxConnections())
+                .build();
+    }
+
+    /** Links the policies, in order, in front of the transport stage; done once per client. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static CallPolicy.Next<Object> chain(List<CallPolicy> policies, TransportStage terminal) {
+        CallPolicy.Next<Object> next = terminal::send;
+        for (int i = policies.size() - 1; i >= 0; i--) {
+            CallPolicy policy = policies.get(i);
+            CallPolicy.Next<Object> rest = next;
+            next = call -> policy.apply((Call) call, (CallPolicy.Next) rest);
+        }
+        return next;
     }
 
     /**
-     * The client's name, e.g. the provider's ({@code beyondwords}). Default {@code api}.
+     * Starts a builder.
      *
-     * @param name lower-case letters, digits, {@code _} or {@code -}
-     * @return this builder
+     * @param config the base URL, retry policy, timeouts
+     * @return the builder
      */
-    public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (!name.matches("[a-z0-9_-]{1,40}")) {
-        throw new IllegalArgumentException("name must be 1..40 of [a-z0-9_-], was '" + name + "'");
-      }
-      this.name = name;
-      return this;
+    public static Builder builder(ClientConfig config) {
+        return new Builder(config);
+    }
+
+    /** The shared options. */
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** The client's name (the provider's, e.g. {@code beyondwords}): low-cardinality, for logs and metrics. */
+    public String name() {
+        return name;
     }
 
     /**
-     * A transport to share (its owner closes it). Default: a {@link ReactorNettyTransport} made from
-     * the config's connect/response timeouts and pool size, closed with the client.
+     * A URI under the base URL: {@code base/segment/...?name=value&...}, every segment, name and value
+     * percent-encoded (RFC 3986; brackets included, a comma in a value kept).
      *
-     * @param transport the transport
-     * @return this builder
+     * @param segments path segments
+     * @param query query parameters, in order
+     * @return the URI
      */
-    public Builder transport(HttpTransport transport) {
-      this.transport = Objects.requireNonNull(transport, "transport");
-      return this;
+    public URI uri(List<String> segments, List<Map.Entry<String, String>> query) {
+        return Urls.build(config.baseUrl(), segments, query);
     }
 
     /**
-     * How requests are authenticated. Default {@link AuthStrategy#none()}.
+     * Runs a call through the pipeline; the operation is named after the method ({@code get}, ...).
      *
-     * @param auth the strategy
-     * @return this builder
+     * @param request the request, without credentials
+     * @param reader reads a 2xx body
+     * @param <T> the result
+     * @return the result: cold, nothing is sent before subscription
      */
-    public Builder auth(AuthStrategy auth) {
-      this.auth = Objects.requireNonNull(auth, "auth");
-      return this;
+    public <T> Mono<T> call(HttpRequest request, BodyReader<T> reader) {
+        return call(request.method().name().toLowerCase(Locale.ROOT), request, reader);
     }
 
     /**
-     * Reads the provider's error bodies. Default {@link ErrorDecoder#lenientJson()}.
+     * Runs a call through the pipeline.
      *
-     * @param errorDecoder the decoder
-     * @return this builder
+     * @param operation the operation's name, e.g. {@code background_tracks.get}: low-cardinality
+     *     (never an id), used in logs and metrics
+     * @param request the request, without credentials
+     * @param reader reads a 2xx body
+     * @param <T> the result
+     * @return the result: cold, nothing is sent before subscription, each subscription sends anew
      */
-    public Builder errorDecoder(ErrorDecoder errorDecoder) {
-      this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
-      return this;
+    @SuppressWarnings("unchecked")
+    public <T> Mono<T> call(String operation, HttpRequest request, BodyReader<T> reader) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(reader, "reader");
+        CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
+        return Mono.defer(() -> run.proceed(Call.start(operation, request, reader, config.totalTimeout())));
     }
 
     /**
-     * A header every request gets unless it sets it, e.g. {@code Accept: application/json}.
+     * A paginator over one listing whose pages {@code fetcher} fetches (typically with {@link
+     * #call}).
      *
-     * @param name the header name
-     * @param value the value (no CR/LF)
-     * @return this builder
+     * @param fetcher fetches one page
+     * @param fingerprint the listing's query fingerprint, carried by its cursors
+     * @param <T> the item type
+     * @return the paginator
      */
-    public Builder defaultHeader(String name, String value) {
-      // validated like any request header
-      HttpRequest.get(URI.create("http://localhost/")).withHeader(name, value);
-      defaultHeaders.put(name, value);
-      return this;
+    public <T> OffsetPaginator<T> paginator(PageFetcher<T> fetcher, String fingerprint) {
+        return OffsetPaginator.of(fetcher, fingerprint);
     }
 
     /**
-     * Adds a policy that runs once per attempt, just before the transport, after the built-in ones
-     * (in the order added).
+     * Frees the transport the client created, without blocking.
      *
-     * @param policy the policy
-     * @return this builder
+     * @return completes when it is freed
      */
-    public Builder policy(CallPolicy policy) {
-      policies.add(Objects.requireNonNull(policy, "policy"));
-      return this;
+    public Mono<Void> closeAsync() {
+        return ownsTransport ? transport.closeAsync() : Mono.empty();
     }
 
     /**
-     * Told before each retry. Must not block. Default: none.
-     *
-     * @param listener the listener
-     * @return this builder
+     * Frees the transport the client created. On a non-blocking thread it does not wait (see {@link
+     * #closeAsync()}).
      */
-    public Builder retryListener(RetryListener listener) {
-      this.retryListener = Objects.requireNonNull(listener, "listener");
-      return this;
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
     }
 
-    /**
-     * Told of every response (any status, body not read), on a transport thread: must not block.
-     * Default: none.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder responseListener(Consumer<HttpResponse> listener) {
-      this.responseListener = Objects.requireNonNull(listener, "listener");
-      return this;
+    @Override
+    public String toString() {
+        return description;
     }
 
-    /**
-     * Builds the client.
-     *
-     * @return the client
-     */
-    public ApiClient build() {
-      return new ApiClient(this);
+    /** Builds {@link ApiClient}s. Not thread-safe. */
+    public static final class Builder {
+        private final ClientConfig config;
+        private String name = "api";
+        private @Nullable HttpTransport transport;
+        private AuthStrategy auth = AuthStrategy.none();
+        private ErrorDecoder errorDecoder = ErrorDecoder.lenientJson();
+        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private final List<CallPolicy> policies = new ArrayList<>();
+        private RetryListener retryListener = RetryListener.NONE;
+        private Consumer<HttpResponse> responseListener = r -> {};
+
+        Builder(ClientConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * The client's name, e.g. the provider's ({@code beyondwords}). Default {@code api}.
+         *
+         * @param name lower-case letters, digits, {@code _} or {@code -}
+         * @return this builder
+         */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[a-z0-9_-]{1,40}")) {
+                throw new IllegalArgumentException("name must be 1..40 of [a-z0-9_-], was '" + name + "'");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * A transport to share (its owner closes it). Default: a {@link ReactorNettyTransport} made from
+         * the config's connect/response timeouts and pool size, closed with the client.
+         *
+         * @param transport the transport
+         * @return this builder
+         */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * How requests are authenticated. Default {@link AuthStrategy#none()}.
+         *
+         * @param auth the strategy
+         * @return this builder
+         */
+        public Builder auth(AuthStrategy auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /**
+         * Reads the provider's error bodies. Default {@link ErrorDecoder#lenientJson()}.
+         *
+         * @param errorDecoder the decoder
+         * @return this builder
+         */
+        public Builder errorDecoder(ErrorDecoder errorDecoder) {
+            this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+            return this;
+        }
+
+        /**
+         * A header every request gets unless it sets it, e.g. {@code Accept: application/json}.
+         *
+         * @param name the header name
+         * @param value the value (no CR/LF)
+         * @return this builder
+         */
+        public Builder defaultHeader(String name, String value) {
+            // validated like any request header
+            HttpRequest.get(URI.create("http://localhost/")).withHeader(name, value);
+            defaultHeaders.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a policy that runs once per attempt, just before the transport, after the built-in ones
+         * (in the order added).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder policy(CallPolicy policy) {
+            policies.add(Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /**
+         * Told before each retry. Must not block. Default: none.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder retryListener(RetryListener listener) {
+            this.retryListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Told of every response (any status, body not read), on a transport thread: must not block.
+         * Default: none.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder responseListener(Consumer<HttpResponse> listener) {
+            this.responseListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         */
+        public ApiClient build() {
+            return new ApiClient(this);
+        }
     }
-  }
 }

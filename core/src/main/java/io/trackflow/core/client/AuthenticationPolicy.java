@@ -12,25 +12,22 @@ import reactor.core.publisher.Mono;
  */
 final class AuthenticationPolicy implements CallPolicy {
 
-  private final AuthStrategy auth;
+    private final AuthStrategy auth;
 
-  AuthenticationPolicy(AuthStrategy auth) {
-    this.auth = auth;
-  }
+    AuthenticationPolicy(AuthStrategy auth) {
+        this.auth = auth;
+    }
 
-  @Override
-  public <T> Mono<T> apply(Call<T> call, Next<T> next) {
-    Call<T> authenticated = call.withAuth(auth);
-    return next.proceed(authenticated)
-        .onErrorResume(
-            UnauthorizedException.class,
-            e -> {
-              HttpRequest rejected = authenticated.state().lastSent();
-              if (rejected == null) {
+    @Override
+    public <T> Mono<T> apply(Call<T> call, Next<T> next) {
+        Call<T> authenticated = call.withAuth(auth);
+        return next.proceed(authenticated).onErrorResume(UnauthorizedException.class, e -> {
+            HttpRequest rejected = authenticated.state().lastSent();
+            if (rejected == null) {
                 return Mono.error(e);
-              }
-              return auth.onUnauthorized(rejected)
-                  .flatMap(again -> again ? next.proceed(authenticated) : Mono.<T>error(e));
-            });
-  }
+            }
+            return auth.onUnauthorized(rejected)
+                    .flatMap(again -> again ? next.proceed(authenticated) : Mono.<T>error(e));
+        });
+    }
 }

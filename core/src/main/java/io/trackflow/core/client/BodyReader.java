@@ -13,13 +13,13 @@ import java.io.InputStream;
 @FunctionalInterface
 public interface BodyReader<T> {
 
-  /**
-   * Reads the body.
-   *
-   * @param head the 2xx response's status and headers (its body is empty)
-   * @param body the body
-   * @return the value, never null
-   * @throws Exception when the body does not fit the contract
-   */
-  T read(HttpResponse head, InputStream body) throws Exception;
+    /**
+     * Reads the body.
+     *
+     * @param head the 2xx response's status and headers (its body is empty)
+     * @param body the body
+     * @return the value, never null
+     * @throws Exception when the body does not fit the contract
+     */
+    T read(HttpResponse head, InputStream body) throws Exception;
 }

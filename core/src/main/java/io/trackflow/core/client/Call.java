@@ -16,179 +16,199 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Call<T> {
 
-  private final HttpRequest request;
-  private final BodyReader<T> reader;
-  private final String operation;
-  private final long deadlineNanos;
-  private final Duration timeout;
-  private final int attempt;
-  private final AuthStrategy auth;
-  private final CallState state;
+    private final HttpRequest request;
+    private final BodyReader<T> reader;
+    private final String operation;
+    private final long deadlineNanos;
+    private final Duration timeout;
+    private final int attempt;
+    private final AuthStrategy auth;
+    private final CallState state;
 
-  private Call(
-      HttpRequest request,
-      BodyReader<T> reader,
-      String operation,
-      long deadlineNanos,
-      Duration timeout,
-      int attempt,
-      AuthStrategy auth,
-      CallState state) {
-    this.request = request;
-    this.reader = reader;
-    this.operation = operation;
-    this.deadlineNanos = deadlineNanos;
-    this.timeout = timeout;
-    this.attempt = attempt;
-    this.auth = auth;
-    this.state = state;
-  }
-
-  /**
-   * A call starting now.
-   *
-   * @param operation the operation's name, e.g. {@code background_tracks.get}
-   * @param request the request, without credentials
-   * @param reader reads a successful body
-   * @param timeout the longest the whole call may take, attempts and waits included
-   * @param <T> the result
-   * @return the call
-   */
-  public static <T> Call<T> start(String operation, HttpRequest request, BodyReader<T> reader, Duration timeout) {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(reader, "reader");
-    Objects.requireNonNull(timeout, "timeout");
-    return new Call<>(
-        request, reader, operation, System.nanoTime() + timeout.toNanos(), timeout, 0, AuthStrategy.none(),
-        new CallState());
-  }
-
-  /** The request, without credentials (they are applied to each attempt as it is sent). */
-  public HttpRequest request() {
-    return request;
-  }
-
-  /** Reads a successful body. */
-  public BodyReader<T> reader() {
-    return reader;
-  }
-
-  /** The operation's name, e.g. {@code background_tracks.get}: low-cardinality, never an id. */
-  public String operation() {
-    return operation;
-  }
-
-  /** The longest the whole call may take (the client's total timeout). */
-  public Duration timeout() {
-    return timeout;
-  }
-
-  /** When the call must be over, on {@link System#nanoTime()}'s scale. */
-  public long deadlineNanos() {
-    return deadlineNanos;
-  }
-
-  /** What is left of the call's time: zero or negative once the deadline has passed. */
-  public Duration remaining() {
-    return Duration.ofNanos(deadlineNanos - System.nanoTime());
-  }
-
-  /** The number of this attempt: 0 for the first, 1 for the first retry, ... */
-  public int attempt() {
-    return attempt;
-  }
-
-  /** How each attempt is authenticated. */
-  public AuthStrategy auth() {
-    return auth;
-  }
-
-  /** What the attempts of this call share. */
-  public CallState state() {
-    return state;
-  }
-
-  /**
-   * This call with another request.
-   *
-   * @param request the request
-   * @return the call
-   */
-  public Call<T> withRequest(HttpRequest request) {
-    return new Call<>(Objects.requireNonNull(request, "request"), reader, operation, deadlineNanos, timeout,
-        attempt, auth, state);
-  }
-
-  /**
-   * This call as attempt number {@code attempt}.
-   *
-   * @param attempt 0 for the first
-   * @return the call
-   */
-  public Call<T> withAttempt(int attempt) {
-    return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state);
-  }
-
-  /**
-   * This call, its attempts authenticated by {@code auth}.
-   *
-   * @param auth the strategy
-   * @return the call
-   */
-  public Call<T> withAuth(AuthStrategy auth) {
-    return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt,
-        Objects.requireNonNull(auth, "auth"), state);
-  }
-
-  @Override
-  public String toString() {
-    return operation + " " + request + " (attempt " + (attempt + 1) + ")";
-  }
-
-  /** What the attempts of one call share; written by the pipeline's steps, thread-safe. */
-  public static final class CallState {
-    private volatile int attempts;
-    private volatile @Nullable Throwable lastFailure;
-    private volatile @Nullable HttpRequest lastSent;
-    private volatile int retries;
-
-    CallState() {}
-
-    /** The attempts started so far. */
-    public int attempts() {
-      return attempts;
+    private Call(
+            HttpRequest request,
+            BodyReader<T> reader,
+            String operation,
+            long deadlineNanos,
+            Duration timeout,
+            int attempt,
+            AuthStrategy auth,
+            CallState state) {
+        this.request = request;
+        this.reader = reader;
+        this.operation = operation;
+        this.deadlineNanos = deadlineNanos;
+        this.timeout = timeout;
+        this.attempt = attempt;
+        this.auth = auth;
+        this.state = state;
     }
 
-    /** The failure of the latest attempt that failed, if any. */
-    public @Nullable Throwable lastFailure() {
-      return lastFailure;
+    /**
+     * A call starting now.
+     *
+     * @param operation the operation's name, e.g. {@code background_tracks.get}
+     * @param request the request, without credentials
+     * @param reader reads a successful body
+     * @param timeout the longest the whole call may take, attempts and waits included
+     * @param <T> the result
+     * @return the call
+     */
+    public static <T> Call<T> start(String operation, HttpRequest request, BodyReader<T> reader, Duration timeout) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(timeout, "timeout");
+        return new Call<>(
+                request,
+                reader,
+                operation,
+                System.nanoTime() + timeout.toNanos(),
+                timeout,
+                0,
+                AuthStrategy.none(),
+                new CallState());
     }
 
-    /** The latest request sent, credentials included (never log it). */
-    public @Nullable HttpRequest lastSent() {
-      return lastSent;
+    /** The request, without credentials (they are applied to each attempt as it is sent). */
+    public HttpRequest request() {
+        return request;
     }
 
-    /** The retries made so far (attempts after the first, 401 re-tries excluded). */
-    public int retries() {
-      return retries;
+    /** Reads a successful body. */
+    public BodyReader<T> reader() {
+        return reader;
     }
 
-    void attemptStarted() {
-      attempts++;
+    /** The operation's name, e.g. {@code background_tracks.get}: low-cardinality, never an id. */
+    public String operation() {
+        return operation;
     }
 
-    void failed(Throwable failure) {
-      lastFailure = failure;
+    /** The longest the whole call may take (the client's total timeout). */
+    public Duration timeout() {
+        return timeout;
     }
 
-    void sent(HttpRequest request) {
-      lastSent = request;
+    /** When the call must be over, on {@link System#nanoTime()}'s scale. */
+    public long deadlineNanos() {
+        return deadlineNanos;
     }
 
-    void retried() {
-      retries++;
+    /** What is left of the call's time: zero or negative once the deadline has passed. */
+    public Duration remaining() {
+        return Duration.ofNanos(deadlineNanos - System.nanoTime());
     }
-  }
+
+    /** The number of this attempt: 0 for the first, 1 for the first retry, ... */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** How each attempt is authenticated. */
+    public AuthStrategy auth() {
+        return auth;
+    }
+
+    /** What the attempts of this call share. */
+    public CallState state() {
+        return state;
+    }
+
+    /**
+     * This call with another request.
+     *
+     * @param request the request
+     * @return the call
+     */
+    public Call<T> withRequest(HttpRequest request) {
+        return new Call<>(
+                Objects.requireNonNull(request, "request"),
+                reader,
+                operation,
+                deadlineNanos,
+                timeout,
+                attempt,
+                auth,
+                state);
+    }
+
+    /**
+     * This call as attempt number {@code attempt}.
+     *
+     * @param attempt 0 for the first
+     * @return the call
+     */
+    public Call<T> withAttempt(int attempt) {
+        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state);
+    }
+
+    /**
+     * This call, its attempts authenticated by {@code auth}.
+     *
+     * @param auth the strategy
+     * @return the call
+     */
+    public Call<T> withAuth(AuthStrategy auth) {
+        return new Call<>(
+                request,
+                reader,
+                operation,
+                deadlineNanos,
+                timeout,
+                attempt,
+                Objects.requireNonNull(auth, "auth"),
+                state);
+    }
+
+    @Override
+    public String toString() {
+        return operation + " " + request + " (attempt " + (attempt + 1) + ")";
+    }
+
+    /** What the attempts of one call share; written by the pipeline's steps, thread-safe. */
+    public static final class CallState {
+        private volatile int attempts;
+        private volatile @Nullable Throwable lastFailure;
+        private volatile @Nullable HttpRequest lastSent;
+        private volatile int retries;
+
+        CallState() {}
+
+        /** The attempts started so far. */
+        public int attempts() {
+            return attempts;
+        }
+
+        /** The failure of the latest attempt that failed, if any. */
+        public @Nullable Throwable lastFailure() {
+            return lastFailure;
+        }
+
+        /** The latest request sent, credentials included (never log it). */
+        public @Nullable HttpRequest lastSent() {
+            return lastSent;
+        }
+
+        /** The retries made so far (attempts after the first, 401 re-tries excluded). */
+        public int retries() {
+            return retries;
+        }
+
+        void attemptStarted() {
+            attempts++;
+        }
+
+        void failed(Throwable failure) {
+            lastFailure = failure;
+        }
+
+        void sent(HttpRequest request) {
+            lastSent = request;
+        }
+
+        void retried() {
+            retries++;
+        }
+    }
 }

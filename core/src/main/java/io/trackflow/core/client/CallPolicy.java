@@ -11,30 +11,30 @@ import reactor.core.publisher.Mono;
  */
 public interface CallPolicy {
 
-  /**
-   * Runs this step.
-   *
-   * @param call the call as the steps before made it
-   * @param next the rest of the pipeline
-   * @param <T> the call's result
-   * @return the result
-   */
-  <T> Mono<T> apply(Call<T> call, Next<T> next);
-
-  /**
-   * The rest of the pipeline after a policy.
-   *
-   * @param <T> the call's result
-   */
-  @FunctionalInterface
-  interface Next<T> {
-
     /**
-     * Runs the rest of the pipeline.
+     * Runs this step.
      *
-     * @param call the call to pass on
+     * @param call the call as the steps before made it
+     * @param next the rest of the pipeline
+     * @param <T> the call's result
      * @return the result
      */
-    Mono<T> proceed(Call<T> call);
-  }
+    <T> Mono<T> apply(Call<T> call, Next<T> next);
+
+    /**
+     * The rest of the pipeline after a policy.
+     *
+     * @param <T> the call's result
+     */
+    @FunctionalInterface
+    interface Next<T> {
+
+        /**
+         * Runs the rest of the pipeline.
+         *
+         * @param call the call to pass on
+         * @return the result
+         */
+        Mono<T> proceed(Call<T> call);
+    }
 }

@@ -10,17 +10,17 @@ import reactor.core.publisher.Mono;
  */
 final class DeadlinePolicy implements CallPolicy {
 
-  @Override
-  public <T> Mono<T> apply(Call<T> call, Next<T> next) {
-    long left = call.deadlineNanos() - System.nanoTime();
-    if (left <= 0) {
-      return Mono.error(expired(call));
+    @Override
+    public <T> Mono<T> apply(Call<T> call, Next<T> next) {
+        long left = call.deadlineNanos() - System.nanoTime();
+        if (left <= 0) {
+            return Mono.error(expired(call));
+        }
+        return next.proceed(call).timeout(java.time.Duration.ofNanos(left), Mono.error(() -> expired(call)));
     }
-    return next.proceed(call).timeout(java.time.Duration.ofNanos(left), Mono.error(() -> expired(call)));
-  }
 
-  private static Throwable expired(Call<?> call) {
-    Call.CallState s = call.state();
-    return Errors.get().total(call.request(), call.timeout(), s.lastFailure(), Math.max(1, s.attempts()));
-  }
+    private static Throwable expired(Call<?> call) {
+        Call.CallState s = call.state();
+        return Errors.get().total(call.request(), call.timeout(), s.lastFailure(), Math.max(1, s.attempts()));
+    }
 }

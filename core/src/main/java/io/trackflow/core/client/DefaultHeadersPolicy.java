@@ -7,21 +7,21 @@ import reactor.core.publisher.Mono;
 /** Gives every request the client's default headers, unless it sets them itself. */
 final class DefaultHeadersPolicy implements CallPolicy {
 
-  private final Map<String, String> headers;
+    private final Map<String, String> headers;
 
-  DefaultHeadersPolicy(Map<String, String> headers) {
-    this.headers = Map.copyOf(headers);
-  }
-
-  @Override
-  public <T> Mono<T> apply(Call<T> call, Next<T> next) {
-    HttpRequest request = call.request();
-    HttpRequest withDefaults = request;
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      if (withDefaults.header(h.getKey()).isEmpty()) {
-        withDefaults = withDefaults.withHeader(h.getKey(), h.getValue());
-      }
+    DefaultHeadersPolicy(Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
     }
-    return next.proceed(withDefaults == request ? call : call.withRequest(withDefaults));
-  }
+
+    @Override
+    public <T> Mono<T> apply(Call<T> call, Next<T> next) {
+        HttpRequest request = call.request();
+        HttpRequest withDefaults = request;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (withDefaults.header(h.getKey()).isEmpty()) {
+                withDefaults = withDefaults.withHeader(h.getKey(), h.getValue());
+            }
+        }
+        return next.proceed(withDefaults == request ? call : call.withRequest(withDefaults));
+    }
 }

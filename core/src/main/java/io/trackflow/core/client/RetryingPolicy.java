@@ -12,28 +12,27 @@ import reactor.core.publisher.Mono;
  */
 final class RetryingPolicy implements CallPolicy {
 
-  private final RetryPolicy policy;
-  private final RetryListener listener;
+    private final RetryPolicy policy;
+    private final RetryListener listener;
 
-  RetryingPolicy(RetryPolicy policy, RetryListener listener) {
-    this.policy = policy;
-    this.listener = listener;
-  }
+    RetryingPolicy(RetryPolicy policy, RetryListener listener) {
+        this.policy = policy;
+        this.listener = listener;
+    }
 
-  @Override
-  public <T> Mono<T> apply(Call<T> call, Next<T> next) {
-    Call.CallState state = call.state();
-    RetryListener counting = (attempt, error, delay) -> {
-      state.retried();
-      listener.onRetry(attempt, error, delay);
-    };
-    return Mono.defer(
-            () -> {
-              int attempt = state.attempts();
-              state.attemptStarted();
-              return next.proceed(call.withAttempt(attempt));
-            })
-        .doOnError(state::failed)
-        .retryWhen(policy.toRetry(call.request().method(), counting, call.deadlineNanos()));
-  }
+    @Override
+    public <T> Mono<T> apply(Call<T> call, Next<T> next) {
+        Call.CallState state = call.state();
+        RetryListener counting = (attempt, error, delay) -> {
+            state.retried();
+            listener.onRetry(attempt, error, delay);
+        };
+        return Mono.defer(() -> {
+                    int attempt = state.attempts();
+                    state.attemptStarted();
+                    return next.proceed(call.withAttempt(attempt));
+                })
+                .doOnError(state::failed)
+                .retryWhen(policy.toRetry(call.request().method(), counting, call.deadlineNanos()));
+    }
 }

@@ -22,81 +22,88 @@ import reactor.util.Loggers;
  */
 final class TransportStage {
 
-  private static final Logger LOG = Loggers.getLogger(TransportStage.class);
+    private static final Logger LOG = Loggers.getLogger(TransportStage.class);
 
-  private final HttpTransport transport;
-  private final ErrorDecoder errorDecoder;
-  private final Consumer<HttpResponse> responseListener;
+    private final HttpTransport transport;
+    private final ErrorDecoder errorDecoder;
+    private final Consumer<HttpResponse> responseListener;
 
-  TransportStage(HttpTransport transport, ErrorDecoder errorDecoder, Consumer<HttpResponse> responseListener) {
-    this.transport = transport;
-    this.errorDecoder = errorDecoder;
-    this.responseListener = responseListener;
-  }
-
-  <T> Mono<T> send(Call<T> call) {
-    HttpRequest request = call.request();
-    return call.auth()
-        .authenticate(request)
-        .flatMap(
-            authed -> {
-              call.state().sent(authed);
-              return transport.exchange(authed, new Handler<>(call, System.nanoTime()));
-            })
-        .onErrorMap(e -> !(e instanceof ApiException), e -> Errors.get().transport(request, e));
-  }
-
-  /** Reads one response of one attempt. */
-  private final class Handler<T> implements ResponseHandler<T> {
-    private final Call<T> call;
-    private final long started;
-
-    Handler(Call<T> call, long started) {
-      this.call = call;
-      this.started = started;
+    TransportStage(HttpTransport transport, ErrorDecoder errorDecoder, Consumer<HttpResponse> responseListener) {
+        this.transport = transport;
+        this.errorDecoder = errorDecoder;
+        this.responseListener = responseListener;
     }
 
-    @Override
-    public T onSuccess(HttpResponse head, ResponseBody body) {
-      seen(head);
-      T value;
-      try (InputStream in = body.stream()) {
-        value = call.reader().read(head, in);
-      } catch (ApiException e) {
-        throw e;
-      } catch (Exception | StackOverflowError e) {
-        throw Errors.get().body(call.request(), head.status(), excerpt(body), e);
-      }
-      if (value == null) {
-        throw Errors.get().body(call.request(), head.status(), excerpt(body),
-            new IllegalStateException("no value in the body"));
-      }
-      return value;
+    <T> Mono<T> send(Call<T> call) {
+        HttpRequest request = call.request();
+        return call.auth()
+                .authenticate(request)
+                .flatMap(authed -> {
+                    call.state().sent(authed);
+                    return transport.exchange(authed, new Handler<>(call, System.nanoTime()));
+                })
+                .onErrorMap(e -> !(e instanceof ApiException), e -> Errors.get().transport(request, e));
     }
 
-    @Override
-    public T onFailure(HttpResponse response) {
-      seen(response);
-      throw Errors.get().status(call.request(), response, errorDecoder);
+    /** Reads one response of one attempt. */
+    private final class Handler<T> implements ResponseHandler<T> {
+        private final Call<T> call;
+        private final long started;
+
+        Handler(Call<T> call, long started) {
+            this.call = call;
+            this.started = started;
+        }
+
+        @Override
+        public T onSuccess(HttpResponse head, ResponseBody body) {
+            seen(head);
+            T value;
+            try (InputStream in = body.stream()) {
+                value = call.reader().read(head, in);
+            } catch (ApiException e) {
+                throw e;
+            } catch (Exception | StackOverflowError e) {
+                throw Errors.get().body(call.request(), head.status(), excerpt(body), e);
+            }
+            if (value == null) {
+                throw Errors.get()
+                        .body(
+                                call.request(),
+                                head.status(),
+                                excerpt(body),
+                                new IllegalStateException("no value in the body"));
+            }
+            return value;
+        }
+
+        @Override
+        public T onFailure(HttpResponse response) {
+            seen(response);
+            throw Errors.get().status(call.request(), response, errorDecoder);
+        }
+
+        private void seen(HttpResponse response) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(
+                        "{} -> {} in {} ms",
+                        call.request(),
+                        response.status(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            try {
+                responseListener.accept(response);
+            } catch (RuntimeException e) {
+                LOG.warn("response listener failed", e);
+            }
+        }
     }
 
-    private void seen(HttpResponse response) {
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("{} -> {} in {} ms", call.request(), response.status(), (System.nanoTime() - started) / 1_000_000);
-      }
-      try {
-        responseListener.accept(response);
-      } catch (RuntimeException e) {
-        LOG.warn("response listener failed", e);
-      }
+    private static String excerpt(ResponseBody body) {
+        try (InputStream in = body.stream()) {
+            return Errors.get().excerpt(java.nio.ByteBuffer.wrap(in.readNBytes(2048)));
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
-  }
-
-  private static String excerpt(ResponseBody body) {
-    try (InputStream in = body.stream()) {
-      return Errors.get().excerpt(java.nio.ByteBuffer.wrap(in.readNBytes(2048)));
-    } catch (java.io.IOException e) {
-      return "";
-    }
-  }
 }

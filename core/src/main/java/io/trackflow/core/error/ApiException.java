@@ -20,36 +20,36 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class ApiException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private volatile @Nullable PageCursor resumeCursor;
-  private volatile int attempts = 1;
+    private volatile @Nullable PageCursor resumeCursor;
+    private volatile int attempts = 1;
 
-  ApiException(String message, @Nullable Throwable cause) {
-    super(Objects.requireNonNull(message, "message"), cause);
-  }
-
-  /**
-   * Returns where a listing that ended with this error can be resumed: the position of the first
-   * item not yet emitted. Empty for errors outside a listing.
-   */
-  public final Optional<PageCursor> resumeCursor() {
-    return Optional.ofNullable(resumeCursor);
-  }
-
-  /** Returns how many attempts were made before this error surfaced (1 when not retried). */
-  public final int attempts() {
-    return attempts;
-  }
-
-  /** Records the resume position once: the innermost listing's position wins. */
-  final synchronized void setResumeCursor(PageCursor cursor) {
-    if (resumeCursor == null) {
-      resumeCursor = cursor;
+    ApiException(String message, @Nullable Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
     }
-  }
 
-  final void setAttempts(int attempts) {
-    this.attempts = attempts;
-  }
+    /**
+     * Returns where a listing that ended with this error can be resumed: the position of the first
+     * item not yet emitted. Empty for errors outside a listing.
+     */
+    public final Optional<PageCursor> resumeCursor() {
+        return Optional.ofNullable(resumeCursor);
+    }
+
+    /** Returns how many attempts were made before this error surfaced (1 when not retried). */
+    public final int attempts() {
+        return attempts;
+    }
+
+    /** Records the resume position once: the innermost listing's position wins. */
+    final synchronized void setResumeCursor(PageCursor cursor) {
+        if (resumeCursor == null) {
+            resumeCursor = cursor;
+        }
+    }
+
+    final void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
 }

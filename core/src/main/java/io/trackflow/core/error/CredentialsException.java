@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CredentialsException extends ApiException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  CredentialsException(String message, @Nullable Throwable cause) {
-    super(message, cause);
-  }
+    CredentialsException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
 }

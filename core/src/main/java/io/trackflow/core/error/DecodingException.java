@@ -9,25 +9,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DecodingException extends ApiException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final String bodyExcerpt;
+    private final int status;
+    private final String bodyExcerpt;
 
-  DecodingException(
-      String message, @Nullable Throwable cause, int status, String bodyExcerpt) {
-    super(message, cause);
-    this.status = status;
-    this.bodyExcerpt = java.util.Objects.requireNonNull(bodyExcerpt, "bodyExcerpt");
-  }
+    DecodingException(String message, @Nullable Throwable cause, int status, String bodyExcerpt) {
+        super(message, cause);
+        this.status = status;
+        this.bodyExcerpt = java.util.Objects.requireNonNull(bodyExcerpt, "bodyExcerpt");
+    }
 
-  /** The HTTP status of the response, if known. */
-  public Optional<Integer> status() {
-    return status == 0 ? Optional.empty() : Optional.of(status);
-  }
+    /** The HTTP status of the response, if known. */
+    public Optional<Integer> status() {
+        return status == 0 ? Optional.empty() : Optional.of(status);
+    }
 
-  /** The first 2 KiB of the body. */
-  public String bodyExcerpt() {
-    return bodyExcerpt;
-  }
+    /** The first 2 KiB of the body. */
+    public String bodyExcerpt() {
+        return bodyExcerpt;
+    }
 }

@@ -12,32 +12,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ErrorBody {
 
-  ErrorBody() {}
+    ErrorBody() {}
 
-  /** The provider's human-readable message. */
-  public abstract Optional<String> message();
+    /** The provider's human-readable message. */
+    public abstract Optional<String> message();
 
-  /** The provider's error code or type (e.g. {@code 422}, {@code permission_error}). */
-  public abstract Optional<String> errorCode();
+    /** The provider's error code or type (e.g. {@code 422}, {@code permission_error}). */
+    public abstract Optional<String> errorCode();
 
-  /** Field-level errors, in the order given. */
-  public abstract List<FieldError> errors();
+    /** Field-level errors, in the order given. */
+    public abstract List<FieldError> errors();
 
-  /** A retry delay the body asked for (e.g. {@code retry_after}), if any. */
-  public abstract Optional<Duration> retryAfter();
+    /** A retry delay the body asked for (e.g. {@code retry_after}), if any. */
+    public abstract Optional<Duration> retryAfter();
 
-  /** Returns an empty body: nothing could be read. */
-  public static ErrorBody empty() {
-    return builder().build();
-  }
+    /** Returns an empty body: nothing could be read. */
+    public static ErrorBody empty() {
+        return builder().build();
+    }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-  /** Builds {@link ErrorBody} values. */
-  public static final class Builder extends ImmutableErrorBody.Builder {
-    Builder() {}
-  }
+    /** Builds {@link ErrorBody} values. */
+    public static final class Builder extends ImmutableErrorBody.Builder {
+        Builder() {}
+    }
 }

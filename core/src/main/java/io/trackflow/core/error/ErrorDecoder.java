@@ -9,23 +9,23 @@ import io.trackflow.core.http.HttpResponse;
 @FunctionalInterface
 public interface ErrorDecoder {
 
-  /**
-   * Reads what the body says about the error.
-   *
-   * @param response the non-success response
-   * @return what could be read
-   */
-  ErrorBody decode(HttpResponse response);
+    /**
+     * Reads what the body says about the error.
+     *
+     * @param response the non-success response
+     * @return what could be read
+     */
+    ErrorBody decode(HttpResponse response);
 
-  /**
-   * The lenient JSON decoder that reads every error shape the supported providers send: {@code
-   * {code, message, errors:[{location, message}]}}, {@code {message}}, {@code {type, message,
-   * context}}, {@code {message, errors:{field:[..] | ".."}}} with {@code retry_after}; a {@code
-   * message} that is not a string is kept as its JSON text.
-   *
-   * @return the shared decoder
-   */
-  static ErrorDecoder lenientJson() {
-    return LenientJsonErrorDecoder.INSTANCE;
-  }
+    /**
+     * The lenient JSON decoder that reads every error shape the supported providers send: {@code
+     * {code, message, errors:[{location, message}]}}, {@code {message}}, {@code {type, message,
+     * context}}, {@code {message, errors:{field:[..] | ".."}}} with {@code retry_after}; a {@code
+     * message} that is not a string is kept as its JSON text.
+     *
+     * @return the shared decoder
+     */
+    static ErrorDecoder lenientJson() {
+        return LenientJsonErrorDecoder.INSTANCE;
+    }
 }

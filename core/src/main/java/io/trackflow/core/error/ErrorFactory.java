@@ -29,193 +29,188 @@ import org.jspecify.annotations.Nullable;
  */
 final class ErrorFactory implements Errors {
 
-  private static final int EXCERPT_BYTES = 2048;
-  private static final Clock CLOCK = Clock.systemUTC();
+    private static final int EXCERPT_BYTES = 2048;
+    private static final Clock CLOCK = Clock.systemUTC();
 
-  static {
-    Errors.install(new ErrorFactory());
-  }
-
-  private ErrorFactory() {}
-
-  @Override
-  public HttpStatusException status(HttpRequest request, HttpResponse response, ErrorDecoder decoder) {
-    ErrorBody body;
-    try {
-      body = decoder.decode(response);
-    } catch (RuntimeException | StackOverflowError e) {
-      body = ErrorBody.empty();
+    static {
+        Errors.install(new ErrorFactory());
     }
-    Optional<Duration> retryAfter =
-        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, CLOCK)).or(body::retryAfter);
-    ErrorResponse error =
-        ErrorResponse.builder()
-            .method(request.method())
-            .uri(request.uri())
-            .status(response.status())
-            .headers(response.headers())
-            .body(body)
-            .bodyExcerpt(excerptOf(response.body().duplicate()))
-            .retryAfter(retryAfter)
-            .build();
-    return of(error);
-  }
 
-  @Override
-  public HttpStatusException status(ErrorResponse response) {
-    return of(response);
-  }
+    private ErrorFactory() {}
 
-  /** The exception of the right class for the response's status. */
-  static HttpStatusException of(ErrorResponse response) {
-    switch (response.status()) {
-      case 400:
-        return new BadRequestException(response);
-      case 401:
-        return new UnauthorizedException(response);
-      case 403:
-        return new ForbiddenException(response);
-      case 404:
-        return new NotFoundException(response);
-      case 409:
-        return new ConflictException(response);
-      case 422:
-        return new ValidationException(response);
-      case 429:
-        return new RateLimitException(response);
-      default:
-        return response.status() >= 500 && response.status() <= 599
-            ? new ServerException(response)
-            : new HttpStatusException(response);
+    @Override
+    public HttpStatusException status(HttpRequest request, HttpResponse response, ErrorDecoder decoder) {
+        ErrorBody body;
+        try {
+            body = decoder.decode(response);
+        } catch (RuntimeException | StackOverflowError e) {
+            body = ErrorBody.empty();
+        }
+        Optional<Duration> retryAfter = response.header("Retry-After")
+                .flatMap(v -> RetryAfter.parse(v, CLOCK))
+                .or(body::retryAfter);
+        ErrorResponse error = ErrorResponse.builder()
+                .method(request.method())
+                .uri(request.uri())
+                .status(response.status())
+                .headers(response.headers())
+                .body(body)
+                .bodyExcerpt(excerptOf(response.body().duplicate()))
+                .retryAfter(retryAfter)
+                .build();
+        return of(error);
     }
-  }
 
-  @Override
-  public DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause) {
-    String trimmed = excerpt.stripLeading();
-    String what;
-    if (trimmed.startsWith("<")) {
-      what = "an HTML/XML page instead of JSON";
-    } else if (trimmed.isEmpty()) {
-      what = "an empty body";
-    } else {
-      String reason =
-          cause instanceof JacksonException
-              ? ((JacksonException) cause).getOriginalMessage()
-              : String.valueOf(cause.getMessage());
-      what = "a body that does not match the contract (" + reason + ")";
+    @Override
+    public HttpStatusException status(ErrorResponse response) {
+        return of(response);
     }
-    return new DecodingException("HTTP " + status + " " + request + " returned " + what, cause, status, excerpt);
-  }
 
-  @Override
-  public DecodingException tooLarge(HttpRequest request, int status, long maxBytes) {
-    return new DecodingException(
-        "response body of " + request + " exceeds the limit of " + maxBytes + " bytes", null, status, "");
-  }
-
-  @Override
-  public DecodingException notAdvancing(long offset, String what) {
-    return new DecodingException(
-        "the page asked at offset " + offset + " " + what + ": the server (or a proxy) ignores"
-            + " pagination[offset]; the listing stops here instead of repeating items",
-        null,
-        0,
-        "");
-  }
-
-  @Override
-  public ApiException transport(HttpRequest request, Throwable e) {
-    if (e instanceof ApiException) {
-      return (ApiException) e;
+    /** The exception of the right class for the response's status. */
+    static HttpStatusException of(ErrorResponse response) {
+        switch (response.status()) {
+            case 400:
+                return new BadRequestException(response);
+            case 401:
+                return new UnauthorizedException(response);
+            case 403:
+                return new ForbiddenException(response);
+            case 404:
+                return new NotFoundException(response);
+            case 409:
+                return new ConflictException(response);
+            case 422:
+                return new ValidationException(response);
+            case 429:
+                return new RateLimitException(response);
+            default:
+                return response.status() >= 500 && response.status() <= 599
+                        ? new ServerException(response)
+                        : new HttpStatusException(response);
+        }
     }
-    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
-      return transport(request, "could not connect (" + e.getMessage() + ")", e, true);
+
+    @Override
+    public DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause) {
+        String trimmed = excerpt.stripLeading();
+        String what;
+        if (trimmed.startsWith("<")) {
+            what = "an HTML/XML page instead of JSON";
+        } else if (trimmed.isEmpty()) {
+            what = "an empty body";
+        } else {
+            String reason = cause instanceof JacksonException
+                    ? ((JacksonException) cause).getOriginalMessage()
+                    : String.valueOf(cause.getMessage());
+            what = "a body that does not match the contract (" + reason + ")";
+        }
+        return new DecodingException("HTTP " + status + " " + request + " returned " + what, cause, status, excerpt);
     }
-    if (e instanceof SSLException) {
-      return transport(request, "TLS failure (" + e.getMessage() + ")", e, false);
+
+    @Override
+    public DecodingException tooLarge(HttpRequest request, int status, long maxBytes) {
+        return new DecodingException(
+                "response body of " + request + " exceeds the limit of " + maxBytes + " bytes", null, status, "");
     }
-    if (e instanceof IOException) {
-      return transport(request, "I/O failure (" + e.getMessage() + ")", e, false);
+
+    @Override
+    public DecodingException notAdvancing(long offset, String what) {
+        return new DecodingException(
+                "the page asked at offset " + offset + " " + what + ": the server (or a proxy) ignores"
+                        + " pagination[offset]; the listing stops here instead of repeating items",
+                null,
+                0,
+                "");
     }
-    return transport(request, "transport failure (" + e + ")", e, false);
-  }
 
-  @Override
-  public TransportException transport(HttpRequest request, String what, Throwable cause, boolean connectFailure) {
-    return new TransportException(what + ": " + request, cause, connectFailure, false);
-  }
-
-  @Override
-  public TransportException poolExhausted(HttpRequest request, Throwable cause) {
-    return new TransportException(
-        "connection pool exhausted (" + cause.getMessage() + "): " + request, cause, false, true);
-  }
-
-  @Override
-  public TimeoutException timeout(TimeoutException.Kind kind, HttpRequest request, Throwable cause) {
-    String what =
-        kind == TimeoutException.Kind.CONNECT
-            ? "connect timed out: "
-            : "no response bytes within the response timeout: ";
-    return new TimeoutException(kind, what + request, cause);
-  }
-
-  @Override
-  public TimeoutException total(
-      HttpRequest request, Duration total, @Nullable Throwable lastFailure, int attempts) {
-    String last = lastFailure == null ? "" : " (last failure: " + lastFailure.getMessage() + ")";
-    TimeoutException e =
-        new TimeoutException(
-            TimeoutException.Kind.TOTAL,
-            "call exceeded the total timeout of " + total.toMillis() + " ms after " + attempts
-                + (attempts == 1 ? " attempt: " : " attempts: ") + request + last,
-            lastFailure);
-    e.setAttempts(Math.max(1, attempts));
-    return e;
-  }
-
-  @Override
-  public CredentialsException credentials(String what, @Nullable Throwable cause) {
-    String reason = cause == null ? "" : ": " + cause;
-    return new CredentialsException(what + reason, cause);
-  }
-
-  @Override
-  public <E extends ApiException> E withAttempts(E error, int attempts) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+    @Override
+    public ApiException transport(HttpRequest request, Throwable e) {
+        if (e instanceof ApiException) {
+            return (ApiException) e;
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+            return transport(request, "could not connect (" + e.getMessage() + ")", e, true);
+        }
+        if (e instanceof SSLException) {
+            return transport(request, "TLS failure (" + e.getMessage() + ")", e, false);
+        }
+        if (e instanceof IOException) {
+            return transport(request, "I/O failure (" + e.getMessage() + ")", e, false);
+        }
+        return transport(request, "transport failure (" + e + ")", e, false);
     }
-    error.setAttempts(attempts);
-    return error;
-  }
 
-  @Override
-  public <E extends ApiException> E withResumeCursor(E error, PageCursor cursor) {
-    error.setResumeCursor(java.util.Objects.requireNonNull(cursor, "cursor"));
-    return error;
-  }
-
-  @Override
-  public String excerpt(ByteBuffer body) {
-    return excerptOf(body.duplicate());
-  }
-
-  /** Decodes up to 2 KiB of {@code b} as UTF-8, replacing what is invalid. */
-  private static String excerptOf(ByteBuffer b) {
-    if (b.remaining() > EXCERPT_BYTES) {
-      b.limit(b.position() + EXCERPT_BYTES);
+    @Override
+    public TransportException transport(HttpRequest request, String what, Throwable cause, boolean connectFailure) {
+        return new TransportException(what + ": " + request, cause, connectFailure, false);
     }
-    CharsetDecoder d =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try {
-      CharBuffer c = d.decode(b);
-      return c.toString();
-    } catch (CharacterCodingException e) {
-      return "";
+
+    @Override
+    public TransportException poolExhausted(HttpRequest request, Throwable cause) {
+        return new TransportException(
+                "connection pool exhausted (" + cause.getMessage() + "): " + request, cause, false, true);
     }
-  }
+
+    @Override
+    public TimeoutException timeout(TimeoutException.Kind kind, HttpRequest request, Throwable cause) {
+        String what = kind == TimeoutException.Kind.CONNECT
+                ? "connect timed out: "
+                : "no response bytes within the response timeout: ";
+        return new TimeoutException(kind, what + request, cause);
+    }
+
+    @Override
+    public TimeoutException total(HttpRequest request, Duration total, @Nullable Throwable lastFailure, int attempts) {
+        String last = lastFailure == null ? "" : " (last failure: " + lastFailure.getMessage() + ")";
+        TimeoutException e = new TimeoutException(
+                TimeoutException.Kind.TOTAL,
+                "call exceeded the total timeout of " + total.toMillis() + " ms after " + attempts
+                        + (attempts == 1 ? " attempt: " : " attempts: ") + request + last,
+                lastFailure);
+        e.setAttempts(Math.max(1, attempts));
+        return e;
+    }
+
+    @Override
+    public CredentialsException credentials(String what, @Nullable Throwable cause) {
+        String reason = cause == null ? "" : ": " + cause;
+        return new CredentialsException(what + reason, cause);
+    }
+
+    @Override
+    public <E extends ApiException> E withAttempts(E error, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+        }
+        error.setAttempts(attempts);
+        return error;
+    }
+
+    @Override
+    public <E extends ApiException> E withResumeCursor(E error, PageCursor cursor) {
+        error.setResumeCursor(java.util.Objects.requireNonNull(cursor, "cursor"));
+        return error;
+    }
+
+    @Override
+    public String excerpt(ByteBuffer body) {
+        return excerptOf(body.duplicate());
+    }
+
+    /** Decodes up to 2 KiB of {@code b} as UTF-8, replacing what is invalid. */
+    private static String excerptOf(ByteBuffer b) {
+        if (b.remaining() > EXCERPT_BYTES) {
+            b.limit(b.position() + EXCERPT_BYTES);
+        }
+        CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            CharBuffer c = d.decode(b);
+            return c.toString();
+        } catch (CharacterCodingException e) {
+            return "";
+        }
+    }
 }

@@ -16,68 +16,69 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ErrorResponse {
 
-  ErrorResponse() {}
+    ErrorResponse() {}
 
-  /** The request method. */
-  public abstract HttpMethod method();
+    /** The request method. */
+    public abstract HttpMethod method();
 
-  /** The request URI, without user-info. */
-  public abstract URI uri();
+    /** The request URI, without user-info. */
+    public abstract URI uri();
 
-  /** The status code. */
-  public abstract int status();
+    /** The status code. */
+    public abstract int status();
 
-  /** Response headers, names lower-case. */
-  public abstract Map<String, List<String>> headers();
+    /** Response headers, names lower-case. */
+    public abstract Map<String, List<String>> headers();
 
-  /** What the decoder read from the body. */
-  @Value.Default
-  public ErrorBody body() {
-    return ErrorBody.empty();
-  }
-
-  /** The body's first 2 KiB, as text. */
-  @Value.Default
-  public String bodyExcerpt() {
-    return "";
-  }
-
-  /** The {@code Retry-After} delay: from the header (seconds or HTTP-date), else from the body. */
-  @Value.Default
-  public Optional<Duration> retryAfter() {
-    return body().retryAfter();
-  }
-
-  /** Response headers that may carry credentials or session state: shown as {@code ****}. */
-  private static final java.util.Set<String> SENSITIVE =
-      java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
-
-  /**
-   * Everything but the body, with the values of {@code Authorization}, {@code Proxy-Authorization},
-   * {@code Cookie}, {@code Set-Cookie} and {@code X-Api-Key} headers shown as {@code ****}.
-   */
-  @Override
-  public String toString() {
-    StringBuilder h = new StringBuilder("{");
-    for (Map.Entry<String, List<String>> e : headers().entrySet()) {
-      if (h.length() > 1) {
-        h.append(", ");
-      }
-      boolean secret = SENSITIVE.contains(e.getKey().toLowerCase(java.util.Locale.ROOT));
-      h.append(e.getKey()).append('=').append(secret ? "[****]" : e.getValue());
+    /** What the decoder read from the body. */
+    @Value.Default
+    public ErrorBody body() {
+        return ErrorBody.empty();
     }
-    h.append('}');
-    return "ErrorResponse{method=" + method() + ", uri=" + uri() + ", status=" + status() + ", headers=" + h
-        + ", body=" + body() + ", retryAfter=" + retryAfter().map(Duration::toString).orElse("none") + "}";
-  }
 
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
+    /** The body's first 2 KiB, as text. */
+    @Value.Default
+    public String bodyExcerpt() {
+        return "";
+    }
 
-  /** Builds {@link ErrorResponse} values. */
-  public static final class Builder extends ImmutableErrorResponse.Builder {
-    Builder() {}
-  }
+    /** The {@code Retry-After} delay: from the header (seconds or HTTP-date), else from the body. */
+    @Value.Default
+    public Optional<Duration> retryAfter() {
+        return body().retryAfter();
+    }
+
+    /** Response headers that may carry credentials or session state: shown as {@code ****}. */
+    private static final java.util.Set<String> SENSITIVE =
+            java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+
+    /**
+     * Everything but the body, with the values of {@code Authorization}, {@code Proxy-Authorization},
+     * {@code Cookie}, {@code Set-Cookie} and {@code X-Api-Key} headers shown as {@code ****}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder h = new StringBuilder("{");
+        for (Map.Entry<String, List<String>> e : headers().entrySet()) {
+            if (h.length() > 1) {
+                h.append(", ");
+            }
+            boolean secret = SENSITIVE.contains(e.getKey().toLowerCase(java.util.Locale.ROOT));
+            h.append(e.getKey()).append('=').append(secret ? "[****]" : e.getValue());
+        }
+        h.append('}');
+        return "ErrorResponse{method=" + method() + ", uri=" + uri() + ", status=" + status() + ", headers=" + h
+                + ", body=" + body() + ", retryAfter="
+                + retryAfter().map(Duration::toString).orElse("none") + "}";
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ErrorResponse} values. */
+    public static final class Builder extends ImmutableErrorResponse.Builder {
+        Builder() {}
+    }
 }

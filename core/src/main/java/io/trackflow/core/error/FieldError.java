@@ -10,29 +10,29 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class FieldError {
 
-  FieldError() {}
+    FieldError() {}
 
-  /** The field or parameter the error is about, as the provider names it. */
-  @Value.Parameter
-  public abstract String location();
+    /** The field or parameter the error is about, as the provider names it. */
+    @Value.Parameter
+    public abstract String location();
 
-  /** The provider's message about the field. */
-  @Value.Parameter
-  public abstract String message();
+    /** The provider's message about the field. */
+    @Value.Parameter
+    public abstract String message();
 
-  /**
-   * Creates a field error.
-   *
-   * @param location the field name
-   * @param message the provider's message
-   * @return the field error
-   */
-  public static FieldError of(String location, String message) {
-    return ImmutableFieldError.of(location, message);
-  }
+    /**
+     * Creates a field error.
+     *
+     * @param location the field name
+     * @param message the provider's message
+     * @return the field error
+     */
+    public static FieldError of(String location, String message) {
+        return ImmutableFieldError.of(location, message);
+    }
 
-  @Override
-  public String toString() {
-    return location() + ": " + message();
-  }
+    @Override
+    public String toString() {
+        return location() + ": " + message();
+    }
 }

@@ -9,14 +9,14 @@ import java.util.Optional;
  */
 public final class RateLimitException extends HttpStatusException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  RateLimitException(ErrorResponse response) {
-    super(response);
-  }
+    RateLimitException(ErrorResponse response) {
+        super(response);
+    }
 
-  @Override
-  public Optional<Duration> retryAfter() {
-    return super.retryAfter();
-  }
+    @Override
+    public Optional<Duration> retryAfter() {
+        return super.retryAfter();
+    }
 }

@@ -3,9 +3,9 @@ package io.trackflow.core.error;
 /** The server failed (HTTP 5xx). */
 public final class ServerException extends HttpStatusException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ServerException(ErrorResponse response) {
-    super(response);
-  }
+    ServerException(ErrorResponse response) {
+        super(response);
+    }
 }

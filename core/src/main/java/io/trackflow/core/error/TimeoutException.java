@@ -9,27 +9,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TimeoutException extends ApiException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Which time limit ran out. */
-  public enum Kind {
-    /** The connection was not established in time; the request never left. */
-    CONNECT,
-    /** The server sent no bytes for longer than the response timeout (slow first byte or stall). */
-    RESPONSE,
-    /** The whole call, retries included, took longer than the total timeout. */
-    TOTAL
-  }
+    /** Which time limit ran out. */
+    public enum Kind {
+        /** The connection was not established in time; the request never left. */
+        CONNECT,
+        /** The server sent no bytes for longer than the response timeout (slow first byte or stall). */
+        RESPONSE,
+        /** The whole call, retries included, took longer than the total timeout. */
+        TOTAL
+    }
 
-  private final Kind kind;
+    private final Kind kind;
 
-  TimeoutException(Kind kind, String message, @Nullable Throwable cause) {
-    super(message, cause);
-    this.kind = java.util.Objects.requireNonNull(kind, "kind");
-  }
+    TimeoutException(Kind kind, String message, @Nullable Throwable cause) {
+        super(message, cause);
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
 
-  /** Which time limit ran out. */
-  public Kind kind() {
-    return kind;
-  }
+    /** Which time limit ran out. */
+    public Kind kind() {
+        return kind;
+    }
 }

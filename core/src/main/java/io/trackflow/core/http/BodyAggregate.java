@@ -30,181 +30,193 @@ import reactor.netty.http.client.HttpClientResponse;
  */
 final class BodyAggregate {
 
-  /** Copies a success body into the response value: what {@link HttpTransport#send} returns. */
-  static final ResponseHandler<HttpResponse> COPY =
-      new ResponseHandler<>() {
+    /** Copies a success body into the response value: what {@link HttpTransport#send} returns. */
+    static final ResponseHandler<HttpResponse> COPY = new ResponseHandler<>() {
         @Override
         public HttpResponse onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
-          byte[] bytes;
-          try (InputStream in = body.stream()) {
-            bytes = in.readNBytes(body.length());
-          }
-          return HttpResponse.builder().from(head).body(ByteBuffer.wrap(bytes).asReadOnlyBuffer()).build();
+            byte[] bytes;
+            try (InputStream in = body.stream()) {
+                bytes = in.readNBytes(body.length());
+            }
+            return HttpResponse.builder()
+                    .from(head)
+                    .body(ByteBuffer.wrap(bytes).asReadOnlyBuffer())
+                    .build();
         }
 
         @Override
         public HttpResponse onFailure(HttpResponse response) {
-          return response;
+            return response;
         }
-      };
+    };
 
-  private final CompositeByteBuf parts;
-  private final int max;
-  private boolean closed; // guarded by this
+    private final CompositeByteBuf parts;
+    private final int max;
+    private boolean closed; // guarded by this
 
-  BodyAggregate(ByteBufAllocator alloc, int max) {
-    this.parts = alloc.compositeBuffer(Integer.MAX_VALUE);
-    this.max = max;
-  }
-
-  /**
-   * Gathers a response's body (one size check for every status) and hands it over: a success in
-   * place, any other status copied. A body over the limit closes its connection, never to be reused.
-   */
-  static <T> Mono<T> receive(
-      HttpRequest request, HttpClientResponse res, Connection conn, ResponseHandler<T> handler, int maxResponseBytes) {
-    int status = res.status().code();
-    if (contentLength(res) > maxResponseBytes) {
-      conn.dispose();
-      return Mono.error(Errors.get().tooLarge(request, status, maxResponseBytes));
+    BodyAggregate(ByteBufAllocator alloc, int max) {
+        this.parts = alloc.compositeBuffer(Integer.MAX_VALUE);
+        this.max = max;
     }
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, String> h : res.responseHeaders()) {
-      headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1)).add(h.getValue());
-    }
-    HttpResponse head = HttpResponse.builder().status(status).headers(headers).body(HttpResponse.EMPTY).build();
-    boolean success = status >= 200 && status < 300;
-    return Mono.using(
-            () -> new BodyAggregate(conn.channel().alloc(), maxResponseBytes),
-            aggregate ->
-                conn.inbound()
-                    .receive()
-                    .doOnNext(aggregate::add)
-                    .then(Mono.fromCallable(
-                        () -> success ? aggregate.success(handler, head) : aggregate.failure(handler, head))),
-            BodyAggregate::close)
-        .doOnError(e -> {
-          if (e instanceof TooLarge || (!success && !(e instanceof HandlerFailure))) {
+
+    /**
+     * Gathers a response's body (one size check for every status) and hands it over: a success in
+     * place, any other status copied. A body over the limit closes its connection, never to be reused.
+     */
+    static <T> Mono<T> receive(
+            HttpRequest request,
+            HttpClientResponse res,
+            Connection conn,
+            ResponseHandler<T> handler,
+            int maxResponseBytes) {
+        int status = res.status().code();
+        if (contentLength(res) > maxResponseBytes) {
             conn.dispose();
-          }
-        })
-        .onErrorMap(TooLarge.class, e -> Errors.get().tooLarge(request, status, maxResponseBytes));
-  }
-
-  private static long contentLength(HttpClientResponse res) {
-    String v = res.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-    if (v == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  /** Called on the event loop for each chunk, before Reactor Netty releases it. */
-  synchronized void add(ByteBuf chunk) {
-    if (closed) {
-      return;
-    }
-    if ((long) parts.readableBytes() + chunk.readableBytes() > max) {
-      throw new TooLarge();
-    }
-    parts.addComponent(true, chunk.retain());
-  }
-
-  /** The bytes gathered so far. */
-  synchronized int length() {
-    return closed ? 0 : parts.readableBytes();
-  }
-
-  /**
-   * Runs the handler over a success body; {@code null} (an empty result) when cancelled first.
-   *
-   * @throws HandlerFailure carrying what the handler threw
-   */
-  <T> T success(ResponseHandler<T> handler, HttpResponse head) {
-    ByteBuf body;
-    synchronized (this) {
-      if (closed) {
-        return null;
-      }
-      body = parts.retain();
-    }
-    try {
-      return handler.onSuccess(head, new PooledBody(body));
-    } catch (Exception | StackOverflowError e) {
-      throw new HandlerFailure(e);
-    } finally {
-      body.release();
-    }
-  }
-
-  /**
-   * Hands a non-success response, its body copied, to the handler; {@code null} when cancelled
-   * first.
-   *
-   * @throws HandlerFailure carrying what the handler threw
-   */
-  <T> T failure(ResponseHandler<T> handler, HttpResponse head) {
-    byte[] bytes;
-    synchronized (this) {
-      if (closed) {
-        return null;
-      }
-      bytes = new byte[parts.readableBytes()];
-      parts.getBytes(parts.readerIndex(), bytes);
-    }
-    try {
-      return handler.onFailure(
-          HttpResponse.builder().from(head).body(ByteBuffer.wrap(bytes).asReadOnlyBuffer()).build());
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new HandlerFailure(e);
-    }
-  }
-
-  synchronized void close() {
-    if (!closed) {
-      closed = true;
-      parts.release();
-    }
-  }
-
-  /** A body still in Netty's (pooled) buffer, valid while the handler runs. */
-  private static final class PooledBody implements ResponseBody {
-    private final ByteBuf buf;
-
-    PooledBody(ByteBuf buf) {
-      this.buf = buf;
+            return Mono.error(Errors.get().tooLarge(request, status, maxResponseBytes));
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : res.responseHeaders()) {
+            headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1))
+                    .add(h.getValue());
+        }
+        HttpResponse head = HttpResponse.builder()
+                .status(status)
+                .headers(headers)
+                .body(HttpResponse.EMPTY)
+                .build();
+        boolean success = status >= 200 && status < 300;
+        return Mono.using(
+                        () -> new BodyAggregate(conn.channel().alloc(), maxResponseBytes),
+                        aggregate -> conn.inbound()
+                                .receive()
+                                .doOnNext(aggregate::add)
+                                .then(Mono.fromCallable(() ->
+                                        success ? aggregate.success(handler, head) : aggregate.failure(handler, head))),
+                        BodyAggregate::close)
+                .doOnError(e -> {
+                    if (e instanceof TooLarge || (!success && !(e instanceof HandlerFailure))) {
+                        conn.dispose();
+                    }
+                })
+                .onErrorMap(TooLarge.class, e -> Errors.get().tooLarge(request, status, maxResponseBytes));
     }
 
-    @Override
-    public InputStream stream() {
-      return new ByteBufInputStream(buf.duplicate(), false);
+    private static long contentLength(HttpClientResponse res) {
+        String v = res.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
-    @Override
-    public int length() {
-      return buf.readableBytes();
+    /** Called on the event loop for each chunk, before Reactor Netty releases it. */
+    synchronized void add(ByteBuf chunk) {
+        if (closed) {
+            return;
+        }
+        if ((long) parts.readableBytes() + chunk.readableBytes() > max) {
+            throw new TooLarge();
+        }
+        parts.addComponent(true, chunk.retain());
     }
-  }
 
-  /** A body over the limit. */
-  static final class TooLarge extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge() {
-      super(null, null, false, false);
+    /** The bytes gathered so far. */
+    synchronized int length() {
+        return closed ? 0 : parts.readableBytes();
     }
-  }
 
-  /** Carries a handler's own failure past the transport's error mapping. */
-  static final class HandlerFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    HandlerFailure(Throwable cause) {
-      super(cause.toString(), cause, false, false);
+    /**
+     * Runs the handler over a success body; {@code null} (an empty result) when cancelled first.
+     *
+     * @throws HandlerFailure carrying what the handler threw
+     */
+    <T> T success(ResponseHandler<T> handler, HttpResponse head) {
+        ByteBuf body;
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+            body = parts.retain();
+        }
+        try {
+            return handler.onSuccess(head, new PooledBody(body));
+        } catch (Exception | StackOverflowError e) {
+            throw new HandlerFailure(e);
+        } finally {
+            body.release();
+        }
     }
-  }
+
+    /**
+     * Hands a non-success response, its body copied, to the handler; {@code null} when cancelled
+     * first.
+     *
+     * @throws HandlerFailure carrying what the handler threw
+     */
+    <T> T failure(ResponseHandler<T> handler, HttpResponse head) {
+        byte[] bytes;
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+            bytes = new byte[parts.readableBytes()];
+            parts.getBytes(parts.readerIndex(), bytes);
+        }
+        try {
+            return handler.onFailure(HttpResponse.builder()
+                    .from(head)
+                    .body(ByteBuffer.wrap(bytes).asReadOnlyBuffer())
+                    .build());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new HandlerFailure(e);
+        }
+    }
+
+    synchronized void close() {
+        if (!closed) {
+            closed = true;
+            parts.release();
+        }
+    }
+
+    /** A body still in Netty's (pooled) buffer, valid while the handler runs. */
+    private static final class PooledBody implements ResponseBody {
+        private final ByteBuf buf;
+
+        PooledBody(ByteBuf buf) {
+            this.buf = buf;
+        }
+
+        @Override
+        public InputStream stream() {
+            return new ByteBufInputStream(buf.duplicate(), false);
+        }
+
+        @Override
+        public int length() {
+            return buf.readableBytes();
+        }
+    }
+
+    /** A body over the limit. */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Carries a handler's own failure past the transport's error mapping. */
+    static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
+    }
 }

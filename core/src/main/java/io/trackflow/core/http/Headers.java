@@ -5,40 +5,40 @@ import java.util.Locale;
 /** Header name/value checks shared by requests and auth strategies. */
 final class Headers {
 
-  private Headers() {}
+    private Headers() {}
 
-  static void checkName(String name) {
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("header name must not be empty");
+    static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("header name must not be empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("header name is not an HTTP token: " + printable(name));
+            }
+        }
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-        throw new IllegalArgumentException("header name is not an HTTP token: " + printable(name));
-      }
-    }
-  }
 
-  static void checkValue(String name, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
-        // the value itself may be a secret: never echo it
-        throw new IllegalArgumentException(
-            "header " + name + " value must not contain CR, LF or NUL characters");
-      }
+    static void checkValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                // the value itself may be a secret: never echo it
+                throw new IllegalArgumentException(
+                        "header " + name + " value must not contain CR, LF or NUL characters");
+            }
+        }
     }
-  }
 
-  static String lower(String name) {
-    return name.toLowerCase(Locale.ROOT);
-  }
-
-  private static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      b.append(c < ' ' || c >= 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
-    return b.toString();
-  }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c < ' ' || c >= 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
 }

@@ -14,62 +14,63 @@ import reactor.core.publisher.Mono;
  */
 public interface HttpTransport extends AutoCloseable {
 
-  /**
-   * Exchanges one request for its response.
-   *
-   * @param request the request, credentials already applied
-   * @return the response
-   */
-  Mono<HttpResponse> send(HttpRequest request);
+    /**
+     * Exchanges one request for its response.
+     *
+     * @param request the request, credentials already applied
+     * @return the response
+     */
+    Mono<HttpResponse> send(HttpRequest request);
 
-  /**
-   * Exchanges one request and hands the response to {@code handler}: a success body is offered
-   * before it is copied anywhere, so a transport that can decode from its own buffers avoids one
-   * copy of every body. The default receives the whole response with {@link #send} first.
-   *
-   * @param request the request, credentials already applied
-   * @param handler turns the response into the result
-   * @param <T> the result
-   * @return the result
-   */
-  default <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
-    return send(request)
-        .handle(
-            (response, sink) -> {
-              try {
+    /**
+     * Exchanges one request and hands the response to {@code handler}: a success body is offered
+     * before it is copied anywhere, so a transport that can decode from its own buffers avoids one
+     * copy of every body. The default receives the whole response with {@link #send} first.
+     *
+     * @param request the request, credentials already applied
+     * @param handler turns the response into the result
+     * @param <T> the result
+     * @return the result
+     */
+    default <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
+        return send(request).handle((response, sink) -> {
+            try {
                 if (response.isSuccess()) {
-                  HttpResponse head = HttpResponse.builder().from(response).body(HttpResponse.EMPTY).build();
-                  sink.next(handler.onSuccess(head, new ResponseBody() {
-                    @Override
-                    public java.io.InputStream stream() {
-                      return response.bodyStream();
-                    }
+                    HttpResponse head = HttpResponse.builder()
+                            .from(response)
+                            .body(HttpResponse.EMPTY)
+                            .build();
+                    sink.next(handler.onSuccess(head, new ResponseBody() {
+                        @Override
+                        public java.io.InputStream stream() {
+                            return response.bodyStream();
+                        }
 
-                    @Override
-                    public int length() {
-                      return response.bodyLength();
-                    }
-                  }));
+                        @Override
+                        public int length() {
+                            return response.bodyLength();
+                        }
+                    }));
                 } else {
-                  sink.next(handler.onFailure(response));
+                    sink.next(handler.onFailure(response));
                 }
-              } catch (Exception e) {
+            } catch (Exception e) {
                 sink.error(e);
-              }
-            });
-  }
+            }
+        });
+    }
 
-  /** Frees what this transport created (connection pools). A no-op by default. */
-  @Override
-  default void close() {}
+    /** Frees what this transport created (connection pools). A no-op by default. */
+    @Override
+    default void close() {}
 
-  /**
-   * Frees what this transport created without blocking the calling thread. By default runs {@link
-   * #close()} on subscription.
-   *
-   * @return completes when the resources are freed
-   */
-  default Mono<Void> closeAsync() {
-    return Mono.fromRunnable(this::close);
-  }
+    /**
+     * Frees what this transport created without blocking the calling thread. By default runs {@link
+     * #close()} on subscription.
+     *
+     * @return completes when the resources are freed
+     */
+    default Mono<Void> closeAsync() {
+        return Mono.fromRunnable(this::close);
+    }
 }

@@ -17,30 +17,30 @@ import reactor.netty.Connection;
  */
 final class LoopCancellation implements Executor {
 
-  private volatile @Nullable EventLoop loop;
-  private final Scheduler scheduler = Schedulers.fromExecutor(this);
+    private volatile @Nullable EventLoop loop;
+    private final Scheduler scheduler = Schedulers.fromExecutor(this);
 
-  /** Binds the exchange's connection. */
-  void bind(Connection connection) {
-    loop = connection.channel().eventLoop();
-  }
-
-  /** The scheduler to cancel on. */
-  Scheduler scheduler() {
-    return scheduler;
-  }
-
-  @Override
-  public void execute(Runnable cancel) {
-    EventLoop l = loop;
-    if (l == null || l.inEventLoop()) {
-      cancel.run();
-      return;
+    /** Binds the exchange's connection. */
+    void bind(Connection connection) {
+        loop = connection.channel().eventLoop();
     }
-    try {
-      l.execute(cancel);
-    } catch (RejectedExecutionException shutDown) {
-      cancel.run();
+
+    /** The scheduler to cancel on. */
+    Scheduler scheduler() {
+        return scheduler;
     }
-  }
+
+    @Override
+    public void execute(Runnable cancel) {
+        EventLoop l = loop;
+        if (l == null || l.inEventLoop()) {
+            cancel.run();
+            return;
+        }
+        try {
+            l.execute(cancel);
+        } catch (RejectedExecutionException shutDown) {
+            cancel.run();
+        }
+    }
 }

@@ -21,30 +21,30 @@ import reactor.util.Loggers;
  */
 final class NettyFailures {
 
-  private static final Logger LOG = Loggers.getLogger(NettyFailures.class);
+    private static final Logger LOG = Loggers.getLogger(NettyFailures.class);
 
-  private NettyFailures() {}
+    private NettyFailures() {}
 
-  static ApiException map(HttpRequest request, Throwable e) {
-    Errors errors = Errors.get();
-    if (e instanceof ApiException) {
-      return (ApiException) e;
+    static ApiException map(HttpRequest request, Throwable e) {
+        Errors errors = Errors.get();
+        if (e instanceof ApiException) {
+            return (ApiException) e;
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return errors.timeout(TimeoutException.Kind.CONNECT, request, e);
+        }
+        if (e instanceof ReadTimeoutException) {
+            return errors.timeout(TimeoutException.Kind.RESPONSE, request, e);
+        }
+        if (e instanceof PoolAcquireTimeoutException || e instanceof PoolAcquirePendingLimitException) {
+            return errors.poolExhausted(request, e);
+        }
+        if (e instanceof PrematureCloseException) {
+            return errors.transport(request, "connection closed prematurely", e, false);
+        }
+        if (!(e instanceof IOException)) {
+            LOG.debug("unexpected transport failure for {}", request, e);
+        }
+        return errors.transport(request, e);
     }
-    if (e instanceof ConnectTimeoutException) {
-      return errors.timeout(TimeoutException.Kind.CONNECT, request, e);
-    }
-    if (e instanceof ReadTimeoutException) {
-      return errors.timeout(TimeoutException.Kind.RESPONSE, request, e);
-    }
-    if (e instanceof PoolAcquireTimeoutException || e instanceof PoolAcquirePendingLimitException) {
-      return errors.poolExhausted(request, e);
-    }
-    if (e instanceof PrematureCloseException) {
-      return errors.transport(request, "connection closed prematurely", e, false);
-    }
-    if (!(e instanceof IOException)) {
-      LOG.debug("unexpected transport failure for {}", request, e);
-    }
-    return errors.transport(request, e);
-  }
 }

@@ -4,9 +4,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.UserAgent;
 import io.trackflow.core.error.DecodingException;
-import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.error.TransportException;
-import java.nio.ByteBuffer;
+import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,275 +33,273 @@ import reactor.util.Loggers;
  */
 public final class ReactorNettyTransport implements HttpTransport {
 
-  private static final Logger LOG = Loggers.getLogger(ReactorNettyTransport.class);
+    private static final Logger LOG = Loggers.getLogger(ReactorNettyTransport.class);
 
-  /** Default maximum response body: 16 MiB. */
-  public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    /** Default maximum response body: 16 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-  private final HttpClient client;
-  private final @Nullable ConnectionProvider ownedProvider;
-  private final Duration responseTimeout;
-  private final int maxResponseBytes;
-  private final String userAgent;
+    private final HttpClient client;
+    private final @Nullable ConnectionProvider ownedProvider;
+    private final Duration responseTimeout;
+    private final int maxResponseBytes;
+    private final String userAgent;
 
-  private ReactorNettyTransport(Builder b) {
-    HttpClient base;
-    if (b.httpClient != null) {
-      base = b.httpClient;
-      ownedProvider = null;
-    } else {
-      ownedProvider =
-          ConnectionProvider.builder("trackflow")
-              .maxConnections(b.maxConnections)
-              .pendingAcquireMaxCount(b.pendingAcquireMaxCount)
-              .pendingAcquireTimeout(b.pendingAcquireTimeout)
-              .maxIdleTime(Duration.ofSeconds(30))
-              .build();
-      base = HttpClient.create(ownedProvider);
+    private ReactorNettyTransport(Builder b) {
+        HttpClient base;
+        if (b.httpClient != null) {
+            base = b.httpClient;
+            ownedProvider = null;
+        } else {
+            ownedProvider = ConnectionProvider.builder("trackflow")
+                    .maxConnections(b.maxConnections)
+                    .pendingAcquireMaxCount(b.pendingAcquireMaxCount)
+                    .pendingAcquireTimeout(b.pendingAcquireTimeout)
+                    .maxIdleTime(Duration.ofSeconds(30))
+                    .build();
+            base = HttpClient.create(ownedProvider);
+        }
+        this.client = base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, b.connectTimeout.toMillis()))
+                .compress(b.compression)
+                .followRedirect(false)
+                .keepAlive(true);
+        this.responseTimeout = b.responseTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.userAgent = b.userAgent;
     }
-    this.client =
-        base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, b.connectTimeout.toMillis()))
-            .compress(b.compression)
-            .followRedirect(false)
-            .keepAlive(true);
-    this.responseTimeout = b.responseTimeout;
-    this.maxResponseBytes = b.maxResponseBytes;
-    this.userAgent = b.userAgent;
-  }
 
-  /** A transport with the defaults. */
-  public static ReactorNettyTransport create() {
-    return builder().build();
-  }
-
-  /**
-   * A transport on the user's client (its pool, TLS, proxy, metrics), with the default timeouts
-   * and limits on top.
-   *
-   * @param httpClient the client
-   * @return the transport
-   */
-  public static ReactorNettyTransport create(HttpClient httpClient) {
-    return builder().httpClient(httpClient).build();
-  }
-
-  /** Returns a new builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  @Override
-  public Mono<HttpResponse> send(HttpRequest request) {
-    return exchange(request, BodyAggregate.COPY);
-  }
-
-  /**
-   * Decodes a success straight from Netty's pooled buffers (no heap copy of the body); a
-   * non-success is copied whole. The buffers are released when the handler returns.
-   */
-  @Override
-  public <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(handler, "handler");
-    io.netty.handler.codec.http.HttpMethod method =
-        io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
-    byte[] body = request.body().orElse(null);
-    return Mono.defer(
-        () -> {
-          LoopCancellation loop = new LoopCancellation();
-          return client
-              .request(method)
-              .uri(request.uri())
-              .send(
-                  (req, out) -> {
-                    out.withConnection(loop::bind);
-                    req.responseTimeout(responseTimeout);
-                    if (request.header("User-Agent").isEmpty()) {
-                      req.header(HttpHeaderNames.USER_AGENT, userAgent);
-                    }
-                    request.headers().forEach(req::header);
-                    if (body == null) {
-                      return out;
-                    }
-                    req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
-                    return out.sendByteArray(Mono.just(body));
-                  })
-              .responseConnection((res, conn) -> BodyAggregate.receive(request, res, conn, handler, maxResponseBytes))
-              .next()
-              .cancelOn(loop.scheduler())
-              .onErrorMap(e -> !(e instanceof HandlerFailure), e -> NettyFailures.map(request, e))
-              .onErrorMap(HandlerFailure.class, Throwable::getCause);
-        });
-  }
-
-  /**
-   * Frees the connection pool this transport created (a user's {@link HttpClient} is left alone).
-   * On a non-blocking thread (a Netty event loop, a Reactor parallel worker) it does not wait: the
-   * pool is disposed in the background, as {@link #closeAsync()} would.
-   */
-  @Override
-  public void close() {
-    if (Schedulers.isInNonBlockingThread()) {
-      closeAsync().subscribe(null, e -> LOG.warn("closing the connection pool failed", e));
-    } else {
-      closeAsync().block(Duration.ofSeconds(10));
+    /** A transport with the defaults. */
+    public static ReactorNettyTransport create() {
+        return builder().build();
     }
-  }
-
-  /**
-   * Frees the connection pool this transport created, without blocking.
-   *
-   * @return completes when the pool is disposed
-   */
-  @Override
-  public Mono<Void> closeAsync() {
-    return ownedProvider == null ? Mono.empty() : ownedProvider.disposeLater();
-  }
-
-  @Override
-  public String toString() {
-    return "ReactorNettyTransport{responseTimeout=" + responseTimeout + ", maxResponseBytes=" + maxResponseBytes + "}";
-  }
-
-  /** Builds {@link ReactorNettyTransport}s. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration responseTimeout = Duration.ofSeconds(30);
-    private int maxConnections = 64;
-    private int pendingAcquireMaxCount = 65_536;
-    private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
-    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private boolean compression = true;
-    private String userAgent = UserAgent.defaultValue();
-
-    Builder() {}
 
     /**
-     * Uses this client (its pool, TLS, proxy, metrics) instead of creating one.
+     * A transport on the user's client (its pool, TLS, proxy, metrics), with the default timeouts
+     * and limits on top.
      *
      * @param httpClient the client
-     * @return this builder
+     * @return the transport
      */
-    public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-      return this;
+    public static ReactorNettyTransport create(HttpClient httpClient) {
+        return builder().httpClient(httpClient).build();
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Mono<HttpResponse> send(HttpRequest request) {
+        return exchange(request, BodyAggregate.COPY);
     }
 
     /**
-     * Connect timeout. Default 10 s.
-     *
-     * @param timeout positive
-     * @return this builder
+     * Decodes a success straight from Netty's pooled buffers (no heap copy of the body); a
+     * non-success is copied whole. The buffers are released when the handler returns.
      */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
+    @Override
+    public <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
+        io.netty.handler.codec.http.HttpMethod method =
+                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
+        byte[] body = request.body().orElse(null);
+        return Mono.defer(() -> {
+            LoopCancellation loop = new LoopCancellation();
+            return client.request(method)
+                    .uri(request.uri())
+                    .send((req, out) -> {
+                        out.withConnection(loop::bind);
+                        req.responseTimeout(responseTimeout);
+                        if (request.header("User-Agent").isEmpty()) {
+                            req.header(HttpHeaderNames.USER_AGENT, userAgent);
+                        }
+                        request.headers().forEach(req::header);
+                        if (body == null) {
+                            return out;
+                        }
+                        req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
+                        return out.sendByteArray(Mono.just(body));
+                    })
+                    .responseConnection(
+                            (res, conn) -> BodyAggregate.receive(request, res, conn, handler, maxResponseBytes))
+                    .next()
+                    .cancelOn(loop.scheduler())
+                    .onErrorMap(e -> !(e instanceof HandlerFailure), e -> NettyFailures.map(request, e))
+                    .onErrorMap(HandlerFailure.class, Throwable::getCause);
+        });
     }
 
     /**
-     * The longest wait for response bytes (first byte, or between reads). Default 30 s.
-     *
-     * @param timeout positive
-     * @return this builder
+     * Frees the connection pool this transport created (a user's {@link HttpClient} is left alone).
+     * On a non-blocking thread (a Netty event loop, a Reactor parallel worker) it does not wait: the
+     * pool is disposed in the background, as {@link #closeAsync()} would.
      */
-    public Builder responseTimeout(Duration timeout) {
-      this.responseTimeout = positive(timeout, "responseTimeout");
-      return this;
+    @Override
+    public void close() {
+        if (Schedulers.isInNonBlockingThread()) {
+            closeAsync().subscribe(null, e -> LOG.warn("closing the connection pool failed", e));
+        } else {
+            closeAsync().block(Duration.ofSeconds(10));
+        }
     }
 
     /**
-     * Pool size (ignored with a user {@link HttpClient}). Default 64.
+     * Frees the connection pool this transport created, without blocking.
      *
-     * @param max at least 1
-     * @return this builder
+     * @return completes when the pool is disposed
      */
-    public Builder maxConnections(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxConnections must be >= 1, was " + max);
-      }
-      this.maxConnections = max;
-      return this;
+    @Override
+    public Mono<Void> closeAsync() {
+        return ownedProvider == null ? Mono.empty() : ownedProvider.disposeLater();
     }
 
-    /**
-     * How many requests may wait for a pooled connection (ignored with a user {@link HttpClient}).
-     * Default 65,536; beyond, requests fail at once with a pool-exhausted {@link TransportException}.
-     *
-     * @param max at least 1
-     * @return this builder
-     */
-    public Builder pendingAcquireMaxCount(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("pendingAcquireMaxCount must be >= 1, was " + max);
-      }
-      this.pendingAcquireMaxCount = max;
-      return this;
+    @Override
+    public String toString() {
+        return "ReactorNettyTransport{responseTimeout=" + responseTimeout + ", maxResponseBytes=" + maxResponseBytes
+                + "}";
     }
 
-    /**
-     * How long a request may wait for a pooled connection. Default 45 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder pendingAcquireTimeout(Duration timeout) {
-      this.pendingAcquireTimeout = positive(timeout, "pendingAcquireTimeout");
-      return this;
-    }
+    /** Builds {@link ReactorNettyTransport}s. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable HttpClient httpClient;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private int maxConnections = 64;
+        private int pendingAcquireMaxCount = 65_536;
+        private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private boolean compression = true;
+        private String userAgent = UserAgent.defaultValue();
 
-    /**
-     * The largest response body accepted. Default 16 MiB.
-     *
-     * @param max at least 1
-     * @return this builder
-     */
-    public Builder maxResponseBytes(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxResponseBytes must be >= 1, was " + max);
-      }
-      this.maxResponseBytes = max;
-      return this;
-    }
+        Builder() {}
 
-    /**
-     * Whether to ask for gzip and decompress. Default true.
-     *
-     * @param enabled on or off
-     * @return this builder
-     */
-    public Builder compression(boolean enabled) {
-      this.compression = enabled;
-      return this;
-    }
+        /**
+         * Uses this client (its pool, TLS, proxy, metrics) instead of creating one.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
 
-    /**
-     * The {@code User-Agent} sent when a request has none.
-     *
-     * @param userAgent non-blank
-     * @return this builder
-     */
-    public Builder userAgent(String userAgent) {
-      Objects.requireNonNull(userAgent, "userAgent");
-      if (userAgent.isBlank()) {
-        throw new IllegalArgumentException("userAgent must not be blank");
-      }
-      Headers.checkValue("User-Agent", userAgent);
-      this.userAgent = userAgent;
-      return this;
-    }
+        /**
+         * Connect timeout. Default 10 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
 
-    /** Builds the transport. */
-    public ReactorNettyTransport build() {
-      return new ReactorNettyTransport(this);
-    }
+        /**
+         * The longest wait for response bytes (first byte, or between reads). Default 30 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder responseTimeout(Duration timeout) {
+            this.responseTimeout = positive(timeout, "responseTimeout");
+            return this;
+        }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
+        /**
+         * Pool size (ignored with a user {@link HttpClient}). Default 64.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1, was " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How many requests may wait for a pooled connection (ignored with a user {@link HttpClient}).
+         * Default 65,536; beyond, requests fail at once with a pool-exhausted {@link TransportException}.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder pendingAcquireMaxCount(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("pendingAcquireMaxCount must be >= 1, was " + max);
+            }
+            this.pendingAcquireMaxCount = max;
+            return this;
+        }
+
+        /**
+         * How long a request may wait for a pooled connection. Default 45 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder pendingAcquireTimeout(Duration timeout) {
+            this.pendingAcquireTimeout = positive(timeout, "pendingAcquireTimeout");
+            return this;
+        }
+
+        /**
+         * The largest response body accepted. Default 16 MiB.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxResponseBytes(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be >= 1, was " + max);
+            }
+            this.maxResponseBytes = max;
+            return this;
+        }
+
+        /**
+         * Whether to ask for gzip and decompress. Default true.
+         *
+         * @param enabled on or off
+         * @return this builder
+         */
+        public Builder compression(boolean enabled) {
+            this.compression = enabled;
+            return this;
+        }
+
+        /**
+         * The {@code User-Agent} sent when a request has none.
+         *
+         * @param userAgent non-blank
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            Objects.requireNonNull(userAgent, "userAgent");
+            if (userAgent.isBlank()) {
+                throw new IllegalArgumentException("userAgent must not be blank");
+            }
+            Headers.checkValue("User-Agent", userAgent);
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** Builds the transport. */
+        public ReactorNettyTransport build() {
+            return new ReactorNettyTransport(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
     }
-  }
 }

@@ -8,9 +8,9 @@ import java.io.InputStream;
  */
 public interface ResponseBody {
 
-  /** A fresh stream over the whole body. */
-  InputStream stream();
+    /** A fresh stream over the whole body. */
+    InputStream stream();
 
-  /** The body length in bytes. */
-  int length();
+    /** The body length in bytes. */
+    int length();
 }

@@ -8,21 +8,21 @@ package io.trackflow.core.http;
  */
 public interface ResponseHandler<T> {
 
-  /**
-   * Decodes a 2xx response.
-   *
-   * @param head status and headers (its body is empty)
-   * @param body the body, valid only during this call
-   * @return the result
-   * @throws Exception when the body cannot be decoded
-   */
-  T onSuccess(HttpResponse head, ResponseBody body) throws Exception;
+    /**
+     * Decodes a 2xx response.
+     *
+     * @param head status and headers (its body is empty)
+     * @param body the body, valid only during this call
+     * @return the result
+     * @throws Exception when the body cannot be decoded
+     */
+    T onSuccess(HttpResponse head, ResponseBody body) throws Exception;
 
-  /**
-   * Takes a non-2xx response.
-   *
-   * @param response the whole response
-   * @return the result
-   */
-  T onFailure(HttpResponse response);
+    /**
+     * Takes a non-2xx response.
+     *
+     * @param response the whole response
+     * @return the result
+     */
+    T onFailure(HttpResponse response);
 }

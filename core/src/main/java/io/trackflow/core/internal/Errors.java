@@ -22,174 +22,174 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Errors {
 
-  /** The factory. */
-  static Errors get() {
-    Errors e = Holder.instance;
-    if (e == null) {
-      try {
-        // its static initializer installs it
-        Class.forName("io.trackflow.core.error.ErrorFactory", true, Errors.class.getClassLoader());
-      } catch (ClassNotFoundException impossible) {
-        throw new IllegalStateException(impossible);
-      }
-      e = Objects.requireNonNull(Holder.instance, "ErrorFactory did not install itself");
+    /** The factory. */
+    static Errors get() {
+        Errors e = Holder.instance;
+        if (e == null) {
+            try {
+                // its static initializer installs it
+                Class.forName("io.trackflow.core.error.ErrorFactory", true, Errors.class.getClassLoader());
+            } catch (ClassNotFoundException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            e = Objects.requireNonNull(Holder.instance, "ErrorFactory did not install itself");
+        }
+        return e;
     }
-    return e;
-  }
 
-  /**
-   * Called once by the factory itself when its class is initialized; later calls are ignored.
-   *
-   * @param factory the factory
-   */
-  static void install(Errors factory) {
-    synchronized (Holder.class) {
-      if (Holder.instance == null) {
-        Holder.instance = factory;
-      }
+    /**
+     * Called once by the factory itself when its class is initialized; later calls are ignored.
+     *
+     * @param factory the factory
+     */
+    static void install(Errors factory) {
+        synchronized (Holder.class) {
+            if (Holder.instance == null) {
+                Holder.instance = factory;
+            }
+        }
     }
-  }
 
-  /** Where the installed factory is kept. */
-  final class Holder {
-    private static volatile @Nullable Errors instance;
+    /** Where the installed factory is kept. */
+    final class Holder {
+        private static volatile @Nullable Errors instance;
 
-    private Holder() {}
-  }
+        private Holder() {}
+    }
 
-  /**
-   * The typed error for a non-success response, its body read by {@code decoder} (which may fail:
-   * the error then carries the status and excerpt only).
-   *
-   * @param request the request (without credentials)
-   * @param response the response
-   * @param decoder reads the provider's error body
-   * @return the exception of the status's class
-   */
-  HttpStatusException status(HttpRequest request, HttpResponse response, ErrorDecoder decoder);
+    /**
+     * The typed error for a non-success response, its body read by {@code decoder} (which may fail:
+     * the error then carries the status and excerpt only).
+     *
+     * @param request the request (without credentials)
+     * @param response the response
+     * @param decoder reads the provider's error body
+     * @return the exception of the status's class
+     */
+    HttpStatusException status(HttpRequest request, HttpResponse response, ErrorDecoder decoder);
 
-  /**
-   * The typed error for what is known about a failed exchange.
-   *
-   * @param response the failed exchange
-   * @return the exception of the status's class
-   */
-  HttpStatusException status(io.trackflow.core.error.ErrorResponse response);
+    /**
+     * The typed error for what is known about a failed exchange.
+     *
+     * @param response the failed exchange
+     * @return the exception of the status's class
+     */
+    HttpStatusException status(io.trackflow.core.error.ErrorResponse response);
 
-  /**
-   * A success body that does not fit the contract.
-   *
-   * @param request the request
-   * @param status the response status
-   * @param excerpt the body's first 2 KiB as text
-   * @param cause what the reader threw
-   * @return the exception
-   */
-  DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause);
+    /**
+     * A success body that does not fit the contract.
+     *
+     * @param request the request
+     * @param status the response status
+     * @param excerpt the body's first 2 KiB as text
+     * @param cause what the reader threw
+     * @return the exception
+     */
+    DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause);
 
-  /**
-   * A body over the transport's size limit.
-   *
-   * @param request the request
-   * @param status the response status
-   * @param maxBytes the limit
-   * @return the exception
-   */
-  DecodingException tooLarge(HttpRequest request, int status, long maxBytes);
+    /**
+     * A body over the transport's size limit.
+     *
+     * @param request the request
+     * @param status the response status
+     * @param maxBytes the limit
+     * @return the exception
+     */
+    DecodingException tooLarge(HttpRequest request, int status, long maxBytes);
 
-  /**
-   * A page that does not advance the listing.
-   *
-   * @param offset the offset asked
-   * @param what what was wrong with the answer
-   * @return the exception
-   */
-  DecodingException notAdvancing(long offset, String what);
+    /**
+     * A page that does not advance the listing.
+     *
+     * @param offset the offset asked
+     * @param what what was wrong with the answer
+     * @return the exception
+     */
+    DecodingException notAdvancing(long offset, String what);
 
-  /**
-   * A failure to exchange below HTTP, from JDK types (connect refused, unknown host, TLS, I/O).
-   *
-   * @param request the request
-   * @param failure what the transport signalled
-   * @return the exception: the failure itself when it already is an {@link ApiException}
-   */
-  ApiException transport(HttpRequest request, Throwable failure);
+    /**
+     * A failure to exchange below HTTP, from JDK types (connect refused, unknown host, TLS, I/O).
+     *
+     * @param request the request
+     * @param failure what the transport signalled
+     * @return the exception: the failure itself when it already is an {@link ApiException}
+     */
+    ApiException transport(HttpRequest request, Throwable failure);
 
-  /**
-   * A transport failure of a known kind.
-   *
-   * @param request the request
-   * @param what a short description
-   * @param cause the underlying failure
-   * @param connectFailure whether the request provably never reached the server
-   * @return the exception
-   */
-  TransportException transport(HttpRequest request, String what, Throwable cause, boolean connectFailure);
+    /**
+     * A transport failure of a known kind.
+     *
+     * @param request the request
+     * @param what a short description
+     * @param cause the underlying failure
+     * @param connectFailure whether the request provably never reached the server
+     * @return the exception
+     */
+    TransportException transport(HttpRequest request, String what, Throwable cause, boolean connectFailure);
 
-  /**
-   * The local connection pool could not hand out a connection.
-   *
-   * @param request the request
-   * @param cause the pool's error
-   * @return the exception
-   */
-  TransportException poolExhausted(HttpRequest request, Throwable cause);
+    /**
+     * The local connection pool could not hand out a connection.
+     *
+     * @param request the request
+     * @param cause the pool's error
+     * @return the exception
+     */
+    TransportException poolExhausted(HttpRequest request, Throwable cause);
 
-  /**
-   * A connect or response time limit ran out.
-   *
-   * @param kind {@code CONNECT} or {@code RESPONSE}
-   * @param request the request
-   * @param cause the underlying failure
-   * @return the exception
-   */
-  TimeoutException timeout(TimeoutException.Kind kind, HttpRequest request, Throwable cause);
+    /**
+     * A connect or response time limit ran out.
+     *
+     * @param kind {@code CONNECT} or {@code RESPONSE}
+     * @param request the request
+     * @param cause the underlying failure
+     * @return the exception
+     */
+    TimeoutException timeout(TimeoutException.Kind kind, HttpRequest request, Throwable cause);
 
-  /**
-   * The call's deadline ran out.
-   *
-   * @param request the request
-   * @param total the total timeout
-   * @param lastFailure the failure of the last attempt, if one failed
-   * @param attempts the attempts made
-   * @return the exception
-   */
-  TimeoutException total(HttpRequest request, Duration total, @Nullable Throwable lastFailure, int attempts);
+    /**
+     * The call's deadline ran out.
+     *
+     * @param request the request
+     * @param total the total timeout
+     * @param lastFailure the failure of the last attempt, if one failed
+     * @param attempts the attempts made
+     * @return the exception
+     */
+    TimeoutException total(HttpRequest request, Duration total, @Nullable Throwable lastFailure, int attempts);
 
-  /**
-   * Credentials could not be obtained.
-   *
-   * @param what a short description
-   * @param cause the provider's failure, or {@code null}
-   * @return the exception
-   */
-  CredentialsException credentials(String what, @Nullable Throwable cause);
+    /**
+     * Credentials could not be obtained.
+     *
+     * @param what a short description
+     * @param cause the provider's failure, or {@code null}
+     * @return the exception
+     */
+    CredentialsException credentials(String what, @Nullable Throwable cause);
 
-  /**
-   * The first 2 KiB of a body as text, invalid UTF-8 replaced.
-   *
-   * @param body the body (its position is not moved)
-   * @return the excerpt
-   */
-  String excerpt(java.nio.ByteBuffer body);
+    /**
+     * The first 2 KiB of a body as text, invalid UTF-8 replaced.
+     *
+     * @param body the body (its position is not moved)
+     * @return the excerpt
+     */
+    String excerpt(java.nio.ByteBuffer body);
 
-  /**
-   * Records how many attempts were made.
-   *
-   * @param error the error
-   * @param attempts at least 1
-   * @param <E> its type
-   * @return the error
-   */
-  <E extends ApiException> E withAttempts(E error, int attempts);
+    /**
+     * Records how many attempts were made.
+     *
+     * @param error the error
+     * @param attempts at least 1
+     * @param <E> its type
+     * @return the error
+     */
+    <E extends ApiException> E withAttempts(E error, int attempts);
 
-  /**
-   * Records where a failed listing resumes; the first call wins.
-   *
-   * @param error the error
-   * @param cursor the position of the first item not emitted
-   * @param <E> its type
-   * @return the error
-   */
-  <E extends ApiException> E withResumeCursor(E error, PageCursor cursor);
+    /**
+     * Records where a failed listing resumes; the first call wins.
+     *
+     * @param error the error
+     * @param cursor the position of the first item not emitted
+     * @param <E> its type
+     * @return the error
+     */
+    <E extends ApiException> E withResumeCursor(E error, PageCursor cursor);
 }

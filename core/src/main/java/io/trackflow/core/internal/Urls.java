@@ -8,67 +8,72 @@ import java.util.Map;
 /** Builds request URIs with strict RFC 3986 percent-encoding (brackets included). */
 public final class Urls {
 
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private Urls() {}
+    private Urls() {}
 
-  /**
-   * {@code base} + {@code /segments...} + {@code ?query}, every segment, name and value encoded.
-   *
-   * @param base the base URL, no trailing slash
-   * @param segments path segments (encoded here)
-   * @param query query parameters, in order (encoded here)
-   * @return the URI
-   */
-  public static URI build(URI base, List<String> segments, List<Map.Entry<String, String>> query) {
-    StringBuilder b = new StringBuilder(base.toString());
-    for (String s : segments) {
-      b.append('/');
-      encode(s, b);
+    /**
+     * {@code base} + {@code /segments...} + {@code ?query}, every segment, name and value encoded.
+     *
+     * @param base the base URL, no trailing slash
+     * @param segments path segments (encoded here)
+     * @param query query parameters, in order (encoded here)
+     * @return the URI
+     */
+    public static URI build(URI base, List<String> segments, List<Map.Entry<String, String>> query) {
+        StringBuilder b = new StringBuilder(base.toString());
+        for (String s : segments) {
+            b.append('/');
+            encode(s, b);
+        }
+        char sep = '?';
+        for (Map.Entry<String, String> q : query) {
+            b.append(sep);
+            encode(q.getKey(), b);
+            b.append('=');
+            encodeValue(q.getValue(), b);
+            sep = '&';
+        }
+        return URI.create(b.toString());
     }
-    char sep = '?';
-    for (Map.Entry<String, String> q : query) {
-      b.append(sep);
-      encode(q.getKey(), b);
-      b.append('=');
-      encodeValue(q.getValue(), b);
-      sep = '&';
-    }
-    return URI.create(b.toString());
-  }
 
-  /**
-   * Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8.
-   *
-   * @param s the text
-   * @return the encoded text
-   */
-  public static String encode(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    encode(s, b);
-    return b.toString();
-  }
-
-  /** Query values keep {@code ,} (an RFC 3986 sub-delimiter) readable: {@code with=tags,album}. */
-  private static void encodeValue(String s, StringBuilder out) {
-    int from = 0;
-    for (int i = s.indexOf(','); i >= 0; i = s.indexOf(',', from)) {
-      encode(s.substring(from, i), out);
-      out.append(',');
-      from = i + 1;
+    /**
+     * Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8.
+     *
+     * @param s the text
+     * @return the encoded text
+     */
+    public static String encode(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        encode(s, b);
+        return b.toString();
     }
-    encode(s.substring(from), out);
-  }
 
-  private static void encode(String s, StringBuilder out) {
-    for (byte by : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = by & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
+    /** Query values keep {@code ,} (an RFC 3986 sub-delimiter) readable: {@code with=tags,album}. */
+    private static void encodeValue(String s, StringBuilder out) {
+        int from = 0;
+        for (int i = s.indexOf(','); i >= 0; i = s.indexOf(',', from)) {
+            encode(s.substring(from, i), out);
+            out.append(',');
+            from = i + 1;
+        }
+        encode(s.substring(from), out);
     }
-  }
+
+    private static void encode(String s, StringBuilder out) {
+        for (byte by : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = by & 0xff;
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+    }
 }

@@ -39,180 +39,184 @@ import java.time.LocalDate;
  */
 public final class Json {
 
-  private static final ObjectMapper SHARED = newMapper();
+    private static final ObjectMapper SHARED = newMapper();
 
-  private Json() {}
+    private Json() {}
 
-  /**
-   * A reader with trackflow's configuration; immutable, so it is safe to share. Narrow it with
-   * {@code forType(..)}, {@code readerFor(..)} equivalents such as {@link #readerFor(Class)}.
-   *
-   * @return the reader
-   */
-  public static ObjectReader reader() {
-    return SHARED.reader();
-  }
-
-  /**
-   * A reader of {@code type} with trackflow's configuration; immutable.
-   *
-   * @param type the type to read
-   * @return the reader
-   */
-  public static ObjectReader readerFor(Class<?> type) {
-    return SHARED.readerFor(type);
-  }
-
-  /**
-   * A reader of a JSON array of {@code type} into a {@code List}; immutable.
-   *
-   * @param type the element type
-   * @return the reader
-   */
-  public static ObjectReader readerForListOf(Class<?> type) {
-    return SHARED.readerForListOf(type);
-  }
-
-  /**
-   * A writer with trackflow's configuration (absent optionals left out, {@code Instant} and {@code
-   * LocalDate} as ISO-8601 text, {@code Duration} as milliseconds); immutable.
-   *
-   * @return the writer
-   */
-  public static ObjectWriter writer() {
-    return SHARED.writer();
-  }
-
-  /**
-   * Creates a new mapper configured as described above.
-   *
-   * @return a new mapper
-   */
-  public static ObjectMapper newMapper() {
-    SimpleModule m = new SimpleModule("trackflow");
-    m.addDeserializer(Instant.class, new InstantDeserializer());
-    m.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
-    m.addDeserializer(LocalDate.class, new LocalDateDeserializer());
-    m.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate.class));
-    m.addDeserializer(Duration.class, new MillisDurationDeserializer());
-    m.addSerializer(Duration.class, new MillisDurationSerializer());
-    JsonMapper mapper =
-        JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(MapperFeature.AUTO_DETECT_GETTERS)
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-            .addModule(new Jdk8Module())
-            .addModule(m)
-            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
-            .build();
-    // a null list, set or map is read as empty: providers send "artists": null
-    for (Class<?> c : new Class<?>[] {java.util.List.class, java.util.Set.class, java.util.Collection.class, java.util.Map.class}) {
-      mapper.configOverride(c).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.AS_EMPTY));
+    /**
+     * A reader with trackflow's configuration; immutable, so it is safe to share. Narrow it with
+     * {@code forType(..)}, {@code readerFor(..)} equivalents such as {@link #readerFor(Class)}.
+     *
+     * @return the reader
+     */
+    public static ObjectReader reader() {
+        return SHARED.reader();
     }
-    // an explicit null timestamp, date or duration is treated as absent: a default (or a clear
-    // "missing" error for a required field) applies instead of a NullPointerException
-    for (Class<?> c : new Class<?>[] {Instant.class, LocalDate.class, Duration.class}) {
-      mapper.configOverride(c).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.SKIP));
-    }
-    // a hostile body cannot make the parser recurse without bound
-    mapper.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
-    return mapper;
-  }
 
-  private static final class InstantDeserializer extends JsonDeserializer<Instant> {
-    @Override
-    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken t = p.currentToken();
-      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        return Timestamps.fromEpochNumber(p.getDoubleValue());
-      }
-      if (t == JsonToken.VALUE_STRING) {
-        // the common forms are read straight from the parser's buffer, without a String
-        Instant fast = Timestamps.parseCommon(
-            java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
-        if (fast != null) {
-          return fast;
+    /**
+     * A reader of {@code type} with trackflow's configuration; immutable.
+     *
+     * @param type the type to read
+     * @return the reader
+     */
+    public static ObjectReader readerFor(Class<?> type) {
+        return SHARED.readerFor(type);
+    }
+
+    /**
+     * A reader of a JSON array of {@code type} into a {@code List}; immutable.
+     *
+     * @param type the element type
+     * @return the reader
+     */
+    public static ObjectReader readerForListOf(Class<?> type) {
+        return SHARED.readerForListOf(type);
+    }
+
+    /**
+     * A writer with trackflow's configuration (absent optionals left out, {@code Instant} and {@code
+     * LocalDate} as ISO-8601 text, {@code Duration} as milliseconds); immutable.
+     *
+     * @return the writer
+     */
+    public static ObjectWriter writer() {
+        return SHARED.writer();
+    }
+
+    /**
+     * Creates a new mapper configured as described above.
+     *
+     * @return a new mapper
+     */
+    public static ObjectMapper newMapper() {
+        SimpleModule m = new SimpleModule("trackflow");
+        m.addDeserializer(Instant.class, new InstantDeserializer());
+        m.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
+        m.addDeserializer(LocalDate.class, new LocalDateDeserializer());
+        m.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate.class));
+        m.addDeserializer(Duration.class, new MillisDurationDeserializer());
+        m.addSerializer(Duration.class, new MillisDurationSerializer());
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(MapperFeature.AUTO_DETECT_GETTERS)
+                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+                .addModule(new Jdk8Module())
+                .addModule(m)
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+                .build();
+        // a null list, set or map is read as empty: providers send "artists": null
+        for (Class<?> c : new Class<?>[] {
+            java.util.List.class, java.util.Set.class, java.util.Collection.class, java.util.Map.class
+        }) {
+            mapper.configOverride(c)
+                    .setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
+                            com.fasterxml.jackson.annotation.Nulls.AS_EMPTY));
         }
-        String s = p.getText();
-        if (s.isBlank()) {
-          return null;
+        // an explicit null timestamp, date or duration is treated as absent: a default (or a clear
+        // "missing" error for a required field) applies instead of a NullPointerException
+        for (Class<?> c : new Class<?>[] {Instant.class, LocalDate.class, Duration.class}) {
+            mapper.configOverride(c)
+                    .setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
+                            com.fasterxml.jackson.annotation.Nulls.SKIP));
         }
-        try {
-          return Timestamps.parseInstant(s);
-        } catch (IllegalArgumentException e) {
-          return (Instant) ctxt.handleWeirdStringValue(Instant.class, s, e.getMessage());
+        // a hostile body cannot make the parser recurse without bound
+        mapper.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(200).build());
+        return mapper;
+    }
+
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                return Timestamps.fromEpochNumber(p.getDoubleValue());
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                // the common forms are read straight from the parser's buffer, without a String
+                Instant fast = Timestamps.parseCommon(
+                        java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+                if (fast != null) {
+                    return fast;
+                }
+                String s = p.getText();
+                if (s.isBlank()) {
+                    return null;
+                }
+                try {
+                    return Timestamps.parseInstant(s);
+                } catch (IllegalArgumentException e) {
+                    return (Instant) ctxt.handleWeirdStringValue(Instant.class, s, e.getMessage());
+                }
+            }
+            return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
         }
-      }
-      return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
     }
-  }
 
-  private static final class LocalDateDeserializer extends JsonDeserializer<LocalDate> {
-    @Override
-    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
-        return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
-      }
-      String s = p.getText();
-      if (s.isBlank()) {
-        return null;
-      }
-      try {
-        return Timestamps.parseLocalDate(s);
-      } catch (IllegalArgumentException e) {
-        return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, e.getMessage());
-      }
-    }
-  }
-
-  private static final class MillisDurationDeserializer extends JsonDeserializer<Duration> {
-    @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken t = p.currentToken();
-      if (t == JsonToken.VALUE_NUMBER_INT) {
-        return Duration.ofMillis(p.getLongValue());
-      }
-      if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-        return Duration.ofNanos(Math.round(p.getDoubleValue() * 1_000_000d));
-      }
-      if (t == JsonToken.VALUE_STRING) {
-        String s = p.getText().trim();
-        try {
-          return Duration.ofNanos(Math.round(Double.parseDouble(s) * 1_000_000d));
-        } catch (NumberFormatException e) {
-          return (Duration) ctxt.handleWeirdStringValue(Duration.class, s, "not milliseconds");
+    private static final class LocalDateDeserializer extends JsonDeserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String s = p.getText();
+            if (s.isBlank()) {
+                return null;
+            }
+            try {
+                return Timestamps.parseLocalDate(s);
+            } catch (IllegalArgumentException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, e.getMessage());
+            }
         }
-      }
-      return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
-    }
-  }
-
-  private static final class MillisDurationSerializer extends JsonSerializer<Duration> {
-    @Override
-    public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers)
-        throws IOException {
-      gen.writeNumber(value.toMillis());
-    }
-  }
-
-  private static final class ToStringSerializer<T> extends JsonSerializer<T> {
-    private final Class<T> type;
-
-    ToStringSerializer(Class<T> type) {
-      this.type = type;
     }
 
-    @Override
-    public Class<T> handledType() {
-      return type;
+    private static final class MillisDurationDeserializer extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT) {
+                return Duration.ofMillis(p.getLongValue());
+            }
+            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                return Duration.ofNanos(Math.round(p.getDoubleValue() * 1_000_000d));
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                String s = p.getText().trim();
+                try {
+                    return Duration.ofNanos(Math.round(Double.parseDouble(s) * 1_000_000d));
+                } catch (NumberFormatException e) {
+                    return (Duration) ctxt.handleWeirdStringValue(Duration.class, s, "not milliseconds");
+                }
+            }
+            return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+        }
     }
 
-    @Override
-    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
-        throws IOException {
-      gen.writeString(value.toString());
+    private static final class MillisDurationSerializer extends JsonSerializer<Duration> {
+        @Override
+        public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeNumber(value.toMillis());
+        }
     }
-  }
+
+    private static final class ToStringSerializer<T> extends JsonSerializer<T> {
+        private final Class<T> type;
+
+        ToStringSerializer(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public Class<T> handledType() {
+            return type;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
 }

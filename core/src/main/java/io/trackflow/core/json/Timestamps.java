@@ -22,247 +22,254 @@ import java.util.Locale;
  */
 public final class Timestamps {
 
-  private static final DateTimeFormatter LOCAL =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .appendLiteral('T')
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .optionalStart()
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .toFormatter(Locale.ROOT)
-          .withChronology(java.time.chrono.IsoChronology.INSTANCE)
-          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .toFormatter(Locale.ROOT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
-  private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
+    private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
 
-  private Timestamps() {}
+    private Timestamps() {}
 
-  /**
-   * Parses a provider timestamp.
-   *
-   * @param text the timestamp
-   * @return the instant
-   * @throws IllegalArgumentException when no accepted form matches
-   */
-  public static Instant parseInstant(String text) {
-    String s = text.trim();
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("empty timestamp");
-    }
-    Instant fast = parseCommon(s);
-    if (fast != null) {
-      return fast;
-    }
-    if (s.length() > 8 && allDigits(s)) {
-      return fromEpochNumber(Double.parseDouble(s));
-    }
-    try {
-      if (s.length() == 10) {
-        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      // date and time may be separated by a space
-      if (s.length() > 10 && s.charAt(10) == ' ') {
-        s = s.substring(0, 10) + 'T' + s.substring(11);
-      }
-      String upper = s.toUpperCase(Locale.ROOT);
-      ZoneOffset offset = null;
-      String local = s;
-      for (String zone : new String[] {" UTC", " GMT", "UTC", "GMT", " Z", "Z"}) {
-        if (upper.endsWith(zone)) {
-          offset = ZoneOffset.UTC;
-          local = s.substring(0, s.length() - zone.length());
-          break;
+    /**
+     * Parses a provider timestamp.
+     *
+     * @param text the timestamp
+     * @return the instant
+     * @throws IllegalArgumentException when no accepted form matches
+     */
+    public static Instant parseInstant(String text) {
+        String s = text.trim();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("empty timestamp");
         }
-      }
-      if (offset == null) {
-        int sign = Math.max(s.lastIndexOf('+'), s.lastIndexOf('-'));
-        if (sign > 10) {
-          offset = parseOffset(s.substring(sign).trim());
-          local = s.substring(0, sign);
+        Instant fast = parseCommon(s);
+        if (fast != null) {
+            return fast;
         }
-      }
-      LocalDateTime ldt = LocalDateTime.parse(local.trim(), LOCAL);
-      return ldt.toInstant(offset == null ? ZoneOffset.UTC : offset);
-    } catch (DateTimeException | StringIndexOutOfBoundsException e) {
-      try {
-        String t = text.trim();
-        return Character.isLetter(t.charAt(0))
-            ? java.time.ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
-            : OffsetDateTime.parse(t).toInstant();
-      } catch (DateTimeException e2) {
-        throw new IllegalArgumentException("unrecognised timestamp: " + abbreviate(text), e);
-      }
-    }
-  }
-
-  /**
-   * The fast path for the forms providers send on every item ({@code yyyy-MM-dd[T ]HH:mm:ss[.f]}
-   * then nothing, {@code Z}, {@code UTC}/{@code GMT} or an offset), without a formatter and without
-   * allocating; {@code null} when the text is in another form (the general path then decides).
-   *
-   * @param s the text, already trimmed or not
-   * @return the instant, or {@code null}
-   */
-  static @org.jspecify.annotations.Nullable Instant parseCommon(CharSequence s) {
-    int from = 0;
-    int n = s.length();
-    while (from < n && s.charAt(from) <= ' ') {
-      from++;
-    }
-    while (n > from && s.charAt(n - 1) <= ' ') {
-      n--;
-    }
-    if (n - from < 19) {
-      return null;
-    }
-    char sep = s.charAt(from + 10);
-    if (s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-' || (sep != 'T' && sep != 't' && sep != ' ')
-        || s.charAt(from + 13) != ':' || s.charAt(from + 16) != ':') {
-      return null;
-    }
-    int year = digits(s, from, from + 4);
-    int month = digits(s, from + 5, from + 7);
-    int day = digits(s, from + 8, from + 10);
-    int hour = digits(s, from + 11, from + 13);
-    int minute = digits(s, from + 14, from + 16);
-    int second = digits(s, from + 17, from + 19);
-    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-      return null;
-    }
-    int i = from + 19;
-    int nanos = 0;
-    if (i < n && s.charAt(i) == '.') {
-      int start = ++i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        if (i - start < 9) {
-          nanos = nanos * 10 + (s.charAt(i) - '0');
+        if (s.length() > 8 && allDigits(s)) {
+            return fromEpochNumber(Double.parseDouble(s));
         }
-        i++;
-      }
-      int len = i - start;
-      if (len == 0) {
-        return null;
-      }
-      for (int k = Math.min(len, 9); k < 9; k++) {
-        nanos *= 10;
-      }
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            // date and time may be separated by a space
+            if (s.length() > 10 && s.charAt(10) == ' ') {
+                s = s.substring(0, 10) + 'T' + s.substring(11);
+            }
+            String upper = s.toUpperCase(Locale.ROOT);
+            ZoneOffset offset = null;
+            String local = s;
+            for (String zone : new String[] {" UTC", " GMT", "UTC", "GMT", " Z", "Z"}) {
+                if (upper.endsWith(zone)) {
+                    offset = ZoneOffset.UTC;
+                    local = s.substring(0, s.length() - zone.length());
+                    break;
+                }
+            }
+            if (offset == null) {
+                int sign = Math.max(s.lastIndexOf('+'), s.lastIndexOf('-'));
+                if (sign > 10) {
+                    offset = parseOffset(s.substring(sign).trim());
+                    local = s.substring(0, sign);
+                }
+            }
+            LocalDateTime ldt = LocalDateTime.parse(local.trim(), LOCAL);
+            return ldt.toInstant(offset == null ? ZoneOffset.UTC : offset);
+        } catch (DateTimeException | StringIndexOutOfBoundsException e) {
+            try {
+                String t = text.trim();
+                return Character.isLetter(t.charAt(0))
+                        ? java.time.ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant()
+                        : OffsetDateTime.parse(t).toInstant();
+            } catch (DateTimeException e2) {
+                throw new IllegalArgumentException("unrecognised timestamp: " + abbreviate(text), e);
+            }
+        }
     }
-    while (i < n && s.charAt(i) == ' ') {
-      i++;
-    }
-    int zoneLength = n - i;
-    int offsetSeconds;
-    if (zoneLength == 0 || (zoneLength == 1 && (s.charAt(i) | 0x20) == 'z')
-        || (zoneLength == 3 && (regionMatches(s, i, "UTC") || regionMatches(s, i, "GMT")))) {
-      offsetSeconds = 0;
-    } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && (zoneLength == 3 || zoneLength == 5 || zoneLength == 6)) {
-      int hh = digits(s, i + 1, i + 3);
-      int mm = zoneLength == 3 ? 0 : digits(s, n - 2, n);
-      if (hh < 0 || mm < 0 || (zoneLength == 6 && s.charAt(i + 3) != ':') || hh > 18 || mm > 59) {
-        return null;
-      }
-      offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
-    } else {
-      return null;
-    }
-    try {
-      long epochDay = LocalDate.of(year, month, day).toEpochDay();
-      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
 
-  private static boolean regionMatches(CharSequence s, int at, String word) {
-    for (int k = 0; k < word.length(); k++) {
-      if ((s.charAt(at + k) & ~0x20) != word.charAt(k)) {
-        return false;
-      }
+    /**
+     * The fast path for the forms providers send on every item ({@code yyyy-MM-dd[T ]HH:mm:ss[.f]}
+     * then nothing, {@code Z}, {@code UTC}/{@code GMT} or an offset), without a formatter and without
+     * allocating; {@code null} when the text is in another form (the general path then decides).
+     *
+     * @param s the text, already trimmed or not
+     * @return the instant, or {@code null}
+     */
+    static @org.jspecify.annotations.Nullable Instant parseCommon(CharSequence s) {
+        int from = 0;
+        int n = s.length();
+        while (from < n && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (n > from && s.charAt(n - 1) <= ' ') {
+            n--;
+        }
+        if (n - from < 19) {
+            return null;
+        }
+        char sep = s.charAt(from + 10);
+        if (s.charAt(from + 4) != '-'
+                || s.charAt(from + 7) != '-'
+                || (sep != 'T' && sep != 't' && sep != ' ')
+                || s.charAt(from + 13) != ':'
+                || s.charAt(from + 16) != ':') {
+            return null;
+        }
+        int year = digits(s, from, from + 4);
+        int month = digits(s, from + 5, from + 7);
+        int day = digits(s, from + 8, from + 10);
+        int hour = digits(s, from + 11, from + 13);
+        int minute = digits(s, from + 14, from + 16);
+        int second = digits(s, from + 17, from + 19);
+        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int i = from + 19;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                if (i - start < 9) {
+                    nanos = nanos * 10 + (s.charAt(i) - '0');
+                }
+                i++;
+            }
+            int len = i - start;
+            if (len == 0) {
+                return null;
+            }
+            for (int k = Math.min(len, 9); k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        while (i < n && s.charAt(i) == ' ') {
+            i++;
+        }
+        int zoneLength = n - i;
+        int offsetSeconds;
+        if (zoneLength == 0
+                || (zoneLength == 1 && (s.charAt(i) | 0x20) == 'z')
+                || (zoneLength == 3 && (regionMatches(s, i, "UTC") || regionMatches(s, i, "GMT")))) {
+            offsetSeconds = 0;
+        } else if ((s.charAt(i) == '+' || s.charAt(i) == '-')
+                && (zoneLength == 3 || zoneLength == 5 || zoneLength == 6)) {
+            int hh = digits(s, i + 1, i + 3);
+            int mm = zoneLength == 3 ? 0 : digits(s, n - 2, n);
+            if (hh < 0 || mm < 0 || (zoneLength == 6 && s.charAt(i + 3) != ':') || hh > 18 || mm > 59) {
+                return null;
+            }
+            offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+        } else {
+            return null;
+        }
+        try {
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(
+                    epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
-    return true;
-  }
 
-  /** The decimal value of {@code s[from, to)}, or -1 when not all digits. */
-  private static int digits(CharSequence s, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
+    private static boolean regionMatches(CharSequence s, int at, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if ((s.charAt(at + k) & ~0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
-    return v;
-  }
 
-  private static boolean allDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
+    /** The decimal value of {@code s[from, to)}, or -1 when not all digits. */
+    private static int digits(CharSequence s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
-    return true;
-  }
 
-  /**
-   * Parses a date: {@code yyyy-MM-dd}; a date-time keeps its own calendar date whatever its offset
-   * ({@code 2023-01-01T00:30+02:00} is 2023-01-01); epoch seconds are read as a UTC date.
-   *
-   * @param text the date
-   * @return the date
-   * @throws IllegalArgumentException when unreadable
-   */
-  public static LocalDate parseLocalDate(String text) {
-    String s = text.trim();
-    try {
-      if (s.length() == 10) {
-        return LocalDate.parse(s);
-      }
-      // a date-time keeps its own calendar date, whatever its offset: 2023-01-01T00:30+02:00 is Jan 1
-      if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == 't' || s.charAt(10) == ' ')) {
-        return LocalDate.parse(s.substring(0, 10));
-      }
-      if (!s.isEmpty() && Character.isLetter(s.charAt(0))) {
-        return java.time.ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
-      }
-      return LocalDate.ofInstant(parseInstant(s), ZoneOffset.UTC);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException("unrecognised date: " + abbreviate(text), e);
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
-  }
 
-  static Instant fromEpochNumber(double value) {
-    if (Math.abs(value) >= MAX_EPOCH_SECONDS) {
-      return Instant.ofEpochMilli((long) value);
+    /**
+     * Parses a date: {@code yyyy-MM-dd}; a date-time keeps its own calendar date whatever its offset
+     * ({@code 2023-01-01T00:30+02:00} is 2023-01-01); epoch seconds are read as a UTC date.
+     *
+     * @param text the date
+     * @return the date
+     * @throws IllegalArgumentException when unreadable
+     */
+    public static LocalDate parseLocalDate(String text) {
+        String s = text.trim();
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s);
+            }
+            // a date-time keeps its own calendar date, whatever its offset: 2023-01-01T00:30+02:00 is Jan 1
+            if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == 't' || s.charAt(10) == ' ')) {
+                return LocalDate.parse(s.substring(0, 10));
+            }
+            if (!s.isEmpty() && Character.isLetter(s.charAt(0))) {
+                return java.time.ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toLocalDate();
+            }
+            return LocalDate.ofInstant(parseInstant(s), ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unrecognised date: " + abbreviate(text), e);
+        }
     }
-    long seconds = (long) Math.floor(value);
-    long nanos = Math.round((value - seconds) * 1e9);
-    return Instant.ofEpochSecond(seconds, nanos);
-  }
 
-  private static ZoneOffset parseOffset(String o) {
-    String digits = o.substring(1).replace(":", "");
-    int sign = o.charAt(0) == '-' ? -1 : 1;
-    int hours;
-    int minutes = 0;
-    if (digits.length() == 2) {
-      hours = Integer.parseInt(digits);
-    } else if (digits.length() == 4) {
-      hours = Integer.parseInt(digits.substring(0, 2));
-      minutes = Integer.parseInt(digits.substring(2));
-    } else {
-      throw new DateTimeException("bad offset");
+    static Instant fromEpochNumber(double value) {
+        if (Math.abs(value) >= MAX_EPOCH_SECONDS) {
+            return Instant.ofEpochMilli((long) value);
+        }
+        long seconds = (long) Math.floor(value);
+        long nanos = Math.round((value - seconds) * 1e9);
+        return Instant.ofEpochSecond(seconds, nanos);
     }
-    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-  }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
-  }
+    private static ZoneOffset parseOffset(String o) {
+        String digits = o.substring(1).replace(":", "");
+        int sign = o.charAt(0) == '-' ? -1 : 1;
+        int hours;
+        int minutes = 0;
+        if (digits.length() == 2) {
+            hours = Integer.parseInt(digits);
+        } else if (digits.length() == 4) {
+            hours = Integer.parseInt(digits.substring(0, 2));
+            minutes = Integer.parseInt(digits.substring(2));
+        } else {
+            throw new DateTimeException("bad offset");
+        }
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
 }

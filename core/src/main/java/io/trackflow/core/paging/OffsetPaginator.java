@@ -34,153 +34,149 @@ import reactor.core.publisher.Mono;
  */
 public final class OffsetPaginator<T> {
 
-  private final PageFetcher<T> fetcher;
-  private final String fingerprint;
+    private final PageFetcher<T> fetcher;
+    private final String fingerprint;
 
-  private OffsetPaginator(PageFetcher<T> fetcher, String fingerprint) {
-    this.fetcher = fetcher;
-    this.fingerprint = fingerprint;
-  }
-
-  /**
-   * Creates a paginator.
-   *
-   * @param fetcher fetches one page
-   * @param fingerprint the fingerprint of the query, put in every cursor ({@code [0-9a-z]}, at most 64)
-   * @param <T> the item type
-   * @return the paginator
-   */
-  public static <T> OffsetPaginator<T> of(PageFetcher<T> fetcher, String fingerprint) {
-    Objects.requireNonNull(fetcher, "fetcher");
-    PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
-    return new OffsetPaginator<>(fetcher, fingerprint);
-  }
-
-  /**
-   * The items of {@code [start, end)} of the listing, in order.
-   *
-   * @param start the first offset
-   * @param end the end offset, exclusive ({@link Long#MAX_VALUE}: to the end of the listing)
-   * @param pageSize items asked per page
-   * @param concurrency pages in flight at most
-   * @return the items
-   */
-  public Flux<T> items(long start, long end, int pageSize, int concurrency) {
-    check(start, end, pageSize, concurrency);
-    return items(PageCursor.of(start, start, end, fingerprint), pageSize, concurrency);
-  }
-
-  /**
-   * The items of the listing a cursor points into, from the cursor's offset to the listing's end:
-   * resuming a listing with the cursor of its last page, or of the error that ended it, yields
-   * exactly the items it had not emitted. Later cursors keep the listing's bounds.
-   *
-   * @param from where to resume; its fingerprint must be this paginator's
-   * @param pageSize items asked per page
-   * @param concurrency pages in flight at most
-   * @return the items
-   * @throws IllegalArgumentException when the cursor belongs to another query
-   */
-  public Flux<T> items(PageCursor from, int pageSize, int concurrency) {
-    checkCursor(from);
-    check(from.offset(), from.end(), pageSize, concurrency);
-    return Flux.defer(
-        () -> {
-          PagingRun<T> run = new PagingRun<>(fetcher, fingerprint, from, pageSize, concurrency);
-          return run.chunks()
-              .concatMap(run::emit, 0)
-              .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
-        });
-  }
-
-  /**
-   * The pages of {@code [start, end)} of the listing, in order. The first page is always emitted,
-   * even when empty; later pages only when they hold items.
-   *
-   * @param start the first offset
-   * @param end the end offset, exclusive ({@link Long#MAX_VALUE}: to the end of the listing)
-   * @param pageSize items asked per page
-   * @param concurrency pages in flight at most
-   * @return the pages
-   */
-  public Flux<Page<T>> pages(long start, long end, int pageSize, int concurrency) {
-    check(start, end, pageSize, concurrency);
-    return pages(PageCursor.of(start, start, end, fingerprint), pageSize, concurrency);
-  }
-
-  /**
-   * The pages of the listing a cursor points into, from the cursor's offset to the listing's end
-   * (see {@link #items(PageCursor, int, int)}).
-   *
-   * @param from where to resume; its fingerprint must be this paginator's
-   * @param pageSize items asked per page
-   * @param concurrency pages in flight at most
-   * @return the pages
-   * @throws IllegalArgumentException when the cursor belongs to another query
-   */
-  public Flux<Page<T>> pages(PageCursor from, int pageSize, int concurrency) {
-    checkCursor(from);
-    check(from.offset(), from.end(), pageSize, concurrency);
-    return Flux.defer(
-        () -> {
-          PagingRun<T> run = new PagingRun<>(fetcher, fingerprint, from, pageSize, concurrency);
-          return run.chunks()
-              .map(run::hand)
-              .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
-        });
-  }
-
-  /**
-   * Splits {@code [start, min(end, total))} into at most {@code n} disjoint ranges that together
-   * cover it, asking the server for the total with a one-item page. When the server gives no total,
-   * the answer is the single range {@code [start, end)}.
-   *
-   * @param start the first offset
-   * @param end the end offset, exclusive
-   * @param n the number of ranges wanted
-   * @return the ranges, in order
-   */
-  public Mono<List<OffsetRange>> partitions(long start, long end, int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be >= 1, was " + n);
+    private OffsetPaginator(PageFetcher<T> fetcher, String fingerprint) {
+        this.fetcher = fetcher;
+        this.fingerprint = fingerprint;
     }
-    check(start, end, 1, 1);
-    return Mono.defer(() -> fetcher.fetch(start, 1))
-        .map(
-            p -> {
-              OptionalLong total = p.totalCount();
-              if (total.isEmpty()) {
+
+    /**
+     * Creates a paginator.
+     *
+     * @param fetcher fetches one page
+     * @param fingerprint the fingerprint of the query, put in every cursor ({@code [0-9a-z]}, at most 64)
+     * @param <T> the item type
+     * @return the paginator
+     */
+    public static <T> OffsetPaginator<T> of(PageFetcher<T> fetcher, String fingerprint) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
+        return new OffsetPaginator<>(fetcher, fingerprint);
+    }
+
+    /**
+     * The items of {@code [start, end)} of the listing, in order.
+     *
+     * @param start the first offset
+     * @param end the end offset, exclusive ({@link Long#MAX_VALUE}: to the end of the listing)
+     * @param pageSize items asked per page
+     * @param concurrency pages in flight at most
+     * @return the items
+     */
+    public Flux<T> items(long start, long end, int pageSize, int concurrency) {
+        check(start, end, pageSize, concurrency);
+        return items(PageCursor.of(start, start, end, fingerprint), pageSize, concurrency);
+    }
+
+    /**
+     * The items of the listing a cursor points into, from the cursor's offset to the listing's end:
+     * resuming a listing with the cursor of its last page, or of the error that ended it, yields
+     * exactly the items it had not emitted. Later cursors keep the listing's bounds.
+     *
+     * @param from where to resume; its fingerprint must be this paginator's
+     * @param pageSize items asked per page
+     * @param concurrency pages in flight at most
+     * @return the items
+     * @throws IllegalArgumentException when the cursor belongs to another query
+     */
+    public Flux<T> items(PageCursor from, int pageSize, int concurrency) {
+        checkCursor(from);
+        check(from.offset(), from.end(), pageSize, concurrency);
+        return Flux.defer(() -> {
+            PagingRun<T> run = new PagingRun<>(fetcher, fingerprint, from, pageSize, concurrency);
+            return run.chunks()
+                    .concatMap(run::emit, 0)
+                    .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
+        });
+    }
+
+    /**
+     * The pages of {@code [start, end)} of the listing, in order. The first page is always emitted,
+     * even when empty; later pages only when they hold items.
+     *
+     * @param start the first offset
+     * @param end the end offset, exclusive ({@link Long#MAX_VALUE}: to the end of the listing)
+     * @param pageSize items asked per page
+     * @param concurrency pages in flight at most
+     * @return the pages
+     */
+    public Flux<Page<T>> pages(long start, long end, int pageSize, int concurrency) {
+        check(start, end, pageSize, concurrency);
+        return pages(PageCursor.of(start, start, end, fingerprint), pageSize, concurrency);
+    }
+
+    /**
+     * The pages of the listing a cursor points into, from the cursor's offset to the listing's end
+     * (see {@link #items(PageCursor, int, int)}).
+     *
+     * @param from where to resume; its fingerprint must be this paginator's
+     * @param pageSize items asked per page
+     * @param concurrency pages in flight at most
+     * @return the pages
+     * @throws IllegalArgumentException when the cursor belongs to another query
+     */
+    public Flux<Page<T>> pages(PageCursor from, int pageSize, int concurrency) {
+        checkCursor(from);
+        check(from.offset(), from.end(), pageSize, concurrency);
+        return Flux.defer(() -> {
+            PagingRun<T> run = new PagingRun<>(fetcher, fingerprint, from, pageSize, concurrency);
+            return run.chunks()
+                    .map(run::hand)
+                    .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
+        });
+    }
+
+    /**
+     * Splits {@code [start, min(end, total))} into at most {@code n} disjoint ranges that together
+     * cover it, asking the server for the total with a one-item page. When the server gives no total,
+     * the answer is the single range {@code [start, end)}.
+     *
+     * @param start the first offset
+     * @param end the end offset, exclusive
+     * @param n the number of ranges wanted
+     * @return the ranges, in order
+     */
+    public Mono<List<OffsetRange>> partitions(long start, long end, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, was " + n);
+        }
+        check(start, end, 1, 1);
+        return Mono.defer(() -> fetcher.fetch(start, 1)).map(p -> {
+            OptionalLong total = p.totalCount();
+            if (total.isEmpty()) {
                 return List.of(OffsetRange.of(start, end));
-              }
-              long stop = Math.max(start, Math.min(end, total.getAsLong()));
-              return OffsetRange.split(start, stop, n);
-            });
-  }
+            }
+            long stop = Math.max(start, Math.min(end, total.getAsLong()));
+            return OffsetRange.split(start, stop, n);
+        });
+    }
 
-  private void checkCursor(PageCursor from) {
-    Objects.requireNonNull(from, "from");
-    if (!from.fingerprint().equals(fingerprint)) {
-      throw new IllegalArgumentException("from: the cursor belongs to a listing of another query");
+    private void checkCursor(PageCursor from) {
+        Objects.requireNonNull(from, "from");
+        if (!from.fingerprint().equals(fingerprint)) {
+            throw new IllegalArgumentException("from: the cursor belongs to a listing of another query");
+        }
     }
-  }
 
-  private static void check(long start, long end, int pageSize, int concurrency) {
-    if (start < 0) {
-      throw new IllegalArgumentException("start must be >= 0, was " + start);
+    private static void check(long start, long end, int pageSize, int concurrency) {
+        if (start < 0) {
+            throw new IllegalArgumentException("start must be >= 0, was " + start);
+        }
+        if (end < start) {
+            throw new IllegalArgumentException("end must be >= start, was " + end);
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
     }
-    if (end < start) {
-      throw new IllegalArgumentException("end must be >= start, was " + end);
-    }
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
-    }
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
-    }
-  }
 
-  @Override
-  public String toString() {
-    return "OffsetPaginator{fingerprint=" + fingerprint + "}";
-  }
+    @Override
+    public String toString() {
+        return "OffsetPaginator{fingerprint=" + fingerprint + "}";
+    }
 }

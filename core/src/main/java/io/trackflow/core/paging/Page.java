@@ -15,68 +15,68 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Page<T> {
 
-  Page() {}
+    Page() {}
 
-  /** The items, in listing order. */
-  public abstract List<T> items();
+    /** The items, in listing order. */
+    public abstract List<T> items();
 
-  /** The offset of the first item. */
-  public abstract long offset();
+    /** The offset of the first item. */
+    public abstract long offset();
 
-  /**
-   * The page size in force: the one the server says it applied when it says, else the size asked.
-   * The server may return fewer items (see {@link #items()}).
-   */
-  public abstract int limit();
+    /**
+     * The page size in force: the one the server says it applied when it says, else the size asked.
+     * The server may return fewer items (see {@link #items()}).
+     */
+    public abstract int limit();
 
-  /** The total number of items of the listing, when the server said. */
-  public abstract OptionalLong totalCount();
+    /** The total number of items of the listing, when the server said. */
+    public abstract OptionalLong totalCount();
 
-  /**
-   * Where the next page starts; empty on the last page. Pass it to the provider's resuming overload
-   * (e.g. {@code list(query, cursor)}) to continue there.
-   */
-  public abstract Optional<PageCursor> nextCursor();
+    /**
+     * Where the next page starts; empty on the last page. Pass it to the provider's resuming overload
+     * (e.g. {@code list(query, cursor)}) to continue there.
+     */
+    public abstract Optional<PageCursor> nextCursor();
 
-  /**
-   * The headers of the response that carried the page, names lower-case: provider-specific metadata
-   * (e.g. BeyondWords' {@code X-BeyondWords-Filter}). Not part of the page's equality.
-   */
-  @Value.Auxiliary
-  public abstract Map<String, List<String>> headers();
+    /**
+     * The headers of the response that carried the page, names lower-case: provider-specific metadata
+     * (e.g. BeyondWords' {@code X-BeyondWords-Filter}). Not part of the page's equality.
+     */
+    @Value.Auxiliary
+    public abstract Map<String, List<String>> headers();
 
-  /**
-   * The first value of a header of the page's response, any case.
-   *
-   * @param name the header name
-   * @return the value, or empty
-   */
-  public final Optional<String> header(String name) {
-    List<String> v = headers().get(name.toLowerCase(Locale.ROOT));
-    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
-  }
+    /**
+     * The first value of a header of the page's response, any case.
+     *
+     * @param name the header name
+     * @return the value, or empty
+     */
+    public final Optional<String> header(String name) {
+        List<String> v = headers().get(name.toLowerCase(Locale.ROOT));
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
 
-  /** The number of items on this page. */
-  public final int size() {
-    return items().size();
-  }
+    /** The number of items on this page. */
+    public final int size() {
+        return items().size();
+    }
 
-  /**
-   * Returns a new builder.
-   *
-   * @param <T> the item type
-   * @return the builder
-   */
-  public static <T> Builder<T> builder() {
-    return new Builder<>();
-  }
+    /**
+     * Returns a new builder.
+     *
+     * @param <T> the item type
+     * @return the builder
+     */
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
 
-  /**
-   * Builds {@link Page} values.
-   *
-   * @param <T> the item type
-   */
-  public static final class Builder<T> extends ImmutablePage.Builder<T> {
-    Builder() {}
-  }
+    /**
+     * Builds {@link Page} values.
+     *
+     * @param <T> the item type
+     */
+    public static final class Builder<T> extends ImmutablePage.Builder<T> {
+        Builder() {}
+    }
 }

@@ -12,12 +12,12 @@ import reactor.core.publisher.Mono;
 @FunctionalInterface
 public interface PageFetcher<T> {
 
-  /**
-   * Fetches up to {@code limit} items starting at {@code offset}.
-   *
-   * @param offset the offset asked
-   * @param limit the page size asked
-   * @return the server's answer
-   */
-  Mono<PageResponse<T>> fetch(long offset, int limit);
+    /**
+     * Fetches up to {@code limit} items starting at {@code offset}.
+     *
+     * @param offset the offset asked
+     * @param limit the page size asked
+     * @return the server's answer
+     */
+    Mono<PageResponse<T>> fetch(long offset, int limit);
 }

@@ -16,40 +16,40 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class PageResponse<T> {
 
-  PageResponse() {}
+    PageResponse() {}
 
-  /** The items, in listing order. */
-  public abstract List<T> items();
+    /** The items, in listing order. */
+    public abstract List<T> items();
 
-  /** The total number of items of the listing, when the server said (e.g. {@code X-Pagination-Total-Count}). */
-  public abstract OptionalLong totalCount();
+    /** The total number of items of the listing, when the server said (e.g. {@code X-Pagination-Total-Count}). */
+    public abstract OptionalLong totalCount();
 
-  /** The page size the server says it applied (e.g. {@code X-Pagination-Limit}), when it says. */
-  public abstract OptionalInt limit();
+    /** The page size the server says it applied (e.g. {@code X-Pagination-Limit}), when it says. */
+    public abstract OptionalInt limit();
 
-  /** The offset the server says the page starts at (e.g. {@code X-Pagination-OffSet}), when it says. */
-  public abstract OptionalLong offset();
+    /** The offset the server says the page starts at (e.g. {@code X-Pagination-OffSet}), when it says. */
+    public abstract OptionalLong offset();
 
-  /** The response headers, names lower-case, for the page's provider-specific metadata. */
-  @Value.Auxiliary
-  public abstract Map<String, List<String>> headers();
+    /** The response headers, names lower-case, for the page's provider-specific metadata. */
+    @Value.Auxiliary
+    public abstract Map<String, List<String>> headers();
 
-  /**
-   * Returns a new builder.
-   *
-   * @param <T> the item type
-   * @return the builder
-   */
-  public static <T> Builder<T> builder() {
-    return new Builder<>();
-  }
+    /**
+     * Returns a new builder.
+     *
+     * @param <T> the item type
+     * @return the builder
+     */
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
 
-  /**
-   * Builds {@link PageResponse} values.
-   *
-   * @param <T> the item type
-   */
-  public static final class Builder<T> extends ImmutablePageResponse.Builder<T> {
-    Builder() {}
-  }
+    /**
+     * Builds {@link PageResponse} values.
+     *
+     * @param <T> the item type
+     */
+    public static final class Builder<T> extends ImmutablePageResponse.Builder<T> {
+        Builder() {}
+    }
 }

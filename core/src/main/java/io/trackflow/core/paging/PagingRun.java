@@ -1,7 +1,6 @@
 package io.trackflow.core.paging;
 
 import io.trackflow.core.internal.Errors;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,255 +19,246 @@ import reactor.core.publisher.Sinks;
  */
 final class PagingRun<T> {
 
-  private final PageFetcher<T> fetcher;
-  private final String fingerprint;
-  /** Where the listing began: kept in every cursor so that resuming completes the same listing. */
-  private final long origin;
-  private final long start;
-  private final long end;
-  private final int pageSize;
-  private final int concurrency;
-  /** The lowest offset at which an empty page was seen: no data beyond it. */
-  private final AtomicLong dataEnd = new AtomicLong(Long.MAX_VALUE);
-  /** The offset of the first item (or page) not yet emitted; written by the serialized emitter. */
-  volatile long next;
-  /** The first item of the last page let through, to catch a page that does not advance. */
-  private @Nullable Object previousFirst;
+    private final PageFetcher<T> fetcher;
+    private final String fingerprint;
+    /** Where the listing began: kept in every cursor so that resuming completes the same listing. */
+    private final long origin;
 
-  PagingRun(PageFetcher<T> fetcher, String fingerprint, PageCursor from, int pageSize, int concurrency) {
-    this.fetcher = fetcher;
-    this.fingerprint = fingerprint;
-    this.origin = from.start();
-    this.start = from.offset();
-    this.end = from.end();
-    this.pageSize = pageSize;
-    this.concurrency = concurrency;
-    this.next = start;
-  }
+    private final long start;
+    private final long end;
+    private final int pageSize;
+    private final int concurrency;
+    /** The lowest offset at which an empty page was seen: no data beyond it. */
+    private final AtomicLong dataEnd = new AtomicLong(Long.MAX_VALUE);
+    /** The offset of the first item (or page) not yet emitted; written by the serialized emitter. */
+    volatile long next;
+    /** The first item of the last page let through, to catch a page that does not advance. */
+    private @Nullable Object previousFirst;
 
-  /** The cursor of an offset of this listing. */
-  PageCursor cursor(long offset) {
-    return PageCursor.of(origin, Math.max(start, Math.min(offset, end)), end, fingerprint);
-  }
-
-  /** The items of one page, each advancing {@link #next}; the producer learns when all are out. */
-  Flux<T> emit(Chunk<T> c) {
-    Page<T> page = c.page;
-    next = page.offset();
-    return Flux.fromIterable(page.items()).doOnNext(x -> next++).doOnComplete(c::consumed);
-  }
-
-  /** The page, handed over whole: {@link #next} moves past it. */
-  Page<T> hand(Chunk<T> c) {
-    c.consumed();
-    next = c.page.offset() + c.page.size();
-    return c.page;
-  }
-
-  /**
-   * The pages of the listing, in order, each checked as it is let through: a page that starts with
-   * the same item as the page before it does not advance (the server or a proxy ignores the offset)
-   * and fails the listing; a page beyond an empty one (the listing shrank) ends it, so no page is
-   * emitted after a gap.
-   */
-  Flux<Chunk<T>> chunks() {
-    if (start >= end) {
-      return Flux.empty();
+    PagingRun(PageFetcher<T> fetcher, String fingerprint, PageCursor from, int pageSize, int concurrency) {
+        this.fetcher = fetcher;
+        this.fingerprint = fingerprint;
+        this.origin = from.start();
+        this.start = from.offset();
+        this.end = from.end();
+        this.pageSize = pageSize;
+        this.concurrency = concurrency;
+        this.next = start;
     }
-    return new OnDemand<>(this::firstAndRest)
-        .handle(
-            (chunk, sink) -> {
-              Page<T> p = chunk.page;
-              if (p.offset() > start && p.offset() >= dataEnd.get()) {
+
+    /** The cursor of an offset of this listing. */
+    PageCursor cursor(long offset) {
+        return PageCursor.of(origin, Math.max(start, Math.min(offset, end)), end, fingerprint);
+    }
+
+    /** The items of one page, each advancing {@link #next}; the producer learns when all are out. */
+    Flux<T> emit(Chunk<T> c) {
+        Page<T> page = c.page;
+        next = page.offset();
+        return Flux.fromIterable(page.items()).doOnNext(x -> next++).doOnComplete(c::consumed);
+    }
+
+    /** The page, handed over whole: {@link #next} moves past it. */
+    Page<T> hand(Chunk<T> c) {
+        c.consumed();
+        next = c.page.offset() + c.page.size();
+        return c.page;
+    }
+
+    /**
+     * The pages of the listing, in order, each checked as it is let through: a page that starts with
+     * the same item as the page before it does not advance (the server or a proxy ignores the offset)
+     * and fails the listing; a page beyond an empty one (the listing shrank) ends it, so no page is
+     * emitted after a gap.
+     */
+    Flux<Chunk<T>> chunks() {
+        if (start >= end) {
+            return Flux.empty();
+        }
+        return new OnDemand<>(this::firstAndRest).handle((chunk, sink) -> {
+            Page<T> p = chunk.page;
+            if (p.offset() > start && p.offset() >= dataEnd.get()) {
                 sink.complete();
                 return;
-              }
-              if (p.size() > 0) {
+            }
+            if (p.size() > 0) {
                 Object first = p.items().get(0);
                 if (previousFirst != null && previousFirst.equals(first)) {
-                  sink.error(notAdvancing(p.offset(), "starts with the same item as the page before it"));
-                  return;
+                    sink.error(notAdvancing(p.offset(), "starts with the same item as the page before it"));
+                    return;
                 }
                 previousFirst = first;
-              }
-              sink.next(chunk);
-            });
-  }
+            }
+            sink.next(chunk);
+        });
+    }
 
-  private Flux<Chunk<T>> firstAndRest() {
-    int firstLimit = limitFor(start, end, pageSize);
-    return fetch(start, firstLimit)
-        .flatMapMany(
-            first -> {
-              int n = first.items().size();
-              OptionalLong total = first.totalCount();
-              long stop = total.isPresent() ? Math.min(end, Math.max(start, total.getAsLong())) : end;
-              long after = start + n;
-              int size = pageSize;
-              if (first.limit().isPresent() && first.limit().getAsInt() > 0) {
+    private Flux<Chunk<T>> firstAndRest() {
+        int firstLimit = limitFor(start, end, pageSize);
+        return fetch(start, firstLimit).flatMapMany(first -> {
+            int n = first.items().size();
+            OptionalLong total = first.totalCount();
+            long stop = total.isPresent() ? Math.min(end, Math.max(start, total.getAsLong())) : end;
+            long after = start + n;
+            int size = pageSize;
+            if (first.limit().isPresent() && first.limit().getAsInt() > 0) {
                 size = Math.min(size, first.limit().getAsInt());
-              }
-              if (total.isPresent() && n > 0 && n < firstLimit && after < stop) {
+            }
+            if (total.isPresent() && n > 0 && n < firstLimit && after < stop) {
                 size = Math.min(size, n); // the server clamped the page size without saying
-              }
-              boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, firstLimit));
-              Chunk<T> head = new Chunk<>(page(first, start, firstLimit, last ? -1 : after, stop), null);
-              if (last) {
+            }
+            boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, firstLimit));
+            Chunk<T> head = new Chunk<>(page(first, start, firstLimit, last ? -1 : after, stop), null);
+            if (last) {
                 return Flux.just(head);
-              }
-              int effective = size;
-              Flux<Chunk<T>> rest =
-                  total.isPresent()
-                      ? new OnDemand<>(() -> planned(after, stop, effective))
-                      : new OnDemand<>(() -> sequential(after, effective).map(p -> new Chunk<>(p, null)));
-              return Flux.just(head).concatWith(rest);
-            });
-  }
+            }
+            int effective = size;
+            Flux<Chunk<T>> rest = total.isPresent()
+                    ? new OnDemand<>(() -> planned(after, stop, effective))
+                    : new OnDemand<>(() -> sequential(after, effective).map(p -> new Chunk<>(p, null)));
+            return Flux.just(head).concatWith(rest);
+        });
+    }
 
-  /**
-   * Total known: fixed segments of the listing fetched concurrently, emitted in order. A segment
-   * counts against the concurrency until its page has been consumed downstream (not merely handed
-   * over), so a {@code take(n)} sends at most {@code ceil(n / pageSize) + concurrency - 1} requests.
-   */
-  private Flux<Chunk<T>> planned(long from, long stop, int size) {
-    Flux<long[]> segments =
-        Flux.generate(
-            () -> from,
-            (offset, sink) -> {
-              if (offset >= stop || offset >= dataEnd.get()) {
+    /**
+     * Total known: fixed segments of the listing fetched concurrently, emitted in order. A segment
+     * counts against the concurrency until its page has been consumed downstream (not merely handed
+     * over), so a {@code take(n)} sends at most {@code ceil(n / pageSize) + concurrency - 1} requests.
+     */
+    private Flux<Chunk<T>> planned(long from, long stop, int size) {
+        Flux<long[]> segments = Flux.generate(() -> from, (offset, sink) -> {
+            if (offset >= stop || offset >= dataEnd.get()) {
                 sink.complete();
                 return offset;
-              }
-              int limit = (int) Math.min(size, stop - offset);
-              sink.next(new long[] {offset, limit});
-              return offset + limit;
-            });
-    return segments.flatMapSequential(
-        s -> {
-          Sinks.Empty<Void> consumed = Sinks.empty();
-          AtomicBoolean emitted = new AtomicBoolean();
-          return segment(s[0], s[0] + s[1], stop, size)
-              .map(
-                  p -> {
-                    emitted.set(true);
-                    return new Chunk<>(p, consumed);
-                  })
-              // a segment that found no items (the listing shrank) has nothing to wait for
-              .concatWith(Mono.defer(() -> emitted.get() ? consumed.asMono() : Mono.<Void>empty()).then(Mono.empty()));
-        },
-        concurrency,
-        1);
-  }
+            }
+            int limit = (int) Math.min(size, stop - offset);
+            sink.next(new long[] {offset, limit});
+            return offset + limit;
+        });
+        return segments.flatMapSequential(
+                s -> {
+                    Sinks.Empty<Void> consumed = Sinks.empty();
+                    AtomicBoolean emitted = new AtomicBoolean();
+                    return segment(s[0], s[0] + s[1], stop, size)
+                            .map(p -> {
+                                emitted.set(true);
+                                return new Chunk<>(p, consumed);
+                            })
+                            // a segment that found no items (the listing shrank) has nothing to wait for
+                            .concatWith(Mono.defer(() -> emitted.get() ? consumed.asMono() : Mono.<Void>empty())
+                                    .then(Mono.empty()));
+                },
+                concurrency,
+                1);
+    }
 
-  /** Reads {@code [from, to)} completely: a short page is followed by one for the rest. */
-  private Flux<Page<T>> segment(long from, long to, long stop, int size) {
-    AtomicLong position = new AtomicLong(from);
-    return Mono.defer(
-            () -> {
-              long at = position.get();
-              int limit = (int) Math.min(size, to - at);
-              return fetch(at, limit)
-                  .map(
-                      r -> {
+    /** Reads {@code [from, to)} completely: a short page is followed by one for the rest. */
+    private Flux<Page<T>> segment(long from, long to, long stop, int size) {
+        AtomicLong position = new AtomicLong(from);
+        return Mono.defer(() -> {
+                    long at = position.get();
+                    int limit = (int) Math.min(size, to - at);
+                    return fetch(at, limit).map(r -> {
                         int n = r.items().size();
                         if (n == 0) {
-                          dataEnd.accumulateAndGet(at, Math::min);
-                          position.set(to);
+                            dataEnd.accumulateAndGet(at, Math::min);
+                            position.set(to);
                         } else {
-                          position.set(at + n);
+                            position.set(at + n);
                         }
                         return page(r, at, limit, at + n, stop);
-                      });
-            })
-        .repeat(() -> position.get() < to)
-        .filter(p -> p.size() > 0);
-  }
+                    });
+                })
+                .repeat(() -> position.get() < to)
+                .filter(p -> p.size() > 0);
+    }
 
-  /** Total unknown: one page after another until an empty or short one. */
-  private Flux<Page<T>> sequential(long from, int size) {
-    AtomicLong position = new AtomicLong(from);
-    boolean[] done = {false};
-    return Mono.defer(
-            () -> {
-              long at = position.get();
-              int limit = limitFor(at, end, size);
-              return fetch(at, limit)
-                  .map(
-                      r -> {
+    /** Total unknown: one page after another until an empty or short one. */
+    private Flux<Page<T>> sequential(long from, int size) {
+        AtomicLong position = new AtomicLong(from);
+        boolean[] done = {false};
+        return Mono.defer(() -> {
+                    long at = position.get();
+                    int limit = limitFor(at, end, size);
+                    return fetch(at, limit).map(r -> {
                         int n = r.items().size();
                         long after = at + n;
                         done[0] = n == 0 || after >= end || isShort(r, limit);
                         position.set(after);
                         return page(r, at, limit, done[0] ? -1 : after, end);
-                      });
-            })
-        .repeat(() -> !done[0])
-        .filter(p -> p.size() > 0);
-  }
+                    });
+                })
+                .repeat(() -> !done[0])
+                .filter(p -> p.size() > 0);
+    }
 
-  /**
-   * Without a total, a page ends the listing when it is shorter than the limit the server says it
-   * applied. A server that clamps without saying so cannot be told from the end of the listing, so
-   * without a reported limit only an empty page ends it (one more request, no lost item).
-   */
-  private static boolean isShort(PageResponse<?> r, int asked) {
-    return r.limit().isPresent() && r.items().size() < Math.min(asked, r.limit().getAsInt());
-  }
+    /**
+     * Without a total, a page ends the listing when it is shorter than the limit the server says it
+     * applied. A server that clamps without saying so cannot be told from the end of the listing, so
+     * without a reported limit only an empty page ends it (one more request, no lost item).
+     */
+    private static boolean isShort(PageResponse<?> r, int asked) {
+        return r.limit().isPresent()
+                && r.items().size() < Math.min(asked, r.limit().getAsInt());
+    }
 
-  private static int limitFor(long at, long to, int size) {
-    return (int) Math.max(1, Math.min(size, to - at));
-  }
+    private static int limitFor(long at, long to, int size) {
+        return (int) Math.max(1, Math.min(size, to - at));
+    }
 
-  /**
-   * Fetches a page, trimmed to the limit asked (a server that sends more is not trusted). A page
-   * whose reported offset is not the offset asked fails the listing: the server (or a proxy keyed on
-   * the path alone) ignores the offset, and its items would repeat others.
-   */
-  private Mono<PageResponse<T>> fetch(long offset, int limit) {
-    return Mono.defer(() -> fetcher.fetch(offset, limit))
-        .map(
-            r -> {
-              if (r.offset().isPresent() && r.offset().getAsLong() != offset) {
-                throw notAdvancing(offset, "was answered with the page at offset " + r.offset().getAsLong());
-              }
-              if (r.items().size() <= limit) {
+    /**
+     * Fetches a page, trimmed to the limit asked (a server that sends more is not trusted). A page
+     * whose reported offset is not the offset asked fails the listing: the server (or a proxy keyed on
+     * the path alone) ignores the offset, and its items would repeat others.
+     */
+    private Mono<PageResponse<T>> fetch(long offset, int limit) {
+        return Mono.defer(() -> fetcher.fetch(offset, limit)).map(r -> {
+            if (r.offset().isPresent() && r.offset().getAsLong() != offset) {
+                throw notAdvancing(
+                        offset,
+                        "was answered with the page at offset " + r.offset().getAsLong());
+            }
+            if (r.items().size() <= limit) {
                 return r;
-              }
-              return PageResponse.<T>builder().from(r).items(r.items().subList(0, limit)).build();
-            });
-  }
-
-  /** The page users see, with the cursor of what follows it (none past {@code stop}). */
-  private Page<T> page(PageResponse<T> r, long offset, int asked, long after, long stop) {
-    Optional<PageCursor> c = after < 0 || after >= stop ? Optional.empty() : Optional.of(cursor(after));
-    return Page.<T>builder()
-        .items(r.items())
-        .offset(offset)
-        .limit(r.limit().orElse(asked))
-        .totalCount(r.totalCount())
-        .nextCursor(c)
-        .headers(r.headers())
-        .build();
-  }
-
-  private static RuntimeException notAdvancing(long offset, String what) {
-    return Errors.get().notAdvancing(offset, what);
-  }
-
-  /** A page, and how to tell its producer that it has been consumed. */
-  static final class Chunk<T> {
-    final Page<T> page;
-    private final Sinks.@Nullable Empty<Void> consumed;
-
-    Chunk(Page<T> page, Sinks.@Nullable Empty<Void> consumed) {
-      this.page = Objects.requireNonNull(page);
-      this.consumed = consumed;
+            }
+            return PageResponse.<T>builder()
+                    .from(r)
+                    .items(r.items().subList(0, limit))
+                    .build();
+        });
     }
 
-    void consumed() {
-      if (consumed != null) {
-        consumed.tryEmitEmpty();
-      }
+    /** The page users see, with the cursor of what follows it (none past {@code stop}). */
+    private Page<T> page(PageResponse<T> r, long offset, int asked, long after, long stop) {
+        Optional<PageCursor> c = after < 0 || after >= stop ? Optional.empty() : Optional.of(cursor(after));
+        return Page.<T>builder()
+                .items(r.items())
+                .offset(offset)
+                .limit(r.limit().orElse(asked))
+                .totalCount(r.totalCount())
+                .nextCursor(c)
+                .headers(r.headers())
+                .build();
     }
-  }
+
+    private static RuntimeException notAdvancing(long offset, String what) {
+        return Errors.get().notAdvancing(offset, what);
+    }
+
+    /** A page, and how to tell its producer that it has been consumed. */
+    static final class Chunk<T> {
+        final Page<T> page;
+        private final Sinks.@Nullable Empty<Void> consumed;
+
+        Chunk(Page<T> page, Sinks.@Nullable Empty<Void> consumed) {
+            this.page = Objects.requireNonNull(page);
+            this.consumed = consumed;
+        }
+
+        void consumed() {
+            if (consumed != null) {
+                consumed.tryEmitEmpty();
+            }
+        }
+    }
 }

@@ -9,71 +9,83 @@ import org.junit.jupiter.api.Test;
 
 class ErrorDecoderTest {
 
-  private static ErrorBody decode(String body) {
-    return ErrorDecoder.lenientJson().decode(HttpResponse.of(400, body.getBytes(StandardCharsets.UTF_8)));
-  }
+    private static ErrorBody decode(String body) {
+        return ErrorDecoder.lenientJson().decode(HttpResponse.of(400, body.getBytes(StandardCharsets.UTF_8)));
+    }
 
-  @Test
-  void codeMessageAndLocatedErrors() {
-    ErrorBody b = decode("{\"code\":422,\"message\":\"Invalid request body\",\"errors\":[{\"location\":\"source_id\",\"message\":\"has already been taken\"}]}");
-    assertThat(b.message()).contains("Invalid request body");
-    assertThat(b.errorCode()).contains("422");
-    assertThat(b.errors()).containsExactly(FieldError.of("source_id", "has already been taken"));
-  }
+    @Test
+    void codeMessageAndLocatedErrors() {
+        ErrorBody b =
+                decode("{\"code\":422,\"message\":\"Invalid request body\",\"errors\":[{\"location\":\"source_id\","
+                        + "\"message\":\"has already been taken\"}]}");
+        assertThat(b.message()).contains("Invalid request body");
+        assertThat(b.errorCode()).contains("422");
+        assertThat(b.errors()).containsExactly(FieldError.of("source_id", "has already been taken"));
+    }
 
-  @Test
-  void typeMessageContext() {
-    ErrorBody b = decode("{\"type\":\"permission_error\",\"message\":\"Not allowed\",\"context\":{\"project\":1}}");
-    assertThat(b.errorCode()).contains("permission_error");
-    assertThat(b.message()).contains("Not allowed");
-  }
+    @Test
+    void typeMessageContext() {
+        ErrorBody b = decode("{\"type\":\"permission_error\",\"message\":\"Not allowed\",\"context\":{\"project\":1}}");
+        assertThat(b.errorCode()).contains("permission_error");
+        assertThat(b.message()).contains("Not allowed");
+    }
 
-  @Test
-  void laravelFieldMapsWithListsOrStrings() {
-    ErrorBody b = decode("{\"status\":\"error\",\"message\":\"The given data was invalid.\",\"errors\":{\"with\":[\"The selected with is invalid.\"],\"id\":\"must be a number\"}}");
-    assertThat(b.message()).contains("The given data was invalid.");
-    assertThat(b.errors()).containsExactly(
-        FieldError.of("with", "The selected with is invalid."), FieldError.of("id", "must be a number"));
-  }
+    @Test
+    void laravelFieldMapsWithListsOrStrings() {
+        ErrorBody b =
+                decode("{\"status\":\"error\",\"message\":\"The given data was invalid.\",\"errors\":{\"with\":[\"The "
+                        + "selected with is invalid.\"],\"id\":\"must be a number\"}}");
+        assertThat(b.message()).contains("The given data was invalid.");
+        assertThat(b.errors())
+                .containsExactly(
+                        FieldError.of("with", "The selected with is invalid."),
+                        FieldError.of("id", "must be a number"));
+    }
 
-  @Test
-  void nonStringMessagesAndRetryAfter() {
-    ErrorBody b = decode("{\"message\":{\"detail\":\"odd\"},\"retry_after\":60}");
-    assertThat(b.message()).contains("{\"detail\":\"odd\"}");
-    assertThat(b.retryAfter()).contains(Duration.ofSeconds(60));
-    assertThat(decode("{\"message\":[\"a\",\"b\"]}").message()).contains("[\"a\",\"b\"]");
-  }
+    @Test
+    void nonStringMessagesAndRetryAfter() {
+        ErrorBody b = decode("{\"message\":{\"detail\":\"odd\"},\"retry_after\":60}");
+        assertThat(b.message()).contains("{\"detail\":\"odd\"}");
+        assertThat(b.retryAfter()).contains(Duration.ofSeconds(60));
+        assertThat(decode("{\"message\":[\"a\",\"b\"]}").message()).contains("[\"a\",\"b\"]");
+    }
 
-  @Test
-  void unreadableBodiesYieldNothingAndNeverThrow() {
-    assertThat(decode("<html>502 Bad Gateway</html>")).isEqualTo(ErrorBody.empty());
-    assertThat(decode("")).isEqualTo(ErrorBody.empty());
-    assertThat(decode("[1,2]")).isEqualTo(ErrorBody.empty());
-    assertThat(decode("{\"message\": \"trunc")).isEqualTo(ErrorBody.empty());
-    assertThat(decode("[".repeat(10000))).isEqualTo(ErrorBody.empty());
-  }
+    @Test
+    void unreadableBodiesYieldNothingAndNeverThrow() {
+        assertThat(decode("<html>502 Bad Gateway</html>")).isEqualTo(ErrorBody.empty());
+        assertThat(decode("")).isEqualTo(ErrorBody.empty());
+        assertThat(decode("[1,2]")).isEqualTo(ErrorBody.empty());
+        assertThat(decode("{\"message\": \"trunc")).isEqualTo(ErrorBody.empty());
+        assertThat(decode("[".repeat(10000))).isEqualTo(ErrorBody.empty());
+    }
 
-  @Test
-  void anErrorResponsePrintsNoCredentialOrCookie() {
-    ErrorResponse r = ErrorResponse.builder().method(io.trackflow.core.http.HttpMethod.GET)
-        .uri(java.net.URI.create("https://api.example.com/x")).status(401)
-        .putHeaders("set-cookie", java.util.List.of("session=static-secret"))
-        .putHeaders("authorization", java.util.List.of("Bearer static-secret"))
-        .putHeaders("X-Api-Key", java.util.List.of("static-secret"))
-        .putHeaders("cookie", java.util.List.of("a=static-secret"))
-        .putHeaders("proxy-authorization", java.util.List.of("Basic static-secret"))
-        .putHeaders("x-request-id", java.util.List.of("r-1"))
-        .build();
-    assertThat(r.toString()).doesNotContain("static-secret").contains("****").contains("r-1");
-    assertThat(ErrorFactory.of(r).toString()).doesNotContain("static-secret");
-  }
+    @Test
+    void anErrorResponsePrintsNoCredentialOrCookie() {
+        ErrorResponse r = ErrorResponse.builder()
+                .method(io.trackflow.core.http.HttpMethod.GET)
+                .uri(java.net.URI.create("https://api.example.com/x"))
+                .status(401)
+                .putHeaders("set-cookie", java.util.List.of("session=static-secret"))
+                .putHeaders("authorization", java.util.List.of("Bearer static-secret"))
+                .putHeaders("X-Api-Key", java.util.List.of("static-secret"))
+                .putHeaders("cookie", java.util.List.of("a=static-secret"))
+                .putHeaders("proxy-authorization", java.util.List.of("Basic static-secret"))
+                .putHeaders("x-request-id", java.util.List.of("r-1"))
+                .build();
+        assertThat(r.toString())
+                .doesNotContain("static-secret")
+                .contains("****")
+                .contains("r-1");
+        assertThat(ErrorFactory.of(r).toString()).doesNotContain("static-secret");
+    }
 
-  @Test
-  void anExhaustedPoolIsNotAConnectFailure() {
-    io.trackflow.core.http.HttpRequest req =
-        io.trackflow.core.http.HttpRequest.get(java.net.URI.create("https://api.example.com/x"));
-    TransportException full = io.trackflow.core.internal.Errors.get().poolExhausted(req, new IllegalStateException("full"));
-    assertThat(full.isPoolExhausted()).isTrue();
-    assertThat(full.isConnectFailure()).isFalse();
-  }
+    @Test
+    void anExhaustedPoolIsNotAConnectFailure() {
+        io.trackflow.core.http.HttpRequest req =
+                io.trackflow.core.http.HttpRequest.get(java.net.URI.create("https://api.example.com/x"));
+        TransportException full =
+                io.trackflow.core.internal.Errors.get().poolExhausted(req, new IllegalStateException("full"));
+        assertThat(full.isPoolExhausted()).isTrue();
+        assertThat(full.isConnectFailure()).isFalse();
+    }
 }

@@ -10,17 +10,14 @@ import reactor.core.scheduler.Schedulers;
 /** Proves BlockHound guards this module's tests: a blocking call on a Reactor thread fails. */
 class BlockHoundTest {
 
-  @Test
-  void aBlockingCallOnAReactorThreadFailsTheTest() {
-    assertThatThrownBy(
-            () ->
-                Mono.fromCallable(
-                        () -> {
-                          Thread.sleep(1);
-                          return 1;
+    @Test
+    void aBlockingCallOnAReactorThreadFailsTheTest() {
+        assertThatThrownBy(() -> Mono.fromCallable(() -> {
+                            Thread.sleep(1);
+                            return 1;
                         })
-                    .subscribeOn(Schedulers.parallel())
-                    .block(Duration.ofSeconds(5)))
-        .hasMessageContaining("Blocking call");
-  }
+                        .subscribeOn(Schedulers.parallel())
+                        .block(Duration.ofSeconds(5)))
+                .hasMessageContaining("Blocking call");
+    }
 }

@@ -17,66 +17,65 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NettyLeakGuard implements AfterAllCallback {
 
-  private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
+    private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
 
-  static {
-    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
-  }
-
-  /** Leak reports seen so far and not yet claimed by a test class. */
-  public static List<String> drain() {
-    collect();
-    List<String> out = List.copyOf(LEAKS);
-    LEAKS.clear();
-    return out;
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    List<String> leaks = drain();
-    if (!leaks.isEmpty()) {
-      throw new AssertionError(
-          leaks.size() + " Netty buffer leak(s) reported while " + context.getDisplayName()
-              + " ran:\n" + String.join("\n----\n", leaks));
+    static {
+        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
     }
-  }
 
-  /** Leaks are reported when a later allocation finds a collected, unreleased buffer. */
-  private static void collect() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      for (int j = 0; j < 64; j++) {
-        ByteBuf a = PooledByteBufAllocator.DEFAULT.directBuffer(16);
-        a.release();
-        ByteBuf b = UnpooledByteBufAllocator.DEFAULT.heapBuffer(16);
-        b.release();
-      }
+    /** Leak reports seen so far and not yet claimed by a test class. */
+    public static List<String> drain() {
+        collect();
+        List<String> out = List.copyOf(LEAKS);
+        LEAKS.clear();
+        return out;
     }
-  }
 
-  private static final class RecordingFactory extends ResourceLeakDetectorFactory {
     @Override
-    @SuppressWarnings("deprecation")
-    public <T> ResourceLeakDetector<T> newResourceLeakDetector(
-        Class<T> resource, int samplingInterval, long maxActive) {
-      return new ResourceLeakDetector<T>(resource, samplingInterval) {
-        @Override
-        protected void reportTracedLeak(String resourceType, String records) {
-          // recorded, not logged: afterAll fails the class with the records
-          LEAKS.add("LEAK " + resourceType + records);
+    public void afterAll(ExtensionContext context) {
+        List<String> leaks = drain();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError(leaks.size() + " Netty buffer leak(s) reported while " + context.getDisplayName()
+                    + " ran:\n" + String.join("\n----\n", leaks));
         }
-
-        @Override
-        protected void reportUntracedLeak(String resourceType) {
-          LEAKS.add("LEAK " + resourceType + " (untraced)");
-        }
-      };
     }
-  }
+
+    /** Leaks are reported when a later allocation finds a collected, unreleased buffer. */
+    private static void collect() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            for (int j = 0; j < 64; j++) {
+                ByteBuf a = PooledByteBufAllocator.DEFAULT.directBuffer(16);
+                a.release();
+                ByteBuf b = UnpooledByteBufAllocator.DEFAULT.heapBuffer(16);
+                b.release();
+            }
+        }
+    }
+
+    private static final class RecordingFactory extends ResourceLeakDetectorFactory {
+        @Override
+        @SuppressWarnings("deprecation")
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
+            return new ResourceLeakDetector<T>(resource, samplingInterval) {
+                @Override
+                protected void reportTracedLeak(String resourceType, String records) {
+                    // recorded, not logged: afterAll fails the class with the records
+                    LEAKS.add("LEAK " + resourceType + records);
+                }
+
+                @Override
+                protected void reportUntracedLeak(String resourceType) {
+                    LEAKS.add("LEAK " + resourceType + " (untraced)");
+                }
+            };
+        }
+    }
 }

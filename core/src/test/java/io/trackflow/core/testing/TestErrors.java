@@ -15,33 +15,38 @@ import java.util.Optional;
 /** Exceptions for tests, made by the library's one error factory. */
 public final class TestErrors {
 
-  private static final HttpRequest REQUEST = HttpRequest.get(URI.create("https://api.example.com/x"));
+    private static final HttpRequest REQUEST = HttpRequest.get(URI.create("https://api.example.com/x"));
 
-  private TestErrors() {}
+    private TestErrors() {}
 
-  /** A status error for a GET, with an optional Retry-After. */
-  public static HttpStatusException status(int status, Optional<Duration> retryAfter) {
-    return Errors.get().status(ErrorResponse.builder().method(HttpMethod.GET)
-        .uri(REQUEST.uri()).status(status).retryAfter(retryAfter).build());
-  }
+    /** A status error for a GET, with an optional Retry-After. */
+    public static HttpStatusException status(int status, Optional<Duration> retryAfter) {
+        return Errors.get()
+                .status(ErrorResponse.builder()
+                        .method(HttpMethod.GET)
+                        .uri(REQUEST.uri())
+                        .status(status)
+                        .retryAfter(retryAfter)
+                        .build());
+    }
 
-  /** A status error for a GET. */
-  public static HttpStatusException status(int status) {
-    return status(status, Optional.empty());
-  }
+    /** A status error for a GET. */
+    public static HttpStatusException status(int status) {
+        return status(status, Optional.empty());
+    }
 
-  /** A transport failure; {@code connect}: the request never left. */
-  public static TransportException transport(boolean connect) {
-    return Errors.get().transport(REQUEST, connect ? "refused" : "reset", new IOException("x"), connect);
-  }
+    /** A transport failure; {@code connect}: the request never left. */
+    public static TransportException transport(boolean connect) {
+        return Errors.get().transport(REQUEST, connect ? "refused" : "reset", new IOException("x"), connect);
+    }
 
-  /** An exhausted local pool. */
-  public static TransportException poolExhausted() {
-    return Errors.get().poolExhausted(REQUEST, new IllegalStateException("full"));
-  }
+    /** An exhausted local pool. */
+    public static TransportException poolExhausted() {
+        return Errors.get().poolExhausted(REQUEST, new IllegalStateException("full"));
+    }
 
-  /** A connect or response timeout. */
-  public static TimeoutException timeout(TimeoutException.Kind kind) {
-    return Errors.get().timeout(kind, REQUEST, new IOException("slow"));
-  }
+    /** A connect or response timeout. */
+    public static TimeoutException timeout(TimeoutException.Kind kind) {
+        return Errors.get().timeout(kind, REQUEST, new IOException("slow"));
+    }
 }

@@ -10,15 +10,16 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  */
 public final class TrackflowBlockHoundIntegration implements BlockHoundIntegration {
 
-  @Override
-  public void applyTo(BlockHound.Builder builder) {
-    // Test logging only: slf4j-simple writes each line to target/test.log with a FileOutputStream
-    // under a lock (a few microseconds on a local disk); the library itself only calls the SLF4J API,
-    // and what a user's logging binding does is the binding's affair.
-    builder.allowBlockingCallsInside("org.slf4j.simple.SimpleLogger", "write");
-    builder.allowBlockingCallsInside("org.slf4j.simple.OutputChoice", "getTargetPrintStream");
-    // A test harness that parks the event loop on purpose, to land a cancel at an exact moment of a
-    // read (ReactorNettyTransportTest.aResponseArrivingForACancelledExchangeIsReleased).
-    builder.allowBlockingCallsInside("io.trackflow.core.http.ReactorNettyTransportTest$CancelOnHead", "channelRead");
-  }
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        // Test logging only: slf4j-simple writes each line to target/test.log with a FileOutputStream
+        // under a lock (a few microseconds on a local disk); the library itself only calls the SLF4J API,
+        // and what a user's logging binding does is the binding's affair.
+        builder.allowBlockingCallsInside("org.slf4j.simple.SimpleLogger", "write");
+        builder.allowBlockingCallsInside("org.slf4j.simple.OutputChoice", "getTargetPrintStream");
+        // A test harness that parks the event loop on purpose, to land a cancel at an exact moment of a
+        // read (ReactorNettyTransportTest.aResponseArrivingForACancelledExchangeIsReleased).
+        builder.allowBlockingCallsInside(
+                "io.trackflow.core.http.ReactorNettyTransportTest$CancelOnHead", "channelRead");
+    }
 }
