@@ -1,5 +1,6 @@
 package io.trackflow.core;
 
+import io.trackflow.core.internal.Checks;
 import io.trackflow.core.retry.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -68,12 +69,10 @@ public abstract class ClientConfig implements java.io.Serializable {
     @Value.Check
     final ClientConfig check() {
         checkBaseUrl(baseUrl(), allowInsecureHttp());
-        positive(totalTimeout(), "totalTimeout");
-        positive(connectTimeout(), "connectTimeout");
-        positive(responseTimeout(), "responseTimeout");
-        if (maxConnections() < 1) {
-            throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections());
-        }
+        Checks.positive(totalTimeout(), "totalTimeout");
+        Checks.positive(connectTimeout(), "connectTimeout");
+        Checks.positive(responseTimeout(), "responseTimeout");
+        Checks.atLeast(maxConnections(), 1, "maxConnections");
         String s = baseUrl().toString();
         if (s.endsWith("/")) {
             return builder()
@@ -82,12 +81,6 @@ public abstract class ClientConfig implements java.io.Serializable {
                     .build();
         }
         return this;
-    }
-
-    private static void positive(Duration d, String name) {
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
     }
 
     /**

@@ -54,15 +54,7 @@ public final class ApiClient implements AutoCloseable {
         this.name = b.name;
         this.ownsTransport = b.transport == null;
         this.transport = b.transport != null ? b.transport : newTransport(b.config);
-        List<CallPolicy> policies = new ArrayList<>();
-        if (!b.defaultHeaders.isEmpty()) {
-            policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
-        }
-        policies.add(new AuthenticationPolicy(b.auth));
-        policies.add(new RetryingPolicy(config.retryPolicy(), b.retryListener));
-        policies.add(new DeadlinePolicy());
-        policies.addAll(b.policies);
-        this.pipeline = chain(policies, new TransportStage(transport, b.errorDecoder, b.responseListener));
+        this.pipeline = Pipeline.assemble(b, transport);
         this.description = name + "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + "}";
     }
 
@@ -72,18 +64,6 @@ public final class ApiClient implements AutoCloseable {
                 .responseTimeout(config.responseTimeout())
                 .maxConnections(config.maxConnections())
                 .build();
-    }
-
-    /** Links the policies, in order, in front of the transport stage; done once per client. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static CallPolicy.Next<Object> chain(List<CallPolicy> policies, TransportStage terminal) {
-        CallPolicy.Next<Object> next = terminal::send;
-        for (int i = policies.size() - 1; i >= 0; i--) {
-            CallPolicy policy = policies.get(i);
-            CallPolicy.Next<Object> rest = next;
-            next = call -> policy.apply((Call) call, (CallPolicy.Next) rest);
-        }
-        return next;
     }
 
     /**
@@ -189,15 +169,18 @@ public final class ApiClient implements AutoCloseable {
 
     /** Builds {@link ApiClient}s. Not thread-safe. */
     public static final class Builder {
-        private final ClientConfig config;
-        private String name = "api";
-        private @Nullable HttpTransport transport;
-        private AuthStrategy auth = AuthStrategy.none();
-        private ErrorDecoder errorDecoder = ErrorDecoder.lenientJson();
-        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-        private final List<CallPolicy> policies = new ArrayList<>();
-        private RetryListener retryListener = RetryListener.NONE;
-        private Consumer<HttpResponse> responseListener = r -> {};
+        final ClientConfig config;
+        String name = "api";
+
+        @Nullable
+        HttpTransport transport;
+
+        AuthStrategy auth = AuthStrategy.none();
+        ErrorDecoder errorDecoder = ErrorDecoder.lenientJson();
+        final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        final List<CallPolicy> policies = new ArrayList<>();
+        RetryListener retryListener = RetryListener.NONE;
+        Consumer<HttpResponse> responseListener = r -> {};
 
         Builder(ClientConfig config) {
             this.config = Objects.requireNonNull(config, "config");

@@ -6,6 +6,7 @@ import io.trackflow.core.UserAgent;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.TransportException;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
+import io.trackflow.core.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -193,7 +194,7 @@ public final class ReactorNettyTransport implements HttpTransport {
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(timeout, "connectTimeout");
             return this;
         }
 
@@ -204,7 +205,7 @@ public final class ReactorNettyTransport implements HttpTransport {
          * @return this builder
          */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "responseTimeout");
+            this.responseTimeout = Checks.positive(timeout, "responseTimeout");
             return this;
         }
 
@@ -215,10 +216,7 @@ public final class ReactorNettyTransport implements HttpTransport {
          * @return this builder
          */
         public Builder maxConnections(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConnections must be >= 1, was " + max);
-            }
-            this.maxConnections = max;
+            this.maxConnections = Checks.atLeast(max, 1, "maxConnections");
             return this;
         }
 
@@ -230,10 +228,7 @@ public final class ReactorNettyTransport implements HttpTransport {
          * @return this builder
          */
         public Builder pendingAcquireMaxCount(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("pendingAcquireMaxCount must be >= 1, was " + max);
-            }
-            this.pendingAcquireMaxCount = max;
+            this.pendingAcquireMaxCount = Checks.atLeast(max, 1, "pendingAcquireMaxCount");
             return this;
         }
 
@@ -244,7 +239,7 @@ public final class ReactorNettyTransport implements HttpTransport {
          * @return this builder
          */
         public Builder pendingAcquireTimeout(Duration timeout) {
-            this.pendingAcquireTimeout = positive(timeout, "pendingAcquireTimeout");
+            this.pendingAcquireTimeout = Checks.positive(timeout, "pendingAcquireTimeout");
             return this;
         }
 
@@ -255,10 +250,7 @@ public final class ReactorNettyTransport implements HttpTransport {
          * @return this builder
          */
         public Builder maxResponseBytes(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be >= 1, was " + max);
-            }
-            this.maxResponseBytes = max;
+            this.maxResponseBytes = Checks.atLeast(max, 1, "maxResponseBytes");
             return this;
         }
 
@@ -292,14 +284,6 @@ public final class ReactorNettyTransport implements HttpTransport {
         /** Builds the transport. */
         public ReactorNettyTransport build() {
             return new ReactorNettyTransport(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }
