@@ -26,5 +26,6 @@ module io.trackflow.core {
     exports io.trackflow.core.http;
     exports io.trackflow.core.json;
     exports io.trackflow.core.paging;
+    exports io.trackflow.core.ratelimit;
     exports io.trackflow.core.retry;
 }

@@ -7,6 +7,8 @@ import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.error.ErrorBody;
 import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.ratelimit.RateLimiter;
+import io.trackflow.core.ratelimit.RateLimits;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -184,16 +186,32 @@ public final class BeatPassClient implements AutoCloseable {
                             java.time.Clock.systemUTC());
             AtomicReference<@Nullable RateLimitStatus> last = new AtomicReference<>();
             Consumer<RateLimitStatus> listener = rateLimitListener;
+            AtomicReference<@Nullable ApiClient> self = new AtomicReference<>();
             ApiClient api = apiClient("beatpass")
                     .auth(auth)
                     .errorDecoder(BeatPassClient::decodeError)
                     .defaultHeader("Accept", "application/json")
                     .responseListener(r -> RateLimitStatus.of(r).ifPresent(s -> {
-                        last.set(s);
-                        listener.accept(s);
+                        ApiClient c = self.get();
+                        RateLimitStatus status =
+                                c == null ? s : s.with(c.rateLimiter().stats());
+                        last.set(status);
+                        listener.accept(status);
                     }))
                     .build();
+            self.set(api);
             return new BeatPassClient(api, last);
+        }
+
+        /**
+         * BeatPass paces by the figures it sends with every response ({@link RateLimits#fromHeaders()}):
+         * a new limiter for each client built.
+         *
+         * @return the limiter
+         */
+        @Override
+        protected RateLimiter defaultRateLimiter() {
+            return RateLimits.fromHeaders();
         }
 
         @Override

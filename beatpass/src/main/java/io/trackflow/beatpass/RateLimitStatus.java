@@ -28,6 +28,39 @@ public abstract class RateLimitStatus {
     public abstract Optional<Instant> resetAt();
 
     /**
+     * Until when the client holds every call (it was answered 429), as the client's rate limiter
+     * says; empty when no hold is on or the figures come from a response alone.
+     */
+    public abstract Optional<Instant> heldUntil();
+
+    /** Calls the client's rate limiter held back so far (0 when the figures come from a response alone). */
+    @Value.Default
+    public long callsHeld() {
+        return 0;
+    }
+
+    /** The total time calls waited for the rate limiter (zero when the figures come from a response alone). */
+    @Value.Default
+    public java.time.Duration timeWaited() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
+     * This status with the client's own figures: calls held, time waited, a hold in force.
+     *
+     * @param stats the client's rate limiter's figures
+     * @return the status
+     */
+    public final RateLimitStatus with(io.trackflow.core.ratelimit.RateLimitStats stats) {
+        return ImmutableRateLimitStatus.builder()
+                .from(this)
+                .callsHeld(stats.callsHeld())
+                .timeWaited(stats.timeWaited())
+                .heldUntil(stats.heldUntil())
+                .build();
+    }
+
+    /**
      * Reads the figures of a response, if it carries any.
      *
      * @param response the response

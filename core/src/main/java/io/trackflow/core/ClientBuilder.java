@@ -2,6 +2,8 @@ package io.trackflow.core;
 
 import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.ratelimit.RateLimiter;
+import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.retry.RetryPolicy;
 import java.time.Duration;
@@ -24,6 +26,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private boolean allowInsecureHttp;
     private RetryListener retryListener = RetryListener.NONE;
     private @Nullable ClientConfig config;
+    private @Nullable RateLimiter rateLimiter;
 
     /**
      * Starts a builder.
@@ -116,6 +119,29 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * Paces the client's requests: asked before each attempt of every call ({@link RateLimits}:
+     * {@code fromHeaders()}, {@code fixed(n, per)}, {@code none()}). Default: the provider's (see its
+     * builder).
+     *
+     * @param limiter the limiter, for this client only (or shared on purpose, to share a budget)
+     * @return this builder
+     */
+    public B rateLimiter(RateLimiter limiter) {
+        this.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter");
+        return self();
+    }
+
+    /**
+     * The limiter a client gets when none is set: {@link RateLimits#none()} unless the provider says
+     * otherwise. Called once per client built, so that each gets a budget of its own.
+     *
+     * @return the limiter
+     */
+    protected RateLimiter defaultRateLimiter() {
+        return RateLimits.none();
+    }
+
+    /**
      * Told before each retry, e.g. for metrics. Must not block.
      *
      * @param listener the listener
@@ -153,7 +179,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException naming the option when one is invalid
      */
     protected final ApiClient.Builder apiClient(String name) {
-        ApiClient.Builder b = ApiClient.builder(clientConfig()).name(name).retryListener(retryListener);
+        ApiClient.Builder b = ApiClient.builder(clientConfig())
+                .name(name)
+                .retryListener(retryListener)
+                .rateLimiter(rateLimiter != null ? rateLimiter : defaultRateLimiter());
         if (transport != null) {
             b.transport(transport);
         }

@@ -10,6 +10,8 @@ import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.Urls;
 import io.trackflow.core.paging.OffsetPaginator;
 import io.trackflow.core.paging.PageFetcher;
+import io.trackflow.core.ratelimit.RateLimiter;
+import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,8 +33,9 @@ import reactor.core.publisher.Mono;
  * <b>authentication</b> (each attempt carries the strategy's credentials; a call that ends in a 401
  * runs once more with fresh ones when the strategy can refresh them) &rarr; <b>retry</b> (the {@link
  * io.trackflow.core.retry.RetryPolicy}: backoff or {@code Retry-After}, never a wait past the call's
- * deadline) &rarr; per attempt: <b>deadline</b> (the attempt may use what is left of the call's total
- * timeout) &rarr; the policies added with {@link Builder#policy} &rarr; <b>transport</b>
+ * deadline) &rarr; per attempt: <b>rate limit</b> (a permit from the client's {@link RateLimiter},
+ * waited for on a timer within the deadline; a 429's {@code Retry-After} holds every call of the
+ * client) &rarr; <b>deadline</b> (the attempt may use what is left of the call's total timeout) &rarr; the policies added with {@link Builder#policy} &rarr; <b>transport</b>
  * (credentials applied, the request sent) &rarr; <b>status check and decoding</b> (a 2xx body read by
  * the call's reader; any other status a typed {@code HttpStatusException}). Every failure is an
  * {@code ApiException}.
@@ -47,6 +50,7 @@ public final class ApiClient implements AutoCloseable {
     private final HttpTransport transport;
     private final boolean ownsTransport;
     private final CallPolicy.Next<Object> pipeline;
+    private final RateLimiter rateLimiter;
     private final String description;
 
     private ApiClient(Builder b) {
@@ -55,6 +59,7 @@ public final class ApiClient implements AutoCloseable {
         this.ownsTransport = b.transport == null;
         this.transport = b.transport != null ? b.transport : newTransport(b.config);
         this.pipeline = Pipeline.assemble(b, transport);
+        this.rateLimiter = b.rateLimiter;
         this.description = name + "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + "}";
     }
 
@@ -84,6 +89,11 @@ public final class ApiClient implements AutoCloseable {
     /** The client's name (the provider's, e.g. {@code beyondwords}): low-cardinality, for logs and metrics. */
     public String name() {
         return name;
+    }
+
+    /** The client's rate limiter (its figures: {@code rateLimiter().stats()}). */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /**
@@ -181,6 +191,7 @@ public final class ApiClient implements AutoCloseable {
         final List<CallPolicy> policies = new ArrayList<>();
         RetryListener retryListener = RetryListener.NONE;
         Consumer<HttpResponse> responseListener = r -> {};
+        RateLimiter rateLimiter = RateLimits.none();
 
         Builder(ClientConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -269,6 +280,18 @@ public final class ApiClient implements AutoCloseable {
          */
         public Builder retryListener(RetryListener listener) {
             this.retryListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The client's rate limiter, asked before each attempt of every call ({@link RateLimits}).
+         * Default {@link RateLimits#none()}.
+         *
+         * @param limiter the limiter
+         * @return this builder
+         */
+        public Builder rateLimiter(RateLimiter limiter) {
+            this.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter");
             return this;
         }
 

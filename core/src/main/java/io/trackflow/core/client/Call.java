@@ -2,8 +2,12 @@ package io.trackflow.core.client;
 
 import io.trackflow.core.auth.AuthStrategy;
 import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +28,7 @@ public final class Call<T> {
     private final int attempt;
     private final AuthStrategy auth;
     private final CallState state;
+    private final List<Consumer<HttpResponse>> hooks;
 
     private Call(
             HttpRequest request,
@@ -33,7 +38,8 @@ public final class Call<T> {
             Duration timeout,
             int attempt,
             AuthStrategy auth,
-            CallState state) {
+            CallState state,
+            List<Consumer<HttpResponse>> hooks) {
         this.request = request;
         this.reader = reader;
         this.operation = operation;
@@ -42,6 +48,7 @@ public final class Call<T> {
         this.attempt = attempt;
         this.auth = auth;
         this.state = state;
+        this.hooks = hooks;
     }
 
     /**
@@ -67,7 +74,8 @@ public final class Call<T> {
                 timeout,
                 0,
                 AuthStrategy.none(),
-                new CallState());
+                new CallState(),
+                List.of());
     }
 
     /** The request, without credentials (they are applied to each attempt as it is sent). */
@@ -130,7 +138,8 @@ public final class Call<T> {
                 timeout,
                 attempt,
                 auth,
-                state);
+                state,
+                hooks);
     }
 
     /**
@@ -140,7 +149,7 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> withAttempt(int attempt) {
-        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state);
+        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, hooks);
     }
 
     /**
@@ -158,7 +167,27 @@ public final class Call<T> {
                 timeout,
                 attempt,
                 Objects.requireNonNull(auth, "auth"),
-                state);
+                state,
+                hooks);
+    }
+
+    /**
+     * This call, with {@code hook} told of the response of the attempt (any status; headers only,
+     * on a transport thread: it must not block). For policies that learn from responses.
+     *
+     * @param hook the hook
+     * @return the call
+     */
+    public Call<T> observing(Consumer<HttpResponse> hook) {
+        List<Consumer<HttpResponse>> all = new ArrayList<>(hooks.size() + 1);
+        all.addAll(hooks);
+        all.add(Objects.requireNonNull(hook, "hook"));
+        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, List.copyOf(all));
+    }
+
+    /** The hooks told of the attempt's response ({@link #observing}). */
+    public List<Consumer<HttpResponse>> responseHooks() {
+        return hooks;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trackflow.core.client;
 
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.ratelimit.RateLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,10 @@ final class Pipeline {
             policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
         }
         policies.add(new AuthenticationPolicy(b.auth));
-        policies.add(new RetryingPolicy(b.config.retryPolicy(), b.retryListener));
+        policies.add(new RetryingPolicy(b.config.retryPolicy(), b.retryListener, b.rateLimiter.holdsOnRateLimit()));
+        if (b.rateLimiter != RateLimits.none()) {
+            policies.add(new RateLimitPolicy(b.rateLimiter));
+        }
         policies.add(new DeadlinePolicy());
         policies.addAll(b.policies);
         return link(policies, new TransportStage(transport, b.errorDecoder, b.responseListener));

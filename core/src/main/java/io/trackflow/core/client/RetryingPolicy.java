@@ -14,10 +14,12 @@ final class RetryingPolicy implements CallPolicy {
 
     private final RetryPolicy policy;
     private final RetryListener listener;
+    private final boolean limiterHolds;
 
-    RetryingPolicy(RetryPolicy policy, RetryListener listener) {
+    RetryingPolicy(RetryPolicy policy, RetryListener listener, boolean limiterHolds) {
         this.policy = policy;
         this.listener = listener;
+        this.limiterHolds = limiterHolds;
     }
 
     @Override
@@ -33,6 +35,6 @@ final class RetryingPolicy implements CallPolicy {
                     return next.proceed(call.withAttempt(attempt));
                 })
                 .doOnError(state::failed)
-                .retryWhen(policy.toRetry(call.request().method(), counting, call.deadlineNanos()));
+                .retryWhen(policy.toRetry(call.request().method(), counting, call.deadlineNanos(), limiterHolds));
     }
 }

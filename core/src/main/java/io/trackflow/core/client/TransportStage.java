@@ -92,6 +92,9 @@ final class TransportStage {
                         (System.nanoTime() - started) / 1_000_000);
             }
             try {
+                for (Consumer<HttpResponse> hook : call.responseHooks()) {
+                    hook.accept(response);
+                }
                 responseListener.accept(response);
             } catch (RuntimeException e) {
                 LOG.warn("response listener failed", e);

@@ -91,6 +91,17 @@ final class ErrorFactory implements Errors {
     }
 
     @Override
+    public RateLimitException rateLimited(HttpRequest request, Duration wait, String why) {
+        return new RateLimitException(ErrorResponse.builder()
+                .method(request.method())
+                .uri(request.uri())
+                .status(429)
+                .body(ErrorBody.builder().message(why).build())
+                .retryAfter(Optional.of(wait))
+                .build());
+    }
+
+    @Override
     public DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause) {
         String trimmed = excerpt.stripLeading();
         String what;

@@ -77,6 +77,16 @@ public interface Errors {
     HttpStatusException status(io.trackflow.core.error.ErrorResponse response);
 
     /**
+     * A call the client's own rate limiter will not let wait: the hold would pass its deadline.
+     *
+     * @param request the request
+     * @param wait how long the call would have waited
+     * @param why what holds it
+     * @return a {@link io.trackflow.core.error.RateLimitException} with {@code retryAfter() == wait}
+     */
+    io.trackflow.core.error.RateLimitException rateLimited(HttpRequest request, Duration wait, String why);
+
+    /**
      * A success body that does not fit the contract.
      *
      * @param request the request

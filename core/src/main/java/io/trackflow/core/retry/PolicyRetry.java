@@ -1,6 +1,7 @@
 package io.trackflow.core.retry;
 
 import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.internal.Errors;
 import java.time.Duration;
@@ -21,32 +22,50 @@ final class PolicyRetry extends Retry {
     private final HttpMethod method;
     private final RetryListener listener;
     private final long deadlineNanos;
+    private final boolean limiterHolds;
 
     /**
      * @param deadlineNanos the call's deadline on {@link System#nanoTime()}'s scale, or {@link
      *     Long#MAX_VALUE} for none
+     * @param limiterHolds whether a rate limiter holds the client for a 429's {@code Retry-After}
      */
-    PolicyRetry(RetryPolicy policy, HttpMethod method, RetryListener listener, long deadlineNanos) {
+    PolicyRetry(
+            RetryPolicy policy, HttpMethod method, RetryListener listener, long deadlineNanos, boolean limiterHolds) {
         this.policy = policy;
         this.method = method;
         this.listener = listener;
         this.deadlineNanos = deadlineNanos;
+        this.limiterHolds = limiterHolds;
     }
 
     @Override
     public Publisher<?> generateCompanion(Flux<RetrySignal> signals) {
+        int[] counted = {0}; // retries that used up the budget; per subscription, signals come in sequence
         return signals.concatMap(signal -> {
             Throwable failure = signal.failure();
-            long retries = signal.totalRetries();
-            int attempts = (int) Math.min(Integer.MAX_VALUE, retries + 1);
-            if (retries >= policy.maxRetries() || !policy.isRetryable(method, failure)) {
+            int attempts = (int) Math.min(Integer.MAX_VALUE, signal.totalRetries() + 1);
+            if (!policy.isRetryable(method, failure)) {
                 return Mono.error(tag(failure, attempts));
             }
-            Optional<Duration> delay = policy.delayBefore(retries, failure);
+            Optional<Duration> held = heldByLimiter(failure);
+            if (held.isPresent()) {
+                // the server said when to come back and the limiter holds the client until then: the next
+                // attempt waits there (deadline-aware), and this one does not count as a failed attempt
+                if (held.get().compareTo(policy.maxRetryAfter()) > 0 || passesDeadline(held.get())) {
+                    return Mono.error(tag(failure, attempts));
+                }
+                listener.onRetry(attempts + 1, failure, held.get());
+                return Mono.just(attempts);
+            }
+            if (counted[0] >= policy.maxRetries()) {
+                return Mono.error(tag(failure, attempts));
+            }
+            Optional<Duration> delay = policy.delayBefore(counted[0], failure);
             if (delay.isEmpty() || passesDeadline(delay.get())) {
                 // a wait the call cannot afford ends it now, with the failure that asked for the wait
                 return Mono.error(tag(failure, attempts));
             }
+            counted[0]++;
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
                         "attempt {} failed ({}); retrying in {} ms",
@@ -56,9 +75,15 @@ final class PolicyRetry extends Retry {
             }
             listener.onRetry(attempts + 1, failure, delay.get());
             return delay.get().isZero()
-                    ? Mono.just(retries)
-                    : Mono.delay(delay.get()).thenReturn(retries);
+                    ? Mono.just(attempts)
+                    : Mono.delay(delay.get()).thenReturn(attempts);
         });
+    }
+
+    private Optional<Duration> heldByLimiter(Throwable failure) {
+        return limiterHolds && policy.maxRetries() > 0 && failure instanceof RateLimitException
+                ? ((RateLimitException) failure).retryAfter().filter(d -> !d.isZero())
+                : Optional.empty();
     }
 
     private boolean passesDeadline(Duration delay) {

@@ -192,7 +192,7 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return the retry spec
      */
     public Retry toRetry(HttpMethod method, RetryListener listener) {
-        return new PolicyRetry(this, method, listener, Long.MAX_VALUE);
+        return new PolicyRetry(this, method, listener, Long.MAX_VALUE, false);
     }
 
     /**
@@ -206,7 +206,25 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return the retry spec
      */
     public Retry toRetry(HttpMethod method, RetryListener listener, long deadlineNanos) {
-        return new PolicyRetry(this, method, listener, deadlineNanos);
+        return new PolicyRetry(this, method, listener, deadlineNanos, false);
+    }
+
+    /**
+     * As {@link #toRetry(HttpMethod, RetryListener, long)}, for a client whose rate limiter holds every
+     * call for a 429's {@code Retry-After} (see {@code io.trackflow.core.ratelimit}): such a 429 is
+     * retried at once, without counting against {@link #maxRetries()} (the server said when to come
+     * back; the limiter makes the next attempt wait until then), unless the wait is longer than {@link
+     * #maxRetryAfter()} or than what is left of the deadline. A policy with no retries ({@link
+     * #none()}) retries nothing, these included.
+     *
+     * @param method the request's method
+     * @param listener told before each retry
+     * @param deadlineNanos the deadline, on {@link System#nanoTime()}'s scale
+     * @param limiterHolds whether a rate limiter holds the client on a 429
+     * @return the retry spec
+     */
+    public Retry toRetry(HttpMethod method, RetryListener listener, long deadlineNanos, boolean limiterHolds) {
+        return new PolicyRetry(this, method, listener, deadlineNanos, limiterHolds);
     }
 
     /** Builds {@link RetryPolicy} values. */
