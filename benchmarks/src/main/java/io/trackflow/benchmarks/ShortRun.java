@@ -1,0 +1,201 @@
+package io.trackflow.benchmarks;
+
+import io.trackflow.beyondwords.BeyondWordsClient;
+import io.trackflow.testkit.FakeBeyondWords;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The short run of DESIGN §7.1, as a new user would measure: one fresh JVM, the fake server in the
+ * same JVM with its pages pre-serialized, 100k items at page size 100, 3 warm-up listings then 7
+ * measured ones per contender, contenders alternating within each round (the order rotates from one
+ * round to the next). Prints every listing's time and the median ratios; run it several times
+ * ({@code benchmarks/short-run.sh}) for a distribution.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.trackflow.benchmarks.ShortRun \
+ *     [--items 100000] [--page 100] [--warmup 3] [--measured 7] [--contenders list,pojo,raw] \
+ *     [--order rotate|fixed] [--server BASE_URL --key API_KEY]
+ * </pre>
+ *
+ * <p>Ratios are throughput ratios: {@code list()/pojo = median time of pojo / median time of list()};
+ * above 1, {@code list()} is faster. With {@code --server} the listings go to a server in another
+ * process (for profiles of the client alone); that is not the short-run protocol.
+ */
+public final class ShortRun {
+
+  private ShortRun() {}
+
+  /**
+   * Runs the protocol.
+   *
+   * @param args see the class comment
+   * @throws Exception on failure
+   */
+  public static void main(String[] args) throws Exception {
+    int items = 100_000;
+    int page = 100;
+    int warmup = 3;
+    int measured = 7;
+    List<Contender> contenders = List.of(Contender.LIST, Contender.POJO, Contender.RAW);
+    boolean rotate = true;
+    String server = null;
+    String key = FakeBeyondWords.DEFAULT_API_KEY;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (a) {
+        case "--items": items = Integer.parseInt(v); i++; break;
+        case "--page": page = Integer.parseInt(v); i++; break;
+        case "--warmup": warmup = Integer.parseInt(v); i++; break;
+        case "--measured": measured = Integer.parseInt(v); i++; break;
+        case "--contenders": {
+          List<Contender> cs = new ArrayList<>();
+          for (String c : v.split(",")) {
+            cs.add(Contender.of(c));
+          }
+          contenders = cs;
+          i++;
+          break;
+        }
+        case "--order": rotate = v.equals("rotate"); i++; break;
+        case "--server": server = v; i++; break;
+        case "--key": key = v; i++; break;
+        default: throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    if (items % page != 0) {
+      throw new IllegalArgumentException("items must be a multiple of page");
+    }
+    String loadBefore = load();
+    FakeBeyondWords fake = null;
+    String base = server;
+    if (base == null) {
+      fake = FakeBeyondWords.builder().maxPageSize(page).recordRequests(false).start().seed(items);
+      base = fake.baseUrl();
+      key = fake.apiKey();
+    }
+    Baselines.prefill(base, key, items, page); // pages serialized by the server before any contender runs
+    System.out.printf(Locale.ROOT, "# ShortRun pid %d, java %s, %d items, page %d, %d warm-up + %d measured listings each, contenders %s (%s order), server %s; load average %s%n",
+        ProcessHandle.current().pid(), System.getProperty("java.version"), items, page, warmup, measured,
+        contenders, rotate ? "rotating" : "fixed", server == null ? "in this JVM" : server, loadBefore);
+
+    BeyondWordsClient trackflow = null;
+    if (contenders.stream().anyMatch(Contender::trackflow)) {
+      trackflow = BeyondWordsClient.builder().apiKey(key).baseUrl(base).build();
+    }
+    ConnectionProvider provider = ConnectionProvider.create("baseline", 64);
+    HttpClient netty = Baselines.nettyClient(provider, "X-Api-Key", key);
+
+    Map<Contender, double[]> times = new EnumMap<>(Contender.class);
+    for (Contender c : contenders) {
+      times.put(c, new double[measured]);
+    }
+    int rounds = warmup + measured;
+    long runStart = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      boolean isMeasured = r >= warmup;
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %2d %-9s", r + 1, isMeasured ? "measured" : "warm-up"));
+      for (int k = 0; k < contenders.size(); k++) {
+        Contender c = contenders.get(rotate ? (r + k) % contenders.size() : k);
+        ListingEvent ev = new ListingEvent();
+        ev.contender = c.id;
+        ev.round = r + 1;
+        ev.measured = isMeasured;
+        ev.items = items;
+        ev.begin();
+        long t0 = System.nanoTime();
+        Long n = c.listing(trackflow, netty, base, items, page).count().block();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        ev.commit();
+        if (n == null || n != items) {
+          throw new IllegalStateException(c.id + " listed " + n + " items, expected " + items);
+        }
+        if (isMeasured) {
+          times.get(c)[r - warmup] = ms;
+        }
+        line.append(String.format(Locale.ROOT, "  %-5s %8.1f ms", c.id, ms));
+      }
+      System.out.println(line);
+    }
+    double totalS = (System.nanoTime() - runStart) / 1e9;
+
+    System.out.printf(Locale.ROOT, "# measured listings, ms: median [min .. max]; items/s at the median%n");
+    for (Contender c : contenders) {
+      double[] t = times.get(c);
+      System.out.printf(Locale.ROOT, "%-6s %8.1f [%8.1f .. %8.1f]  %,10.0f items/s%n",
+          c.id, median(t), min(t), max(t), items / median(t) * 1000);
+    }
+    StringBuilder result = new StringBuilder("RESULT");
+    for (Contender c : contenders) {
+      result.append(String.format(Locale.ROOT, " %s_ms=%.1f", c.id, median(times.get(c))));
+    }
+    for (Contender l : List.of(Contender.LIST, Contender.LIST1)) {
+      if (!times.containsKey(l)) {
+        continue;
+      }
+      for (Contender b : List.of(Contender.POJO, Contender.RAW)) {
+        if (!times.containsKey(b)) {
+          continue;
+        }
+        double[] lt = times.get(l);
+        double[] bt = times.get(b);
+        double ratioOfMedians = median(bt) / median(lt);
+        double[] perRound = new double[measured];
+        for (int i = 0; i < measured; i++) {
+          perRound[i] = bt[i] / lt[i];
+        }
+        System.out.printf(Locale.ROOT, "%s/%s = %.2f (median time of %s / median time of %s; median of per-round ratios %.2f, range %.2f .. %.2f)%n",
+            l.id, b.id, ratioOfMedians, b.id, l.id, median(perRound), min(perRound), max(perRound));
+        result.append(String.format(Locale.ROOT, " %s/%s=%.3f", l.id, b.id, ratioOfMedians));
+      }
+    }
+    String loadAfter = load();
+    result.append(" load_before=").append(loadBefore.split(" ")[0]).append(" load_after=").append(loadAfter.split(" ")[0]);
+    result.append(String.format(Locale.ROOT, " total_s=%.1f", totalS));
+    System.out.println(result);
+    System.out.println("# load average after: " + loadAfter + "; JVM uptime " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+
+    if (trackflow != null) {
+      trackflow.close();
+    }
+    provider.disposeLater().block();
+    if (fake != null) {
+      fake.close();
+    }
+    System.exit(0);
+  }
+
+  static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  static double min(double[] v) {
+    return Arrays.stream(v).min().orElse(Double.NaN);
+  }
+
+  static double max(double[] v) {
+    return Arrays.stream(v).max().orElse(Double.NaN);
+  }
+}
