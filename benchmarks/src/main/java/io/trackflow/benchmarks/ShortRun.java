@@ -27,7 +27,9 @@ import reactor.netty.resources.ConnectionProvider;
  *     [--order rotate|fixed] [--server BASE_URL --key API_KEY]
  * </pre>
  *
- * <p>Ratios are throughput ratios: {@code list()/pojo = median time of pojo / median time of list()};
+ * <p>Each listing also shows the CPU time of the JVM's own threads (client and server; threads that
+ * ended during the listing are missed) and, after the plus, the rest of the process's CPU time (JIT
+ * compilation and GC). Ratios are throughput ratios: {@code list()/pojo = median time of pojo / median time of list()};
  * above 1, {@code list()} is faster. With {@code --server} the listings go to a server in another
  * process (for profiles of the client alone); that is not the short-run protocol.
  */
@@ -97,9 +99,12 @@ public final class ShortRun {
     HttpClient netty = Baselines.nettyClient(provider, "X-Api-Key", key);
 
     Map<Contender, double[]> times = new EnumMap<>(Contender.class);
+    Map<Contender, double[]> cpus = new EnumMap<>(Contender.class);
     for (Contender c : contenders) {
       times.put(c, new double[measured]);
+      cpus.put(c, new double[measured]);
     }
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     int rounds = warmup + measured;
     long runStart = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
@@ -113,27 +118,33 @@ public final class ShortRun {
         ev.measured = isMeasured;
         ev.items = items;
         ev.begin();
+        Map<Long, Long> cpu0 = threadCpu();
+        long proc0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Long n = c.listing(trackflow, netty, base, items, page).count().block();
         double ms = (System.nanoTime() - t0) / 1e6;
+        double appCpu = cpuSince(cpu0) / 1e6;
+        double otherCpu = (os.getProcessCpuTime() - proc0) / 1e6 - appCpu;
         ev.commit();
         if (n == null || n != items) {
           throw new IllegalStateException(c.id + " listed " + n + " items, expected " + items);
         }
         if (isMeasured) {
           times.get(c)[r - warmup] = ms;
+          cpus.get(c)[r - warmup] = appCpu;
         }
-        line.append(String.format(Locale.ROOT, "  %-5s %8.1f ms", c.id, ms));
+        line.append(String.format(Locale.ROOT, "  %-5s %7.1f ms (cpu %6.1f + %6.1f)", c.id, ms, appCpu, otherCpu));
       }
       System.out.println(line);
     }
     double totalS = (System.nanoTime() - runStart) / 1e9;
 
-    System.out.printf(Locale.ROOT, "# measured listings, ms: median [min .. max]; items/s at the median%n");
+    System.out.printf(Locale.ROOT, "# measured listings, ms: median [min .. max]; items/s at the median; CPU ms of the JVM's threads (client and server, not JIT or GC)%n");
     for (Contender c : contenders) {
       double[] t = times.get(c);
-      System.out.printf(Locale.ROOT, "%-6s %8.1f [%8.1f .. %8.1f]  %,10.0f items/s%n",
-          c.id, median(t), min(t), max(t), items / median(t) * 1000);
+      double[] u = cpus.get(c);
+      System.out.printf(Locale.ROOT, "%-6s %8.1f [%8.1f .. %8.1f]  %,10.0f items/s   cpu %8.1f [%8.1f .. %8.1f]%n",
+          c.id, median(t), min(t), max(t), items / median(t) * 1000, median(u), min(u), max(u));
     }
     StringBuilder result = new StringBuilder("RESULT");
     for (Contender c : contenders) {
@@ -157,6 +168,10 @@ public final class ShortRun {
         System.out.printf(Locale.ROOT, "%s/%s = %.2f (median time of %s / median time of %s; median of per-round ratios %.2f, range %.2f .. %.2f)%n",
             l.id, b.id, ratioOfMedians, b.id, l.id, median(perRound), min(perRound), max(perRound));
         result.append(String.format(Locale.ROOT, " %s/%s=%.3f", l.id, b.id, ratioOfMedians));
+        double cpuRatio = median(cpus.get(b)) / median(cpus.get(l));
+        System.out.printf(Locale.ROOT, "%s/%s by CPU time = %.2f (median CPU ms of %s / of %s: work per listing, less sensitive to other load)%n",
+            l.id, b.id, cpuRatio, b.id, l.id);
+        result.append(String.format(Locale.ROOT, " cpu:%s/%s=%.3f", l.id, b.id, cpuRatio));
       }
     }
     String loadAfter = load();
@@ -173,6 +188,28 @@ public final class ShortRun {
       fake.close();
     }
     System.exit(0);
+  }
+
+  /** CPU time so far of every live thread the JVM lets us see (not its JIT or GC threads). */
+  static Map<Long, Long> threadCpu() {
+    java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> m = new java.util.HashMap<>();
+    for (long id : t.getAllThreadIds()) {
+      long v = t.getThreadCpuTime(id);
+      if (v >= 0) {
+        m.put(id, v);
+      }
+    }
+    return m;
+  }
+
+  /** Nanoseconds of CPU the threads used since {@code before} (new threads from zero). */
+  static long cpuSince(Map<Long, Long> before) {
+    long sum = 0;
+    for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+      sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return sum;
   }
 
   static String load() {
