@@ -32,8 +32,9 @@ import jdk.jfr.consumer.RecordingFile;
  *       baselines per iteration.
  *   <li>{@code Report warmup results/warmup.json}: {@link WarmupBenchmark}: listing 1, listings
  *       1..10 together, and each iteration, as medians over forks with ranges.
- *   <li>{@code Report jfr file.jfr [--slices seconds] [--top n] [--items n]}: a flight recording of
- *       {@link ShortRun} (grouped by its {@link ListingEvent}s: contender × warm-up/measured) or of
+ *   <li>{@code Report jfr file.jfr [--slices seconds] [--top n] [--items n] [--by-round]}: a flight
+ *       recording of {@link ShortRun} (grouped by its {@link ListingEvent}s: contender × warm-up/measured,
+ *       or contender × round) or of
  *       anything else (grouped by time slices): CPU samples by top frame and by library, allocation
  *       samples by type and site (bytes per item when items are known), compilations and
  *       deoptimizations, GC pauses.
@@ -288,11 +289,13 @@ public final class Report {
     double slice = 0;
     int top = 15;
     long itemsOpt = 0;
+    boolean byRound = false;
     for (int i = 0; i < opts.length; i++) {
       switch (opts[i]) {
         case "--slices": slice = Double.parseDouble(opts[++i]); break;
         case "--top": top = Integer.parseInt(opts[++i]); break;
         case "--items": itemsOpt = Long.parseLong(opts[++i]); break;
+        case "--by-round": byRound = true; break;
         default: throw new IllegalArgumentException(opts[i]);
       }
     }
@@ -301,7 +304,9 @@ public final class Report {
     List<Window> windows = new ArrayList<>();
     for (RecordedEvent e : events) {
       if (e.getEventType().getName().equals("trackflow.Listing")) {
-        String group = e.getString("contender") + (e.getBoolean("measured") ? " measured" : " warm-up");
+        String group = e.getString("contender") + (byRound
+            ? String.format(Locale.ROOT, " round %02d", e.getInt("round"))
+            : (e.getBoolean("measured") ? " measured" : " warm-up"));
         windows.add(new Window(e.getStartTime(), e.getEndTime(), group, e.getLong("items")));
       }
     }
@@ -322,6 +327,9 @@ public final class Report {
       s.seconds += Duration.between(w.start, w.end).toNanos() / 1e9;
     }
     Map<String, long[]> deoptAll = new HashMap<>(); // count, first ms, last ms
+    Map<String, double[]> compileAll = new TreeMap<>(); // library + level: count, ms, bytes of code
+    List<String> longest = new ArrayList<>();
+    List<double[]> longestMs = new ArrayList<>();
     int wi = 0;
     for (RecordedEvent e : events) {
       String type = e.getEventType().getName();
@@ -332,6 +340,22 @@ public final class Report {
         long[] v = deoptAll.computeIfAbsent(k, x -> new long[] {0, ms, ms});
         v[0]++;
         v[2] = ms;
+      }
+      if (type.equals("jdk.Compilation")) {
+        RecordedMethod m = e.getValue("method");
+        int level = e.getInt("compileLevel");
+        double ms = e.getDuration().toNanos() / 1e6;
+        String lib = (m == null ? "?" : library(m.getType().getName())) + (level == 4 ? " C2" : " C1");
+        double[] v = compileAll.computeIfAbsent(lib, x -> new double[3]);
+        v[0]++;
+        v[1] += ms;
+        v[2] += e.getLong("codeSize");
+        if (level == 4) {
+          longest.add(String.format(Locale.ROOT, "%7.1f ms at %6.1f s  code %6d B, inlined %6d B%s  %s", ms,
+              Duration.between(t0, t).toMillis() / 1000.0, e.getLong("codeSize"), e.getLong("inlinedBytes"),
+              e.getBoolean("isOsr") ? " OSR" : "", m == null ? "?" : m.getType().getName() + "." + m.getName()));
+          longestMs.add(new double[] {ms, longest.size() - 1});
+        }
       }
       while (wi < windows.size() && !windows.get(wi).end.isAfter(t)) {
         wi++;
@@ -420,6 +444,13 @@ public final class Report {
       printShares("  compilations by library", s.compiled, s.compilations, 10);
       printShares("  deoptimizations", s.deoptKinds, s.deopts, 10);
     }
+    System.out.printf(Locale.ROOT, "%n=== compilations over the whole recording, by library of the compiled method: count, ms, code bytes%n");
+    compileAll.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %6.0f  %9.1f ms  %9.0f B  %s%n", v[0], v[1], v[2], k));
+    System.out.printf(Locale.ROOT, "  total %.0f compilations, %.1f ms%n", compileAll.values().stream().mapToDouble(v -> v[0]).sum(),
+        compileAll.values().stream().mapToDouble(v -> v[1]).sum());
+    System.out.printf(Locale.ROOT, "=== the %d longest C2 compilations%n", top);
+    longestMs.stream().sorted((a, b) -> Double.compare(b[0], a[0])).limit(top)
+        .forEach(v -> System.out.println("  " + longest.get((int) v[1])));
     System.out.printf(Locale.ROOT, "%n=== deoptimizations over the whole recording (%d kinds), most frequent first: count, first .. last seen (ms since start)%n", deoptAll.size());
     deoptAll.entrySet().stream()
         .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
