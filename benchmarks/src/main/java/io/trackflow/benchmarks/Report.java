@@ -25,13 +25,13 @@ import jdk.jfr.consumer.RecordingFile;
  * Small summaries of the benchmark outputs, so that figures are read the same way every time.
  *
  * <ul>
- *   <li>{@code Report series results/stream.json [regex]}: a JMH throughput run (use {@code -wi 0}
+ *   <li>{@code Report series results/stream*.json [regex]}: JMH throughput runs (forks of all files merged) (use {@code -wi 0}
  *       to see the whole warm-up): every fork's iteration series, the median series over forks, the
  *       peak (median of a fork's last three iterations) and the first iteration within 10 % of it
  *       (reached, and from which it stays there), and the ratios of every benchmark to the
  *       baselines per iteration.
- *   <li>{@code Report warmup results/warmup.json}: {@link WarmupBenchmark}: listing 1, listings
- *       1..10 together, and each iteration, as medians over forks with ranges.
+ *   <li>{@code Report warmup results/warmup*.json}: {@link WarmupBenchmark}: listing 1, listings
+ *       1..10 together, and each iteration, as medians over forks (of all the files) with ranges.
  *   <li>{@code Report jfr file.jfr [--slices seconds] [--top n] [--items n] [--by-round]}: a flight
  *       recording of {@link ShortRun} (grouped by its {@link ListingEvent}s: contender × warm-up/measured,
  *       or contender × round) or of
@@ -52,16 +52,31 @@ public final class Report {
    */
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: Report series|warmup <jmh.json> [regex] | Report jfr <file.jfr> [--slices s] [--top n] [--items n]");
+      System.err.println("usage: Report series <jmh.json> [regex] | Report warmup <jmh.json>... | Report jfr <file.jfr> [--slices s] [--top n] [--items n]");
       System.exit(2);
     }
     switch (args[0]) {
-      case "series":
-        series(Path.of(args[1]), args.length > 2 ? Pattern.compile(args[2]) : null);
+      case "series": {
+        List<Path> files = new ArrayList<>();
+        Pattern filter = null;
+        for (int i = 1; i < args.length; i++) {
+          if (args[i].endsWith(".json")) {
+            files.add(Path.of(args[i]));
+          } else {
+            filter = Pattern.compile(args[i]);
+          }
+        }
+        series(files, filter);
         break;
-      case "warmup":
-        warmup(Path.of(args[1]));
+      }
+      case "warmup": {
+        List<Path> files = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+          files.add(Path.of(args[i]));
+        }
+        warmup(files);
         break;
+      }
       case "jfr":
         jfr(Path.of(args[1]), Arrays.copyOfRange(args, 2, args.length));
         break;
@@ -106,19 +121,26 @@ public final class Report {
     return m;
   }
 
-  private static void series(Path json, Pattern filter) throws Exception {
-    JsonNode root = new ObjectMapper().readTree(json.toFile());
+  private static void series(List<Path> jsons, Pattern filter) throws Exception {
+    Map<String, List<double[]>> forks = new LinkedHashMap<>();
+    Map<String, JsonNode> firstEntry = new LinkedHashMap<>();
+    for (Path json : jsons) {
+      for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
+        String name = shortName(b.path("benchmark").asText());
+        forks.computeIfAbsent(name, k -> new ArrayList<>()).addAll(Arrays.asList(raw(b)));
+        firstEntry.putIfAbsent(name, b);
+      }
+    }
     Map<String, double[]> medians = new LinkedHashMap<>();
-    for (JsonNode b : root) {
-      String name = shortName(b.path("benchmark").asText());
+    for (String name : new TreeMap<>(forks).keySet()) {
+      JsonNode b = firstEntry.get(name);
       if (filter != null && !filter.matcher(name).find()) {
         continue;
       }
-      double[][] r = raw(b);
+      double[][] r = forks.get(name).toArray(new double[0][]);
       String iterTime = b.path("measurementTime").asText();
-      System.out.printf(Locale.ROOT, "%s  (%s, %d forks x %d iterations of %s, %s warm-up iterations; score %.0f ± %.0f %s)%n",
+      System.out.printf(Locale.ROOT, "%s  (%s, %d forks x %d iterations of %s, %s warm-up iterations; %s)%n",
           name, b.path("mode").asText(), r.length, r.length == 0 ? 0 : r[0].length, iterTime, b.path("warmupIterations").asText(),
-          b.path("primaryMetric").path("score").asDouble(), b.path("primaryMetric").path("scoreError").asDouble(),
           b.path("primaryMetric").path("scoreUnit").asText());
       for (int f = 0; f < r.length; f++) {
         double[] s = r[f];
@@ -167,13 +189,19 @@ public final class Report {
     }
   }
 
-  private static void warmup(Path json) throws Exception {
-    JsonNode root = new ObjectMapper().readTree(json.toFile());
+  /** Merges the forks of every file (e.g. {@code warmup.sh}'s interleaved one-fork runs) by benchmark. */
+  private static void warmup(List<Path> jsons) throws Exception {
+    Map<String, List<double[]>> forks = new LinkedHashMap<>();
+    for (Path json : jsons) {
+      for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
+        forks.computeIfAbsent(shortName(b.path("benchmark").asText()), k -> new ArrayList<>()).addAll(Arrays.asList(raw(b)));
+      }
+    }
     Map<String, double[]> first = new LinkedHashMap<>();
     Map<String, double[]> ten = new LinkedHashMap<>();
-    for (JsonNode b : root) {
-      String name = shortName(b.path("benchmark").asText());
-      double[][] r = raw(b);
+    for (Map.Entry<String, List<double[]>> en : new TreeMap<>(forks).entrySet()) {
+      String name = en.getKey();
+      double[][] r = en.getValue().toArray(new double[0][]);
       double[] one = new double[r.length];
       double[] tens = new double[r.length];
       for (int f = 0; f < r.length; f++) {
@@ -223,6 +251,47 @@ public final class Report {
     }
   }
 
+  /**
+   * Suspects of the per-page work, each a label and the frames ({@code class.method} prefixes) that
+   * make it: a CPU sample counts for a suspect when any frame of its stack matches (inclusive time).
+   */
+  private static final String[][] SUSPECTS = {
+    {"per-request HttpClient configuration (request/uri/send copies of HttpClientConfig)",
+        "reactor.netty.http.client.HttpClient.request", "reactor.netty.http.client.HttpClient.get",
+        "reactor.netty.http.client.HttpClientFinalizer.uri", "reactor.netty.http.client.HttpClientFinalizer.send",
+        "reactor.netty.http.client.HttpClient.uri", "reactor.netty.http.client.HttpClientConfig.<init>"},
+    {"cancelOn(Schedulers.fromExecutor) per exchange", "reactor.core.publisher.FluxCancelOn", "reactor.core.publisher.MonoCancelOn",
+        "reactor.core.scheduler.Schedulers.fromExecutor", "reactor.core.scheduler.ExecutorScheduler",
+        "io.trackflow.core.http.ReactorNettyTransport$OnConnectionLoop"},
+    {"Mono.timeout per call (timer scheduled and cancelled)", "reactor.core.publisher.MonoTimeout", "reactor.core.publisher.FluxTimeout",
+        "reactor.core.publisher.MonoDelay", "reactor.core.scheduler.SchedulerTask", "reactor.core.scheduler.Schedulers.directSchedule",
+        "java.util.concurrent.ScheduledThreadPoolExecutor"},
+    {"retryWhen per call (companion sink, PolicyRetry)", "reactor.core.publisher.FluxRetryWhen", "reactor.core.publisher.MonoRetryWhen",
+        "io.trackflow.core.retry.PolicyRetry"},
+    {"Reactor Netty responseTimeout handler per request", "io.netty.handler.timeout", "reactor.netty.http.client.HttpClientOperations.responseTimeout"},
+    {"URI building (Urls.build, URI.create)", "io.trackflow.core.internal.Urls.build", "java.net.URI.create", "java.net.URI.<init>"},
+    {"HttpRequest values (withHeader, defaults, checks)", "io.trackflow.core.http.HttpRequest", "io.trackflow.core.http.ImmutableHttpRequest",
+        "io.trackflow.core.internal.ApiCaller.withDefaults", "io.trackflow.core.auth.ApiKeyAuth.authenticate"},
+    {"response head (headers map, HttpResponse value, header lookups)", "io.trackflow.core.http.ImmutableHttpResponse",
+        "io.trackflow.core.http.HttpResponse", "io.trackflow.core.http.Headers.lower"},
+    {"Page values (builder, from(p) copies, cursors)", "io.trackflow.core.paging.ImmutablePage", "io.trackflow.core.paging.Page.",
+        "io.trackflow.core.paging.OffsetPaginator$Run.withNext", "io.trackflow.core.paging.ImmutablePageCursor", "io.trackflow.core.paging.PageCursor"},
+    {"paging operators (OffsetPaginator, flatMapSequential, repeat, consumed sinks)", "io.trackflow.core.paging.OffsetPaginator",
+        "reactor.core.publisher.FluxMergeSequential", "reactor.core.publisher.FluxRepeatPredicate", "reactor.core.publisher.MonoRepeatPredicate",
+        "reactor.core.publisher.SinkEmptyMulticast", "io.trackflow.core.paging.OnDemand"},
+    {"logging guards", "reactor.util.Loggers", "org.slf4j"},
+    {"item decoding (ObjectReader.readValue of a page)", "com.fasterxml.jackson.databind.ObjectReader.readValue",
+        "com.fasterxml.jackson.databind.ObjectReader._bindAndClose"},
+    {"  of which timestamps (Timestamps, InstantDeserializer)", "io.trackflow.core.json.Timestamps", "io.trackflow.core.json.Json$InstantDeserializer"},
+    {"  of which reflection (Method.invoke, Constructor.newInstance, Field.set)", "java.lang.reflect.Method.invoke",
+        "java.lang.reflect.Constructor.newInstance", "java.lang.reflect.Field.set"},
+    {"  of which Immutables builders (build, InitShim, Optional wrapping)", "io.trackflow.beyondwords.model.Immutable",
+        "io.trackflow.beyondwords.model.BackgroundTrack$Builder", "com.fasterxml.jackson.datatype.jdk8.OptionalDeserializer"},
+    {"Netty HTTP codec and channel I/O", "io.netty.handler.codec", "io.netty.channel.epoll", "io.netty.channel.nio"},
+    {"connection pool acquire/release", "reactor.netty.resources.PooledConnectionProvider", "reactor.netty.internal.shaded.reactor.pool",
+        "reactor.netty.resources.DefaultPooledConnectionProvider"},
+  };
+
   /** What is counted for one group of windows. */
   private static final class Stats {
     long listings;
@@ -232,6 +301,7 @@ public final class Report {
     final Map<String, Long> topFrames = new HashMap<>();
     final Map<String, Long> libraries = new HashMap<>();
     final Map<String, Long> firstOwnFrames = new HashMap<>();
+    final Map<String, Long> suspects = new LinkedHashMap<>();
     double allocBytes;
     final Map<String, Double> allocTypes = new HashMap<>();
     final Map<String, Double> allocSites = new HashMap<>();
@@ -385,6 +455,19 @@ public final class Report {
               break;
             }
           }
+          for (String[] suspect : SUSPECTS) {
+            boolean hit = false;
+            for (RecordedFrame f : frames) {
+              String name = frameName(f);
+              for (int k = 1; k < suspect.length && !hit; k++) {
+                hit = name.startsWith(suspect[k]);
+              }
+              if (hit) {
+                break;
+              }
+            }
+            s.suspects.merge(suspect[0], hit ? 1L : 0L, Long::sum);
+          }
           break;
         }
         case "jdk.ObjectAllocationSample": {
@@ -439,6 +522,10 @@ public final class Report {
       printShares("  CPU by library of the top frame", s.libraries, s.cpuSamples, 12);
       printShares("  CPU top frames (self)", s.topFrames, s.cpuSamples, top);
       printShares("  CPU first non-JDK frame", s.firstOwnFrames, s.cpuSamples, top);
+      if (s.cpuSamples > 0) {
+        System.out.println("  CPU inclusive, samples with a frame of (suspects of the per-page work, and decoding):");
+        s.suspects.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %5.1f%%  %6d  %s%n", 100.0 * v / s.cpuSamples, v, k));
+      }
       printSharesD("  allocation by type", s.allocTypes, s.allocBytes, top);
       printSharesD("  allocation by first non-JDK frame", s.allocSites, s.allocBytes, top);
       printShares("  compilations by library", s.compiled, s.compilations, 10);

@@ -181,6 +181,12 @@ public class StreamBenchmark {
     return parsePages(TRACKFLOW_MODEL, bh);
   }
 
+  /** (b')'s plain POJO read by a plain ObjectMapper alone, no I/O. */
+  @Benchmark
+  public long jacksonOnlyPlainPojo(Blackhole bh) throws Exception {
+    return parsePages(Baselines.PLAIN_TRACKS, bh);
+  }
+
   private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
       io.trackflow.core.json.Json.mapper().readerForListOf(BackgroundTrack.class);
 
