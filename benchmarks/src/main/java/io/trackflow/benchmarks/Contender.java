@@ -2,6 +2,7 @@ package io.trackflow.benchmarks;
 
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
+import java.util.List;
 import java.util.Locale;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
@@ -18,7 +19,17 @@ enum Contender {
   /** (b) raw Reactor Netty + Jackson, records with trackflow's timestamp reader. */
   RAW("raw"),
   /** (b') raw Reactor Netty + a plain {@code ObjectMapper} binding a plain POJO. */
-  POJO("pojo");
+  POJO("pojo"),
+  /**
+   * Decoding alone, no I/O: every page (fetched once beforehand) read by trackflow's own reader of
+   * {@code BackgroundTrack}, from an {@code InputStream} as {@code list()} reads it. {@code list()}
+   * minus this is the cost of its transport and paging, measured in the same JVM.
+   */
+  DECODE_LIST("dec-list"),
+  /** Decoding alone: (b)'s records from the page bytes. */
+  DECODE_RAW("dec-raw"),
+  /** Decoding alone: (b')'s plain POJO from the page bytes. */
+  DECODE_POJO("dec-pojo");
 
   final String id;
 
@@ -32,7 +43,27 @@ enum Contender {
         return c;
       }
     }
-    throw new IllegalArgumentException("unknown contender " + id + " (list, list1, raw, pojo)");
+    throw new IllegalArgumentException("unknown contender " + id + " (list, list1, raw, pojo, dec-list, dec-raw, dec-pojo)");
+  }
+
+  /** trackflow's reader of its model, as {@code BackgroundTracks} builds it. */
+  private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
+      io.trackflow.core.json.Json.mapper().readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
+
+  /** Reads a page. */
+  private interface PageReader {
+    List<?> read(byte[] page) throws java.io.IOException;
+  }
+
+  private static Flux<?> decodeAll(String base, int items, int page, PageReader reader) {
+    byte[][] pages = Baselines.pageBytes(base, items, page);
+    return Flux.range(0, pages.length).concatMapIterable(i -> {
+      try {
+        return reader.read(pages[i]);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   boolean trackflow() {
@@ -50,6 +81,12 @@ enum Contender {
         return Baselines.rawNettyJackson(netty, base, items, page);
       case POJO:
         return Baselines.plainPojoPager(netty, base, items, page);
+      case DECODE_LIST:
+        return decodeAll(base, items, page, b -> TRACKFLOW_MODEL.<List<?>>readValue(new java.io.ByteArrayInputStream(b)));
+      case DECODE_RAW:
+        return decodeAll(base, items, page, b -> Baselines.TRACKS.<List<?>>readValue(b));
+      case DECODE_POJO:
+        return decodeAll(base, items, page, b -> Baselines.PLAIN_TRACKS.<List<?>>readValue(b));
       default:
         throw new AssertionError(this);
     }

@@ -252,44 +252,52 @@ public final class Report {
   }
 
   /**
-   * Suspects of the per-page work, each a label and the frames ({@code class.method} prefixes) that
-   * make it: a CPU sample counts for a suspect when any frame of its stack matches (inclusive time).
+   * Where CPU goes, as buckets of frames ({@code class.method} prefixes). A CPU sample goes to the
+   * bucket of the innermost frame (nearest the top of its stack) that matches one, so that work
+   * nested inside an operator (the page's decoding runs inside the transport's and the retry's
+   * {@code onNext}) is not counted for it: the per-page operators get only their own code.
    */
   private static final String[][] SUSPECTS = {
-    {"per-request HttpClient configuration (request/uri/send copies of HttpClientConfig)",
+    {"decoding: timestamps (Timestamps, InstantDeserializer)", "io.trackflow.core.json.Timestamps", "io.trackflow.core.json.Json$InstantDeserializer"},
+    {"decoding: reflection (Method.invoke, Constructor.newInstance, Field.set)", "java.lang.reflect.Method.invoke",
+        "java.lang.reflect.Constructor.newInstance", "java.lang.reflect.Field.set", "jdk.internal.reflect."},
+    {"decoding: Immutables builders (build, InitShim, Optional wrapping)", "io.trackflow.beyondwords.model.",
+        "com.fasterxml.jackson.datatype.jdk8.OptionalDeserializer"},
+    {"decoding: Jackson, the rest", "com.fasterxml.jackson."},
+    {"per-request HttpClient configuration (request/uri/send: HttpClientConfig copies)",
         "reactor.netty.http.client.HttpClient.request", "reactor.netty.http.client.HttpClient.get",
         "reactor.netty.http.client.HttpClientFinalizer.uri", "reactor.netty.http.client.HttpClientFinalizer.send",
-        "reactor.netty.http.client.HttpClient.uri", "reactor.netty.http.client.HttpClientConfig.<init>"},
+        "reactor.netty.http.client.HttpClient.uri", "reactor.netty.http.client.HttpClientConfig.<init>", "reactor.netty.transport.ClientTransport.",
+        "reactor.netty.transport.Transport.duplicate"},
     {"cancelOn(Schedulers.fromExecutor) per exchange", "reactor.core.publisher.FluxCancelOn", "reactor.core.publisher.MonoCancelOn",
         "reactor.core.scheduler.Schedulers.fromExecutor", "reactor.core.scheduler.ExecutorScheduler",
         "io.trackflow.core.http.ReactorNettyTransport$OnConnectionLoop"},
     {"Mono.timeout per call (timer scheduled and cancelled)", "reactor.core.publisher.MonoTimeout", "reactor.core.publisher.FluxTimeout",
         "reactor.core.publisher.MonoDelay", "reactor.core.scheduler.SchedulerTask", "reactor.core.scheduler.Schedulers.directSchedule",
-        "java.util.concurrent.ScheduledThreadPoolExecutor"},
+        "reactor.core.scheduler.Schedulers.workerSchedule", "java.util.concurrent.ScheduledThreadPoolExecutor"},
     {"retryWhen per call (companion sink, PolicyRetry)", "reactor.core.publisher.FluxRetryWhen", "reactor.core.publisher.MonoRetryWhen",
-        "io.trackflow.core.retry.PolicyRetry"},
-    {"Reactor Netty responseTimeout handler per request", "io.netty.handler.timeout", "reactor.netty.http.client.HttpClientOperations.responseTimeout"},
-    {"URI building (Urls.build, URI.create)", "io.trackflow.core.internal.Urls.build", "java.net.URI.create", "java.net.URI.<init>"},
+        "reactor.core.publisher.SinkManyEmitterProcessor", "io.trackflow.core.retry.PolicyRetry", "reactor.util.retry."},
+    {"responseTimeout handler per request (pipeline add/remove, timer)", "io.netty.handler.timeout",
+        "reactor.netty.http.client.HttpClientOperations.responseTimeout", "reactor.netty.channel.ChannelOperations.addHandler",
+        "reactor.netty.channel.ChannelOperations.removeHandler", "reactor.netty.ReactorNetty.addHandlerBeforeReactorEndHandler",
+        "io.netty.channel.DefaultChannelPipeline.add", "io.netty.channel.DefaultChannelPipeline.remove"},
+    {"URI building (Urls.build, URI.create)", "io.trackflow.core.internal.Urls.build", "java.net.URI"},
     {"HttpRequest values (withHeader, defaults, checks)", "io.trackflow.core.http.HttpRequest", "io.trackflow.core.http.ImmutableHttpRequest",
-        "io.trackflow.core.internal.ApiCaller.withDefaults", "io.trackflow.core.auth.ApiKeyAuth.authenticate"},
+        "io.trackflow.core.internal.ApiCaller.withDefaults", "io.trackflow.core.auth.ApiKeyAuth.authenticate", "io.trackflow.core.http.Headers.check"},
     {"response head (headers map, HttpResponse value, header lookups)", "io.trackflow.core.http.ImmutableHttpResponse",
         "io.trackflow.core.http.HttpResponse", "io.trackflow.core.http.Headers.lower"},
     {"Page values (builder, from(p) copies, cursors)", "io.trackflow.core.paging.ImmutablePage", "io.trackflow.core.paging.Page.",
         "io.trackflow.core.paging.OffsetPaginator$Run.withNext", "io.trackflow.core.paging.ImmutablePageCursor", "io.trackflow.core.paging.PageCursor"},
-    {"paging operators (OffsetPaginator, flatMapSequential, repeat, consumed sinks)", "io.trackflow.core.paging.OffsetPaginator",
+    {"paging (OffsetPaginator, flatMapSequential, repeat, consumed sinks)", "io.trackflow.core.paging.",
         "reactor.core.publisher.FluxMergeSequential", "reactor.core.publisher.FluxRepeatPredicate", "reactor.core.publisher.MonoRepeatPredicate",
-        "reactor.core.publisher.SinkEmptyMulticast", "io.trackflow.core.paging.OnDemand"},
+        "reactor.core.publisher.SinkEmptyMulticast", "reactor.core.publisher.SinkEmptySerialized"},
+    {"trackflow, the rest (ApiCaller, transport, BackgroundTracks)", "io.trackflow.core.", "io.trackflow.beyondwords."},
     {"logging guards", "reactor.util.Loggers", "org.slf4j"},
-    {"item decoding (ObjectReader.readValue of a page)", "com.fasterxml.jackson.databind.ObjectReader.readValue",
-        "com.fasterxml.jackson.databind.ObjectReader._bindAndClose"},
-    {"  of which timestamps (Timestamps, InstantDeserializer)", "io.trackflow.core.json.Timestamps", "io.trackflow.core.json.Json$InstantDeserializer"},
-    {"  of which reflection (Method.invoke, Constructor.newInstance, Field.set)", "java.lang.reflect.Method.invoke",
-        "java.lang.reflect.Constructor.newInstance", "java.lang.reflect.Field.set"},
-    {"  of which Immutables builders (build, InitShim, Optional wrapping)", "io.trackflow.beyondwords.model.Immutable",
-        "io.trackflow.beyondwords.model.BackgroundTrack$Builder", "com.fasterxml.jackson.datatype.jdk8.OptionalDeserializer"},
-    {"Netty HTTP codec and channel I/O", "io.netty.handler.codec", "io.netty.channel.epoll", "io.netty.channel.nio"},
-    {"connection pool acquire/release", "reactor.netty.resources.PooledConnectionProvider", "reactor.netty.internal.shaded.reactor.pool",
-        "reactor.netty.resources.DefaultPooledConnectionProvider"},
+    {"connection pool acquire/release", "reactor.netty.resources.", "reactor.netty.internal.shaded.reactor.pool"},
+    {"reactor-core, other operators", "reactor.core.", "reactor.util."},
+    {"reactor-netty, the rest", "reactor.netty."},
+    {"Netty (HTTP codec, buffers, channel I/O, event loop)", "io.netty."},
+    {"benchmark code (baselines, blackhole)", "io.trackflow.benchmarks.", "org.openjdk.jmh."},
   };
 
   /** What is counted for one group of windows. */
@@ -313,6 +321,8 @@ public final class Report {
     final Map<String, Long> deoptKinds = new HashMap<>();
     long gcs;
     double gcPauseMs;
+    long parks;
+    final Map<String, Long> parkSites = new HashMap<>();
   }
 
   private static String frameName(RecordedFrame f) {
@@ -455,19 +465,20 @@ public final class Report {
               break;
             }
           }
-          for (String[] suspect : SUSPECTS) {
-            boolean hit = false;
-            for (RecordedFrame f : frames) {
-              String name = frameName(f);
-              for (int k = 1; k < suspect.length && !hit; k++) {
-                hit = name.startsWith(suspect[k]);
-              }
-              if (hit) {
-                break;
+          String bucket = "JDK only (no library frame)";
+          search:
+          for (RecordedFrame f : frames) {
+            String name = frameName(f);
+            for (String[] suspect : SUSPECTS) {
+              for (int k = 1; k < suspect.length; k++) {
+                if (name.startsWith(suspect[k])) {
+                  bucket = suspect[0];
+                  break search;
+                }
               }
             }
-            s.suspects.merge(suspect[0], hit ? 1L : 0L, Long::sum);
           }
+          add(s.suspects, bucket);
           break;
         }
         case "jdk.ObjectAllocationSample": {
@@ -504,6 +515,24 @@ public final class Report {
           s.deopts++;
           add(s.deoptKinds, deoptKey(e));
           break;
+        case "jdk.ThreadPark": {
+          s.parks++;
+          String thread = e.getThread("eventThread") == null ? "?" : e.getThread("eventThread").getJavaName();
+          thread = thread == null ? "?" : thread.replaceAll("[0-9]+", "N");
+          String site = "?";
+          RecordedStackTrace st = e.getStackTrace();
+          if (st != null) {
+            for (RecordedFrame f : st.getFrames()) {
+              String n = frameName(f);
+              if (own(f.getMethod().getType().getName()) || n.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor")) {
+                site = n;
+                break;
+              }
+            }
+          }
+          add(s.parkSites, thread + " in " + site);
+          break;
+        }
         case "jdk.GarbageCollection":
           s.gcs++;
           s.gcPauseMs += e.getDuration("sumOfPauses").toNanos() / 1e6;
@@ -523,13 +552,23 @@ public final class Report {
       printShares("  CPU top frames (self)", s.topFrames, s.cpuSamples, top);
       printShares("  CPU first non-JDK frame", s.firstOwnFrames, s.cpuSamples, top);
       if (s.cpuSamples > 0) {
-        System.out.println("  CPU inclusive, samples with a frame of (suspects of the per-page work, and decoding):");
-        s.suspects.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %5.1f%%  %6d  %s%n", 100.0 * v / s.cpuSamples, v, k));
+        System.out.println("  CPU by bucket of the innermost matching frame (see SUSPECTS):");
+        for (String[] suspect : SUSPECTS) {
+          long v = s.suspects.getOrDefault(suspect[0], 0L);
+          System.out.printf(Locale.ROOT, "    %5.1f%%  %6d  %s%n", 100.0 * v / s.cpuSamples, v, suspect[0]);
+        }
+        long jdkOnly = s.suspects.getOrDefault("JDK only (no library frame)", 0L);
+        System.out.printf(Locale.ROOT, "    %5.1f%%  %6d  %s%n", 100.0 * jdkOnly / s.cpuSamples, jdkOnly, "JDK only (no library frame)");
       }
       printSharesD("  allocation by type", s.allocTypes, s.allocBytes, top);
       printSharesD("  allocation by first non-JDK frame", s.allocSites, s.allocBytes, top);
       printShares("  compilations by library", s.compiled, s.compilations, 10);
       printShares("  deoptimizations", s.deoptKinds, s.deopts, 10);
+      if (s.parks > 0) {
+        System.out.printf(Locale.ROOT, "  thread parks %,d (%.2f per 100 items; record with jdk.ThreadPark#threshold=0ms)%n", s.parks,
+            s.items > 0 ? 100.0 * s.parks / s.items : Double.NaN);
+        printShares("  parks by thread and first non-JDK frame", s.parkSites, s.parks, 10);
+      }
     }
     System.out.printf(Locale.ROOT, "%n=== compilations over the whole recording, by library of the compiled method: count, ms, code bytes%n");
     compileAll.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %6.0f  %9.1f ms  %9.0f B  %s%n", v[0], v[1], v[2], k));

@@ -100,9 +100,13 @@ public final class ShortRun {
 
     Map<Contender, double[]> times = new EnumMap<>(Contender.class);
     Map<Contender, double[]> cpus = new EnumMap<>(Contender.class);
+    Map<Contender, double[]> syss = new EnumMap<>(Contender.class);
+    Map<Contender, double[]> ctxs = new EnumMap<>(Contender.class);
     for (Contender c : contenders) {
+      ctxs.put(c, new double[measured]);
       times.put(c, new double[measured]);
       cpus.put(c, new double[measured]);
+      syss.put(c, new double[measured]);
     }
     com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     int rounds = warmup + measured;
@@ -118,12 +122,16 @@ public final class ShortRun {
         ev.measured = isMeasured;
         ev.items = items;
         ev.begin();
+        long switches0 = contextSwitches();
         Map<Long, Long> cpu0 = threadCpu();
+        Map<Long, Long> user0 = threadUser();
         long proc0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Long n = c.listing(trackflow, netty, base, items, page).count().block();
         double ms = (System.nanoTime() - t0) / 1e6;
         double appCpu = cpuSince(cpu0) / 1e6;
+        double appSys = appCpu - userSince(user0) / 1e6;
+        long switches = contextSwitches() - switches0;
         double otherCpu = (os.getProcessCpuTime() - proc0) / 1e6 - appCpu;
         ev.commit();
         if (n == null || n != items) {
@@ -132,8 +140,10 @@ public final class ShortRun {
         if (isMeasured) {
           times.get(c)[r - warmup] = ms;
           cpus.get(c)[r - warmup] = appCpu;
+          syss.get(c)[r - warmup] = appSys;
+          ctxs.get(c)[r - warmup] = switches;
         }
-        line.append(String.format(Locale.ROOT, "  %-5s %7.1f ms (cpu %6.1f + %6.1f)", c.id, ms, appCpu, otherCpu));
+        line.append(String.format(Locale.ROOT, "  %-5s %7.1f ms (cpu %6.1f, sys %5.1f; + %6.1f; %,6d cs)", c.id, ms, appCpu, appSys, otherCpu, switches));
       }
       System.out.println(line);
     }
@@ -143,12 +153,14 @@ public final class ShortRun {
     for (Contender c : contenders) {
       double[] t = times.get(c);
       double[] u = cpus.get(c);
-      System.out.printf(Locale.ROOT, "%-6s %8.1f [%8.1f .. %8.1f]  %,10.0f items/s   cpu %8.1f [%8.1f .. %8.1f]%n",
-          c.id, median(t), min(t), max(t), items / median(t) * 1000, median(u), min(u), max(u));
+      System.out.printf(Locale.ROOT, "%-8s %8.1f [%8.1f .. %8.1f]  %,10.0f items/s   cpu %8.1f [%8.1f .. %8.1f], of which sys (kernel) %6.1f; context switches %,.0f (%.1f per page)%n",
+          c.id, median(t), min(t), max(t), items / median(t) * 1000, median(u), min(u), max(u), median(syss.get(c)),
+          median(ctxs.get(c)), median(ctxs.get(c)) / (items / page));
     }
     StringBuilder result = new StringBuilder("RESULT");
     for (Contender c : contenders) {
-      result.append(String.format(Locale.ROOT, " %s_ms=%.1f", c.id, median(times.get(c))));
+      result.append(String.format(Locale.ROOT, " %s_ms=%.1f %s_cpu=%.1f %s_sys=%.1f %s_cs=%.0f", c.id, median(times.get(c)),
+          c.id, median(cpus.get(c)), c.id, median(syss.get(c)), c.id, median(ctxs.get(c))));
     }
     for (Contender l : List.of(Contender.LIST, Contender.LIST1)) {
       if (!times.containsKey(l)) {
@@ -201,6 +213,49 @@ public final class ShortRun {
       }
     }
     return m;
+  }
+
+  /** Voluntary + involuntary context switches so far of every thread of this process (Linux). */
+  static long contextSwitches() {
+    long sum = 0;
+    try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+      for (Path t : tasks) {
+        try {
+          for (String line : Files.readAllLines(t.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (java.io.IOException | RuntimeException gone) {
+          // the thread ended
+        }
+      }
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+    return sum;
+  }
+
+  /** User-mode CPU time so far of every live thread the JVM lets us see. */
+  static Map<Long, Long> threadUser() {
+    java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> m = new java.util.HashMap<>();
+    for (long id : t.getAllThreadIds()) {
+      long v = t.getThreadUserTime(id);
+      if (v >= 0) {
+        m.put(id, v);
+      }
+    }
+    return m;
+  }
+
+  /** Nanoseconds of user-mode CPU the threads used since {@code before}. */
+  static long userSince(Map<Long, Long> before) {
+    long sum = 0;
+    for (Map.Entry<Long, Long> e : threadUser().entrySet()) {
+      sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return sum;
   }
 
   /** Nanoseconds of CPU the threads used since {@code before} (new threads from zero). */
