@@ -23,6 +23,22 @@ final class Dto {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Track(long id, String name, int volume, Project project, Media media, Instant created, Instant updated) {}
 
+    /**
+     * Contender (b'): what most users write: a plain class with public fields, timestamps kept as the
+     * {@code String}s the provider sends, nested objects left to Jackson's defaults ({@code Object}, a
+     * {@code Map}), read by a plain {@code new ObjectMapper()} (see {@link Baselines#PLAIN_TRACKS}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class PlainTrack {
+        public long id;
+        public String name;
+        public int volume;
+        public Object project;
+        public Object media;
+        public String created;
+        public String updated;
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Artist(
             long id,

@@ -1,0 +1,106 @@
+package io.trackflow.benchmarks;
+
+import io.trackflow.beyondwords.BeyondWordsClient;
+import io.trackflow.beyondwords.model.BackgroundTrackQuery;
+import java.util.List;
+import java.util.Locale;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The contenders of the stream workload (DESIGN §7.1) that the warm-up and short-run measurements
+ * compare, as one listing each. The JMH {@link StreamBenchmark} runs the same listings.
+ */
+enum Contender {
+    /** trackflow {@code list()} with the defaults (two pages in flight). */
+    LIST("list"),
+    /** trackflow {@code list()} with {@code concurrency(1)}. */
+    LIST1("list1"),
+    /** (b) raw Reactor Netty + Jackson, records with trackflow's timestamp reader. */
+    RAW("raw"),
+    /** (b') raw Reactor Netty + a plain {@code ObjectMapper} binding a plain POJO. */
+    POJO("pojo"),
+    /**
+     * Decoding alone, no I/O: every page (fetched once beforehand) read by trackflow's own reader of
+     * {@code BackgroundTrack}, from an {@code InputStream} as {@code list()} reads it. {@code list()}
+     * minus this is the cost of its transport and paging, measured in the same JVM.
+     */
+    DECODE_LIST("dec-list"),
+    /** Decoding alone: (b)'s records from the page bytes. */
+    DECODE_RAW("dec-raw"),
+    /** Decoding alone: (b')'s plain POJO from the page bytes. */
+    DECODE_POJO("dec-pojo");
+
+    final String id;
+
+    Contender(String id) {
+        this.id = id;
+    }
+
+    static Contender of(String id) {
+        for (Contender c : values()) {
+            if (c.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown contender " + id + " (list, list1, raw, pojo, dec-list, dec-raw, dec-pojo)");
+    }
+
+    /** trackflow's reader of its model, as {@code BackgroundTracks} builds it. */
+    private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
+            io.trackflow.core.json.Json.readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
+
+    /** Reads a page. */
+    private interface PageReader {
+        List<?> read(byte[] page) throws java.io.IOException;
+    }
+
+    private static Flux<?> decodeAll(String base, int items, int page, PageReader reader) {
+        byte[][] pages = Baselines.pageBytes(base, items, page);
+        return Flux.range(0, pages.length).concatMapIterable(i -> {
+            try {
+                return reader.read(pages[i]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    boolean trackflow() {
+        return this == LIST || this == LIST1;
+    }
+
+    /** One whole listing of {@code items} items, {@code page} per page. */
+    Flux<?> listing(BeyondWordsClient trackflow, HttpClient netty, String base, int items, int page) {
+        switch (this) {
+            case LIST:
+                return trackflow
+                        .backgroundTracks()
+                        .list(BackgroundTrackQuery.builder().pageSize(page).build());
+            case LIST1:
+                return trackflow
+                        .backgroundTracks()
+                        .list(BackgroundTrackQuery.builder()
+                                .pageSize(page)
+                                .concurrency(1)
+                                .build());
+            case RAW:
+                return Baselines.rawNettyJackson(netty, base, items, page);
+            case POJO:
+                return Baselines.plainPojoPager(netty, base, items, page);
+            case DECODE_LIST:
+                return decodeAll(
+                        base,
+                        items,
+                        page,
+                        b -> TRACKFLOW_MODEL.<List<?>>readValue(new java.io.ByteArrayInputStream(b)));
+            case DECODE_RAW:
+                return decodeAll(base, items, page, b -> Baselines.TRACKS.<List<?>>readValue(b));
+            case DECODE_POJO:
+                return decodeAll(base, items, page, b -> Baselines.PLAIN_TRACKS.<List<?>>readValue(b));
+            default:
+                throw new AssertionError(this);
+        }
+    }
+}
