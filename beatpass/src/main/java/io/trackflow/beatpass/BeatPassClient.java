@@ -98,7 +98,7 @@ public final class BeatPassClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "BeatPassClient" + api.toString().substring(api.name().length());
+        return api.describeAs("BeatPassClient");
     }
 
     /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */

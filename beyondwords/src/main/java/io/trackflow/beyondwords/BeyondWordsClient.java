@@ -64,7 +64,7 @@ public final class BeyondWordsClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "BeyondWordsClient" + api.toString().substring(api.name().length());
+        return api.describeAs("BeyondWordsClient");
     }
 
     /** Builds {@link BeyondWordsClient}s; validates everything in {@link #build()}, before any I/O. */

@@ -51,7 +51,7 @@ public final class ApiClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final CallPolicy.Next<Object> pipeline;
     private final RateLimiter rateLimiter;
-    private final String description;
+    private final String settings;
 
     private ApiClient(Builder b) {
         this.config = b.config;
@@ -60,7 +60,7 @@ public final class ApiClient implements AutoCloseable {
         this.transport = b.transport != null ? b.transport : newTransport(b.config);
         this.pipeline = Pipeline.assemble(b, transport);
         this.rateLimiter = b.rateLimiter;
-        this.description = name + "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + "}";
+        this.settings = "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + ", rateLimiter=" + b.rateLimiter + "}";
     }
 
     private static HttpTransport newTransport(ClientConfig config) {
@@ -172,9 +172,20 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * How a provider client prints itself: {@code clientName{baseUrl=.., auth=.., rateLimiter=..}},
+     * credentials shown as {@code ****}.
+     *
+     * @param clientName e.g. {@code BeyondWordsClient}
+     * @return the description
+     */
+    public String describeAs(String clientName) {
+        return clientName + settings;
+    }
+
     @Override
     public String toString() {
-        return description;
+        return describeAs(name);
     }
 
     /** Builds {@link ApiClient}s. Not thread-safe. */

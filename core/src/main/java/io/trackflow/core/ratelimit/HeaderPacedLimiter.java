@@ -186,4 +186,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
                 })
                 .orElse(OptionalLong.empty());
     }
+
+    @Override
+    public String toString() {
+        return "RateLimits.fromHeaders(" + limitHeader + ", " + remainingHeader + ", " + resetHeader + ")";
+    }
 }

@@ -79,4 +79,9 @@ final class TokenBucketLimiter extends QueueingLimiter {
             figures.resetAt(at(free, now));
         }
     }
+
+    @Override
+    public String toString() {
+        return "RateLimits.fixed(" + n + ", " + java.time.Duration.ofNanos(per) + ")";
+    }
 }

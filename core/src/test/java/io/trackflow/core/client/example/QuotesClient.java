@@ -126,7 +126,7 @@ public final class QuotesClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "QuotesClient" + api.toString().substring(api.name().length());
+        return api.describeAs("QuotesClient");
     }
 
     /** Builds {@link QuotesClient}s; everything is validated in {@link #build()}, before any I/O. */
