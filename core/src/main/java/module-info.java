@@ -18,6 +18,8 @@ module io.trackflow.core {
     requires io.netty.handler;
     requires io.netty.codec.http;
     requires static org.immutables.value;
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports io.trackflow.core;
     exports io.trackflow.core.auth;
@@ -25,6 +27,7 @@ module io.trackflow.core {
     exports io.trackflow.core.error;
     exports io.trackflow.core.http;
     exports io.trackflow.core.json;
+    exports io.trackflow.core.observation;
     exports io.trackflow.core.paging;
     exports io.trackflow.core.ratelimit;
     exports io.trackflow.core.retry;

@@ -49,7 +49,7 @@ public final class Tracks {
      */
     public Mono<Track> get(long id, TrackInclude... with) {
         checkId(id);
-        return fetch(id, includes(Arrays.asList(Objects.requireNonNull(with, "with"))));
+        return api.observe("tracks.get", fetch(id, includes(Arrays.asList(Objects.requireNonNull(with, "with")))));
     }
 
     /**
@@ -89,28 +89,30 @@ public final class Tracks {
         String with = includes(options.includes());
         // each lookup's outcome is materialized so that a failure surfaces in input order, after the
         // tracks of the ids before it, and cancels the lookups after it
-        return Flux.from(ids)
-                .flatMapSequential(
-                        id -> {
-                            if (id == null || id <= 0) {
-                                return Mono.just(Signal.<Track>error(
-                                        new IllegalArgumentException("ids must be > 0, got " + id)));
+        return api.observe(
+                "tracks.get_all",
+                Flux.from(ids)
+                        .flatMapSequential(
+                                id -> {
+                                    if (id == null || id <= 0) {
+                                        return Mono.just(Signal.<Track>error(
+                                                new IllegalArgumentException("ids must be > 0, got " + id)));
+                                    }
+                                    Mono<Track> one = fetch(id, with);
+                                    return (options.skipMissing()
+                                                    ? one.onErrorResume(Tracks::isMissing, e -> Mono.empty())
+                                                    : one)
+                                            .materialize();
+                                },
+                                options.concurrency(),
+                                1)
+                        .handle((signal, sink) -> {
+                            if (signal.isOnNext()) {
+                                sink.next(Objects.requireNonNull(signal.get()));
+                            } else if (signal.isOnError()) {
+                                sink.error(Objects.requireNonNull(signal.getThrowable()));
                             }
-                            Mono<Track> one = fetch(id, with);
-                            return (options.skipMissing()
-                                            ? one.onErrorResume(Tracks::isMissing, e -> Mono.empty())
-                                            : one)
-                                    .materialize();
-                        },
-                        options.concurrency(),
-                        1)
-                .handle((signal, sink) -> {
-                    if (signal.isOnNext()) {
-                        sink.next(Objects.requireNonNull(signal.get()));
-                    } else if (signal.isOnError()) {
-                        sink.error(Objects.requireNonNull(signal.getThrowable()));
-                    }
-                });
+                        }));
     }
 
     private static boolean isMissing(Throwable e) {

@@ -60,7 +60,8 @@ public final class BackgroundTracks {
      */
     public Flux<BackgroundTrack> list(BackgroundTrackQuery query) {
         Objects.requireNonNull(query, "query");
-        return paginator(query).items(from(query), query.pageSize(), query.concurrency());
+        return api.observe(
+                "background_tracks.list", paginator(query).items(from(query), query.pageSize(), query.concurrency()));
     }
 
     /**
@@ -78,7 +79,9 @@ public final class BackgroundTracks {
      */
     public Flux<BackgroundTrack> list(BackgroundTrackQuery query, PageCursor resumeFrom) {
         Objects.requireNonNull(query, "query");
-        return paginator(query).items(resumed(query, resumeFrom), query.pageSize(), query.concurrency());
+        return api.observe(
+                "background_tracks.list",
+                paginator(query).items(resumed(query, resumeFrom), query.pageSize(), query.concurrency()));
     }
 
     /**
@@ -91,7 +94,8 @@ public final class BackgroundTracks {
      */
     public Flux<Page<BackgroundTrack>> pages(BackgroundTrackQuery query) {
         Objects.requireNonNull(query, "query");
-        return paginator(query).pages(from(query), query.pageSize(), query.concurrency());
+        return api.observe(
+                "background_tracks.pages", paginator(query).pages(from(query), query.pageSize(), query.concurrency()));
     }
 
     /**
@@ -105,7 +109,9 @@ public final class BackgroundTracks {
      */
     public Flux<Page<BackgroundTrack>> pages(BackgroundTrackQuery query, PageCursor resumeFrom) {
         Objects.requireNonNull(query, "query");
-        return paginator(query).pages(resumed(query, resumeFrom), query.pageSize(), query.concurrency());
+        return api.observe(
+                "background_tracks.pages",
+                paginator(query).pages(resumed(query, resumeFrom), query.pageSize(), query.concurrency()));
     }
 
     /** Where a query's listing starts and ends: its cursor (bounds kept) or offset, within maxItems. */
@@ -139,7 +145,7 @@ public final class BackgroundTracks {
             throw new IllegalArgumentException("n must be >= 1, was " + n);
         }
         PageCursor from = from(query);
-        return paginator(query).partitions(from.offset(), from.end(), n);
+        return api.observe("background_tracks.partitions", paginator(query).partitions(from.offset(), from.end(), n));
     }
 
     /**
@@ -153,7 +159,9 @@ public final class BackgroundTracks {
     public Flux<BackgroundTrack> list(BackgroundTrackQuery query, OffsetRange range) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(range, "range");
-        return paginator(query).items(range.start(), range.end(), query.pageSize(), query.concurrency());
+        return api.observe(
+                "background_tracks.list",
+                paginator(query).items(range.start(), range.end(), query.pageSize(), query.concurrency()));
     }
 
     /**
@@ -165,7 +173,8 @@ public final class BackgroundTracks {
     public Mono<BackgroundTrack> get(long id) {
         checkId(id);
         HttpRequest req = HttpRequest.get(api.uri(List.of(PATH, Long.toString(id)), List.of()));
-        return api.call("background_tracks.get", req, (head, in) -> TRACK.readValue(in));
+        return api.observe(
+                "background_tracks.get", api.call("background_tracks.get", req, (head, in) -> TRACK.readValue(in)));
     }
 
     /**
@@ -204,7 +213,7 @@ public final class BackgroundTracks {
                 .putHeaders("Content-Type", "application/json")
                 .body(body)
                 .build();
-        return api.call(operation, req, (head, in) -> TRACK.readValue(in));
+        return api.observe(operation, api.call(operation, req, (head, in) -> TRACK.readValue(in)));
     }
 
     private static byte[] json(BackgroundTrackRequest r) {

@@ -1,7 +1,11 @@
 package io.trackflow.core;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.trackflow.core.client.ApiClient;
+import io.trackflow.core.client.ApiClientBuilder;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.observation.OperationObservationConvention;
+import io.trackflow.core.observation.RequestObservationConvention;
 import io.trackflow.core.ratelimit.RateLimiter;
 import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
@@ -27,6 +31,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private RetryListener retryListener = RetryListener.NONE;
     private @Nullable ClientConfig config;
     private @Nullable RateLimiter rateLimiter;
+    private @Nullable Object observationRegistry; // an ObservationRegistry: Micrometer is optional
+    private @Nullable Object requestConvention;
+    private @Nullable Object operationConvention;
 
     /**
      * Starts a builder.
@@ -132,6 +139,43 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * Observes the client's calls and HTTP requests with Micrometer (metrics and traces; see {@code
+     * io.trackflow.core.observation.TrackflowObservations} for the names): each request carries the
+     * trace propagation headers of the current observation. Default: nothing observed, at no cost.
+     *
+     * @param registry the registry (Micrometer's {@code micrometer-observation} on the class path)
+     * @return this builder
+     */
+    public B observationRegistry(ObservationRegistry registry) {
+        this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
+        return self();
+    }
+
+    /**
+     * Replaces how request observations are named and tagged (default {@code
+     * DefaultRequestObservationConvention}).
+     *
+     * @param convention the convention
+     * @return this builder
+     */
+    public B requestObservationConvention(RequestObservationConvention convention) {
+        this.requestConvention = Objects.requireNonNull(convention, "convention");
+        return self();
+    }
+
+    /**
+     * Replaces how operation observations are named and tagged (default {@code
+     * DefaultOperationObservationConvention}).
+     *
+     * @param convention the convention
+     * @return this builder
+     */
+    public B operationObservationConvention(OperationObservationConvention convention) {
+        this.operationConvention = Objects.requireNonNull(convention, "convention");
+        return self();
+    }
+
+    /**
      * The limiter a client gets when none is set: {@link RateLimits#none()} unless the provider says
      * otherwise. Called once per client built, so that each gets a budget of its own.
      *
@@ -178,13 +222,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return the builder
      * @throws IllegalArgumentException naming the option when one is invalid
      */
-    protected final ApiClient.Builder apiClient(String name) {
-        ApiClient.Builder b = ApiClient.builder(clientConfig())
+    protected final ApiClientBuilder apiClient(String name) {
+        ApiClientBuilder b = ApiClient.builder(clientConfig())
                 .name(name)
                 .retryListener(retryListener)
                 .rateLimiter(rateLimiter != null ? rateLimiter : defaultRateLimiter());
         if (transport != null) {
             b.transport(transport);
+        }
+        if (observationRegistry != null) {
+            Observations.apply(b, observationRegistry, requestConvention, operationConvention);
         }
         return b;
     }

@@ -2,6 +2,11 @@ package io.trackflow.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.trackflow.beatpass.BeatPassClient;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
@@ -27,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,6 +57,9 @@ class ReadmeSnippetsTest {
     static {
         FAKES.put("System.getenv(\"BEYONDWORDS_API_KEY\")", "beyondWords.apiKey()");
         FAKES.put("\"https://api.beyondwords.io/v1\"", "beyondWords.baseUrl()");
+        FAKES.put(
+                ".apiKey(beyondWords.apiKey()).observationRegistry",
+                ".apiKey(beyondWords.apiKey()).baseUrl(beyondWords.baseUrl()).observationRegistry");
         FAKES.put(".token(System.getenv(\"BEATPASS_TOKEN\"))", ".token(beatPass.token()).baseUrl(beatPass.baseUrl())");
     }
 
@@ -199,6 +208,27 @@ class ReadmeSnippetsTest {
             fake.requests(); // RecordedRequest: method, path, query, headers, body
             assertThat(count).isEqualTo(1_000); // test only
             assertThat(fake.faults().injected()).hasSizeGreaterThanOrEqualTo(2); // test only
+        }
+        // README end
+    }
+
+    @Test
+    void observability() {
+        // README: Observability
+        MeterRegistry meters = new SimpleMeterRegistry(); // or your application's
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        try (BeyondWordsClient bw = BeyondWordsClient.builder()
+                .apiKey(beyondWords.apiKey())
+                .baseUrl(beyondWords.baseUrl())
+                .observationRegistry(registry)
+                .build()) {
+            bw.backgroundTracks().list().blockLast();
+            Timer requests = meters.get("trackflow.client.requests")
+                    .tag("outcome", "SUCCESS")
+                    .timer();
+            System.out.println(requests.count() + " requests, " + requests.mean(TimeUnit.MILLISECONDS) + " ms each");
+            assertThat(requests.count()).isEqualTo(beyondWords.requests().size()); // test only
         }
         // README end
     }

@@ -1,27 +1,20 @@
 package io.trackflow.core.client;
 
 import io.trackflow.core.ClientConfig;
-import io.trackflow.core.auth.AuthStrategy;
-import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.Urls;
 import io.trackflow.core.paging.OffsetPaginator;
 import io.trackflow.core.paging.PageFetcher;
 import io.trackflow.core.ratelimit.RateLimiter;
-import io.trackflow.core.ratelimit.RateLimits;
-import io.trackflow.core.retry.RetryListener;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,13 +28,14 @@ import reactor.core.publisher.Mono;
  * io.trackflow.core.retry.RetryPolicy}: backoff or {@code Retry-After}, never a wait past the call's
  * deadline) &rarr; per attempt: <b>rate limit</b> (a permit from the client's {@link RateLimiter},
  * waited for on a timer within the deadline; a 429's {@code Retry-After} holds every call of the
- * client) &rarr; <b>deadline</b> (the attempt may use what is left of the call's total timeout) &rarr; the policies added with {@link Builder#policy} &rarr; <b>transport</b>
+ * client) &rarr; <b>observation</b> (with an observation registry: {@code trackflow.client.requests}, the trace
+ * headers added) &rarr; <b>deadline</b> (the attempt may use what is left of the call's total timeout) &rarr; the policies added with {@link ApiClientBuilder#policy} &rarr; <b>transport</b>
  * (credentials applied, the request sent) &rarr; <b>status check and decoding</b> (a 2xx body read by
  * the call's reader; any other status a typed {@code HttpStatusException}). Every failure is an
  * {@code ApiException}.
  *
  * <p>{@link #close()} frees the transport the client created; a transport passed with {@link
- * Builder#transport} belongs to its owner.
+ * ApiClientBuilder#transport} belongs to its owner.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -51,14 +45,16 @@ public final class ApiClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final CallPolicy.Next<Object> pipeline;
     private final RateLimiter rateLimiter;
+    private final @Nullable Observing observing;
     private final String settings;
 
-    private ApiClient(Builder b) {
+    ApiClient(ApiClientBuilder b) {
         this.config = b.config;
         this.name = b.name;
         this.ownsTransport = b.transport == null;
         this.transport = b.transport != null ? b.transport : newTransport(b.config);
-        this.pipeline = Pipeline.assemble(b, transport);
+        this.observing = b.observing();
+        this.pipeline = Pipeline.assemble(b, transport, observing);
         this.rateLimiter = b.rateLimiter;
         this.settings = "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + ", rateLimiter=" + b.rateLimiter + "}";
     }
@@ -77,8 +73,8 @@ public final class ApiClient implements AutoCloseable {
      * @param config the base URL, retry policy, timeouts
      * @return the builder
      */
-    public static Builder builder(ClientConfig config) {
-        return new Builder(config);
+    public static ApiClientBuilder builder(ClientConfig config) {
+        return new ApiClientBuilder(config);
     }
 
     /** The shared options. */
@@ -140,6 +136,31 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
+     * Observes a logical call ({@code trackflow.client.operations}: pages, items and retries at its
+     * end) when the client has an observation registry; otherwise returns {@code items} as is.
+     *
+     * @param operation the operation's name, e.g. {@code background_tracks.list}
+     * @param items the call
+     * @param <T> the item type
+     * @return the observed call
+     */
+    public <T> Flux<T> observe(String operation, Flux<T> items) {
+        return observing == null ? items : observing.operation(operation, items);
+    }
+
+    /**
+     * Observes a logical call that yields one value (see {@link #observe(String, Flux)}).
+     *
+     * @param operation the operation's name, e.g. {@code tracks.get}
+     * @param item the call
+     * @param <T> the value type
+     * @return the observed call
+     */
+    public <T> Mono<T> observe(String operation, Mono<T> item) {
+        return observing == null ? item : observing.operation(operation, item);
+    }
+
+    /**
      * A paginator over one listing whose pages {@code fetcher} fetches (typically with {@link
      * #call}).
      *
@@ -186,145 +207,5 @@ public final class ApiClient implements AutoCloseable {
     @Override
     public String toString() {
         return describeAs(name);
-    }
-
-    /** Builds {@link ApiClient}s. Not thread-safe. */
-    public static final class Builder {
-        final ClientConfig config;
-        String name = "api";
-
-        @Nullable
-        HttpTransport transport;
-
-        AuthStrategy auth = AuthStrategy.none();
-        ErrorDecoder errorDecoder = ErrorDecoder.lenientJson();
-        final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-        final List<CallPolicy> policies = new ArrayList<>();
-        RetryListener retryListener = RetryListener.NONE;
-        Consumer<HttpResponse> responseListener = r -> {};
-        RateLimiter rateLimiter = RateLimits.none();
-
-        Builder(ClientConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-        }
-
-        /**
-         * The client's name, e.g. the provider's ({@code beyondwords}). Default {@code api}.
-         *
-         * @param name lower-case letters, digits, {@code _} or {@code -}
-         * @return this builder
-         */
-        public Builder name(String name) {
-            Objects.requireNonNull(name, "name");
-            if (!name.matches("[a-z0-9_-]{1,40}")) {
-                throw new IllegalArgumentException("name must be 1..40 of [a-z0-9_-], was '" + name + "'");
-            }
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * A transport to share (its owner closes it). Default: a {@link ReactorNettyTransport} made from
-         * the config's connect/response timeouts and pool size, closed with the client.
-         *
-         * @param transport the transport
-         * @return this builder
-         */
-        public Builder transport(HttpTransport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
-        }
-
-        /**
-         * How requests are authenticated. Default {@link AuthStrategy#none()}.
-         *
-         * @param auth the strategy
-         * @return this builder
-         */
-        public Builder auth(AuthStrategy auth) {
-            this.auth = Objects.requireNonNull(auth, "auth");
-            return this;
-        }
-
-        /**
-         * Reads the provider's error bodies. Default {@link ErrorDecoder#lenientJson()}.
-         *
-         * @param errorDecoder the decoder
-         * @return this builder
-         */
-        public Builder errorDecoder(ErrorDecoder errorDecoder) {
-            this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
-            return this;
-        }
-
-        /**
-         * A header every request gets unless it sets it, e.g. {@code Accept: application/json}.
-         *
-         * @param name the header name
-         * @param value the value (no CR/LF)
-         * @return this builder
-         */
-        public Builder defaultHeader(String name, String value) {
-            // validated like any request header
-            HttpRequest.get(URI.create("http://localhost/")).withHeader(name, value);
-            defaultHeaders.put(name, value);
-            return this;
-        }
-
-        /**
-         * Adds a policy that runs once per attempt, just before the transport, after the built-in ones
-         * (in the order added).
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder policy(CallPolicy policy) {
-            policies.add(Objects.requireNonNull(policy, "policy"));
-            return this;
-        }
-
-        /**
-         * Told before each retry. Must not block. Default: none.
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder retryListener(RetryListener listener) {
-            this.retryListener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * The client's rate limiter, asked before each attempt of every call ({@link RateLimits}).
-         * Default {@link RateLimits#none()}.
-         *
-         * @param limiter the limiter
-         * @return this builder
-         */
-        public Builder rateLimiter(RateLimiter limiter) {
-            this.rateLimiter = Objects.requireNonNull(limiter, "rateLimiter");
-            return this;
-        }
-
-        /**
-         * Told of every response (any status, body not read), on a transport thread: must not block.
-         * Default: none.
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder responseListener(Consumer<HttpResponse> listener) {
-            this.responseListener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * Builds the client.
-         *
-         * @return the client
-         */
-        public ApiClient build() {
-            return new ApiClient(this);
-        }
     }
 }

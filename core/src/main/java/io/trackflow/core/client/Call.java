@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,7 @@ public final class Call<T> {
     private final AuthStrategy auth;
     private final CallState state;
     private final List<Consumer<HttpResponse>> hooks;
+    private final Supplier<Scope> scope;
 
     private Call(
             HttpRequest request,
@@ -39,7 +41,8 @@ public final class Call<T> {
             int attempt,
             AuthStrategy auth,
             CallState state,
-            List<Consumer<HttpResponse>> hooks) {
+            List<Consumer<HttpResponse>> hooks,
+            Supplier<Scope> scope) {
         this.request = request;
         this.reader = reader;
         this.operation = operation;
@@ -49,6 +52,7 @@ public final class Call<T> {
         this.auth = auth;
         this.state = state;
         this.hooks = hooks;
+        this.scope = scope;
     }
 
     /**
@@ -75,7 +79,8 @@ public final class Call<T> {
                 0,
                 AuthStrategy.none(),
                 new CallState(),
-                List.of());
+                List.of(),
+                NO_SCOPE);
     }
 
     /** The request, without credentials (they are applied to each attempt as it is sent). */
@@ -139,7 +144,8 @@ public final class Call<T> {
                 attempt,
                 auth,
                 state,
-                hooks);
+                hooks,
+                scope);
     }
 
     /**
@@ -149,7 +155,7 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> withAttempt(int attempt) {
-        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, hooks);
+        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, hooks, scope);
     }
 
     /**
@@ -168,7 +174,8 @@ public final class Call<T> {
                 attempt,
                 Objects.requireNonNull(auth, "auth"),
                 state,
-                hooks);
+                hooks,
+                scope);
     }
 
     /**
@@ -182,8 +189,45 @@ public final class Call<T> {
         List<Consumer<HttpResponse>> all = new ArrayList<>(hooks.size() + 1);
         all.addAll(hooks);
         all.add(Objects.requireNonNull(hook, "hook"));
-        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, List.copyOf(all));
+        return new Call<>(
+                request, reader, operation, deadlineNanos, timeout, attempt, auth, state, List.copyOf(all), scope);
     }
+
+    /**
+     * This call, with {@code scope} opened around the work done when the attempt's response arrives
+     * (logging, hooks), e.g. an observation's scope so that log lines carry its trace id.
+     *
+     * @param scope opens the scope
+     * @return the call
+     */
+    public Call<T> scoped(Supplier<Scope> scope) {
+        return new Call<>(
+                request,
+                reader,
+                operation,
+                deadlineNanos,
+                timeout,
+                attempt,
+                auth,
+                state,
+                hooks,
+                Objects.requireNonNull(scope, "scope"));
+    }
+
+    /** Opens the scope of {@link #scoped} (a no-op scope by default). */
+    public Scope openScope() {
+        return scope.get();
+    }
+
+    /** A scope opened around the handling of a response. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final Scope NOTHING = () -> {};
+    private static final Supplier<Scope> NO_SCOPE = () -> NOTHING;
 
     /** The hooks told of the attempt's response ({@link #observing}). */
     public List<Consumer<HttpResponse>> responseHooks() {

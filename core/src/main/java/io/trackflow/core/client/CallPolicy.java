@@ -5,7 +5,7 @@ import reactor.core.publisher.Mono;
 /**
  * One step of the call pipeline: it may change the call, act around the rest of the pipeline
  * ({@code next}), or both. The built-in steps run in a fixed order (see {@link ApiClient}); a
- * policy added with {@link ApiClient.Builder#policy(CallPolicy)} runs once per attempt, just before
+ * policy added with {@link ApiClientBuilder#policy(CallPolicy)} runs once per attempt, just before
  * the transport. Policies are shared by every call of a client: keep per-call state in the {@link
  * Call}, never in fields. They must not block.
  */

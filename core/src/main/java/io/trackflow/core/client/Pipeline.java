@@ -4,6 +4,7 @@ import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.ratelimit.RateLimits;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Assembles a client's pipeline, in the documented order, once per client. */
 final class Pipeline {
@@ -15,9 +16,11 @@ final class Pipeline {
      *
      * @param b the client's options
      * @param transport the client's transport
+     * @param observing the client's observations, if it has a registry
      * @return the entry of the pipeline
      */
-    static CallPolicy.Next<Object> assemble(ApiClient.Builder b, HttpTransport transport) {
+    static CallPolicy.Next<Object> assemble(
+            ApiClientBuilder b, HttpTransport transport, @Nullable Observing observing) {
         List<CallPolicy> policies = new ArrayList<>();
         if (!b.defaultHeaders.isEmpty()) {
             policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
@@ -25,7 +28,10 @@ final class Pipeline {
         policies.add(new AuthenticationPolicy(b.auth));
         policies.add(new RetryingPolicy(b.config.retryPolicy(), b.retryListener, b.rateLimiter.holdsOnRateLimit()));
         if (b.rateLimiter != RateLimits.none()) {
-            policies.add(new RateLimitPolicy(b.rateLimiter));
+            policies.add(new RateLimitPolicy(b.rateLimiter, observing));
+        }
+        if (observing != null) {
+            policies.add(new ObservationPolicy(observing));
         }
         policies.add(new DeadlinePolicy());
         policies.addAll(b.policies);

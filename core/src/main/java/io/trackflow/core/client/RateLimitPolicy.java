@@ -3,6 +3,7 @@ package io.trackflow.core.client;
 import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.ratelimit.Permit;
 import io.trackflow.core.ratelimit.RateLimiter;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,15 +14,18 @@ import reactor.core.publisher.Mono;
 final class RateLimitPolicy implements CallPolicy {
 
     private final RateLimiter limiter;
+    private final @Nullable Observing observing;
 
-    RateLimitPolicy(RateLimiter limiter) {
+    RateLimitPolicy(RateLimiter limiter, @Nullable Observing observing) {
         this.limiter = limiter;
+        this.observing = observing;
     }
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {
+        Mono<Permit> acquire = limiter.acquire(call.request(), call.deadlineNanos());
         return Mono.usingWhen(
-                limiter.acquire(call.request(), call.deadlineNanos()),
+                observing == null ? acquire : observing.waitFor(call, acquire),
                 permit -> next.proceed(call.observing(response -> limiter.update(response, permit)))
                         .doOnError(RateLimitException.class, e -> e.retryAfter().ifPresent(limiter::hold)),
                 RateLimitPolicy::release,

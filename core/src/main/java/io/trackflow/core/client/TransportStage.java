@@ -84,14 +84,14 @@ final class TransportStage {
         }
 
         private void seen(HttpResponse response) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug(
-                        "{} -> {} in {} ms",
-                        call.request(),
-                        response.status(),
-                        (System.nanoTime() - started) / 1_000_000);
-            }
-            try {
+            try (Call.Scope s = call.openScope()) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "{} -> {} in {} ms",
+                            call.request(),
+                            response.status(),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
                 for (Consumer<HttpResponse> hook : call.responseHooks()) {
                     hook.accept(response);
                 }
