@@ -1,5 +1,6 @@
 package io.trackflow.core.client;
 
+import io.trackflow.core.internal.Deadlines;
 import io.trackflow.core.internal.Errors;
 import reactor.core.publisher.Mono;
 
@@ -12,11 +13,10 @@ final class DeadlinePolicy implements CallPolicy {
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {
-        long left = call.deadlineNanos() - System.nanoTime();
-        if (left <= 0) {
+        if (call.deadlineNanos() - System.nanoTime() <= 0) {
             return Mono.error(expired(call));
         }
-        return next.proceed(call).timeout(java.time.Duration.ofNanos(left), Mono.error(() -> expired(call)));
+        return Deadlines.within(next.proceed(call), call.deadlineNanos(), () -> expired(call));
     }
 
     private static Throwable expired(Call<?> call) {

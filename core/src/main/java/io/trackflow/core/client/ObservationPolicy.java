@@ -36,6 +36,7 @@ final class ObservationPolicy implements CallPolicy {
                             observing.registry)
                     .parentObservation(Observing.parent(ctx))
                     .start();
+            Runnable once = Observing.stopOnce(obs);
             OperationObservationContext operation = Observing.operation(ctx);
             if (operation != null && call.attempt() > 0) {
                 operation.retried();
@@ -59,7 +60,9 @@ final class ObservationPolicy implements CallPolicy {
                         }
                     })
                     .doOnError(obs::error)
-                    .doFinally(s -> obs.stop())
+                    // stopped before the outcome goes on, so that a retry or the caller sees it stopped
+                    .doOnTerminate(once::run)
+                    .doOnCancel(once::run)
                     .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, obs));
         });
     }

@@ -9,6 +9,7 @@ import io.trackflow.core.observation.OperationObservationConvention;
 import io.trackflow.core.observation.RequestObservationConvention;
 import io.trackflow.core.observation.TrackflowObservations;
 import io.trackflow.core.ratelimit.Permit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -51,9 +52,11 @@ final class Observing {
         return Flux.deferContextual(ctx -> {
             OperationObservationContext oc = new OperationObservationContext(provider, name);
             Observation obs = start(oc, ctx);
+            Runnable once = stopOnce(obs);
             return source.doOnNext(x -> oc.itemEmitted())
                     .doOnError(obs::error)
-                    .doFinally(s -> obs.stop())
+                    .doOnTerminate(once)
+                    .doOnCancel(once)
                     .contextWrite(c ->
                             c.put(ObservationThreadLocalAccessor.KEY, obs).put(OperationObservationContext.class, oc));
         });
@@ -63,12 +66,24 @@ final class Observing {
         return Mono.deferContextual(ctx -> {
             OperationObservationContext oc = new OperationObservationContext(provider, name);
             Observation obs = start(oc, ctx);
+            Runnable once = stopOnce(obs);
             return source.doOnNext(x -> oc.itemEmitted())
                     .doOnError(obs::error)
-                    .doFinally(s -> obs.stop())
+                    .doOnTerminate(once)
+                    .doOnCancel(once)
                     .contextWrite(c ->
                             c.put(ObservationThreadLocalAccessor.KEY, obs).put(OperationObservationContext.class, oc));
         });
+    }
+
+    /** Stops {@code obs} the first time it runs: before a terminal signal goes on, or on cancel. */
+    static Runnable stopOnce(Observation obs) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return () -> {
+            if (stopped.compareAndSet(false, true)) {
+                obs.stop();
+            }
+        };
     }
 
     private Observation start(OperationObservationContext oc, ContextView ctx) {
@@ -86,11 +101,13 @@ final class Observing {
                     .lowCardinalityKeyValue(TrackflowObservations.OPERATION, call.operation())
                     .parentObservation(parent(ctx))
                     .start();
+            Runnable stopOnce = stopOnce(wait);
             return acquire.doOnSuccess(p -> wait.lowCardinalityKeyValue(TrackflowObservations.ERROR, "none"))
                     .doOnError(e -> wait.lowCardinalityKeyValue(
                                     TrackflowObservations.ERROR, e.getClass().getSimpleName())
                             .error(e))
-                    .doFinally(s -> wait.stop());
+                    .doOnTerminate(stopOnce)
+                    .doOnCancel(stopOnce);
         });
     }
 }

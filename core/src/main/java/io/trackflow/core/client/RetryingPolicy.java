@@ -1,7 +1,9 @@
 package io.trackflow.core.client;
 
+import io.trackflow.core.internal.RetryDecider;
 import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.retry.RetryPolicy;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,17 +26,52 @@ final class RetryingPolicy implements CallPolicy {
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {
-        Call.CallState state = call.state();
-        RetryListener counting = (attempt, error, delay) -> {
-            state.retried();
-            listener.onRetry(attempt, error, delay);
-        };
-        return Mono.defer(() -> {
-                    int attempt = state.attempts();
-                    state.attemptStarted();
-                    return next.proceed(call.withAttempt(attempt));
-                })
-                .doOnError(state::failed)
-                .retryWhen(policy.toRetry(call.request().method(), counting, call.deadlineNanos(), limiterHolds));
+        return new Attempts<>(call, next).attempt();
+    }
+
+    /**
+     * The attempts of one call: the next starts from the error handler of the one before, so a call
+     * answered at once carries no retry machinery (no {@code retryWhen} companion per call).
+     */
+    private final class Attempts<T> {
+        private final Call<T> call;
+        private final Next<T> next;
+        private final RetryDecider decider;
+
+        Attempts(Call<T> call, Next<T> next) {
+            this.call = call;
+            this.next = next;
+            Call.CallState state = call.state();
+            RetryListener counting = (attempt, error, delay) -> {
+                state.retried();
+                listener.onRetry(attempt, error, delay);
+            };
+            this.decider =
+                    new RetryDecider(policy, call.request().method(), counting, call.deadlineNanos(), limiterHolds);
+        }
+
+        Mono<T> attempt() {
+            Call.CallState state = call.state();
+            int attempt = state.attempts();
+            state.attemptStarted();
+            Mono<T> sent;
+            try {
+                sent = next.proceed(call.withAttempt(attempt));
+            } catch (RuntimeException e) {
+                sent = Mono.error(e);
+            }
+            return sent.onErrorResume(this::afterFailure);
+        }
+
+        private Mono<T> afterFailure(Throwable failure) {
+            Call.CallState state = call.state();
+            state.failed(failure);
+            Duration wait = decider.next(failure, Math.max(1, state.attempts()));
+            if (wait == null) {
+                return Mono.error(failure);
+            }
+            Mono<T> again = Mono.defer(this::attempt);
+            return wait.isZero() ? again : Mono.delay(wait).then(again);
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.trackflow.core.http.ResponseHandler;
 import io.trackflow.core.internal.Errors;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -36,13 +37,27 @@ final class TransportStage {
 
     <T> Mono<T> send(Call<T> call) {
         HttpRequest request = call.request();
-        return call.auth()
-                .authenticate(request)
-                .flatMap(authed -> {
-                    call.state().sent(authed);
-                    return transport.exchange(authed, new Handler<>(call, System.nanoTime()));
-                })
-                .onErrorMap(e -> !(e instanceof ApiException), e -> Errors.get().transport(request, e));
+        Mono<HttpRequest> authenticated = call.auth().authenticate(request);
+        Mono<T> sent;
+        if (authenticated instanceof Fuseable.ScalarCallable) {
+            // credentials at hand (an API key, a cached token): no flatMap per request
+            HttpRequest authed;
+            try {
+                authed = ((Fuseable.ScalarCallable<HttpRequest>) authenticated).call();
+            } catch (Exception e) {
+                return Mono.error(e instanceof ApiException ? e : Errors.get().transport(request, e));
+            }
+            sent = authed == null ? Mono.empty() : exchange(call, authed);
+        } else {
+            sent = authenticated.flatMap(authed -> exchange(call, authed));
+        }
+        return sent.onErrorMap(
+                e -> !(e instanceof ApiException), e -> Errors.get().transport(request, e));
+    }
+
+    private <T> Mono<T> exchange(Call<T> call, HttpRequest authed) {
+        call.state().sent(authed);
+        return transport.exchange(authed, new Handler<>(call, System.nanoTime()));
     }
 
     /** Reads one response of one attempt. */

@@ -127,8 +127,7 @@ public final class ReactorNettyTransport implements HttpTransport {
                             (res, conn) -> BodyAggregate.receive(request, res, conn, handler, maxResponseBytes))
                     .next()
                     .cancelOn(loop.scheduler())
-                    .onErrorMap(e -> !(e instanceof HandlerFailure), e -> NettyFailures.map(request, e))
-                    .onErrorMap(HandlerFailure.class, Throwable::getCause);
+                    .onErrorMap(e -> e instanceof HandlerFailure ? e.getCause() : NettyFailures.map(request, e));
         });
     }
 

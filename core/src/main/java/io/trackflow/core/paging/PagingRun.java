@@ -152,25 +152,24 @@ final class PagingRun<T> {
                 1);
     }
 
-    /** Reads {@code [from, to)} completely: a short page is followed by one for the rest. */
+    /**
+     * Reads {@code [from, to)} completely: a short page is followed by one for the rest. The common
+     * case, one full page, is one fetch and one mapping: no repeat loop per segment.
+     */
     private Flux<Page<T>> segment(long from, long to, long stop, int size) {
-        AtomicLong position = new AtomicLong(from);
-        return Mono.defer(() -> {
-                    long at = position.get();
-                    int limit = (int) Math.min(size, to - at);
-                    return fetch(at, limit).map(r -> {
-                        int n = r.items().size();
-                        if (n == 0) {
-                            dataEnd.accumulateAndGet(at, Math::min);
-                            position.set(to);
-                        } else {
-                            position.set(at + n);
-                        }
-                        return page(r, at, limit, at + n, stop);
-                    });
-                })
-                .repeat(() -> position.get() < to)
-                .filter(p -> p.size() > 0);
+        int limit = (int) Math.min(size, to - from);
+        return fetch(from, limit).flatMapMany(r -> {
+            int n = r.items().size();
+            if (n == 0) {
+                dataEnd.accumulateAndGet(from, Math::min);
+                return Flux.empty();
+            }
+            Page<T> p = page(r, from, limit, from + n, stop);
+            long after = from + n;
+            return after >= to
+                    ? Mono.just(p)
+                    : Flux.concat(Mono.just(p), Flux.defer(() -> segment(after, to, stop, size)));
+        });
     }
 
     /** Total unknown: one page after another until an empty or short one. */
@@ -212,7 +211,13 @@ final class PagingRun<T> {
      * the path alone) ignores the offset, and its items would repeat others.
      */
     private Mono<PageResponse<T>> fetch(long offset, int limit) {
-        return Mono.defer(() -> fetcher.fetch(offset, limit)).map(r -> {
+        Mono<PageResponse<T>> response;
+        try {
+            response = fetcher.fetch(offset, limit); // called on subscription: the paging runs lazily
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
+        return response.map(r -> {
             if (r.offset().isPresent() && r.offset().getAsLong() != offset) {
                 throw notAdvancing(
                         offset,

@@ -1,0 +1,110 @@
+package io.trackflow.core.internal;
+
+import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.RateLimitException;
+import io.trackflow.core.http.HttpMethod;
+import io.trackflow.core.retry.RetryListener;
+import io.trackflow.core.retry.RetryPolicy;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * The retry decisions of one call under a {@link RetryPolicy}: after each failed attempt, whether to
+ * try again and after what wait. Not thread-safe: a call's failures come one after another. Used by
+ * the {@code Retry} of {@link RetryPolicy#toRetry(HttpMethod)} and by the client's retry policy, which retries
+ * from an error handler so that a call that succeeds at once pays nothing for retrying.
+ */
+public final class RetryDecider {
+
+    private static final Logger LOG = Loggers.getLogger(RetryDecider.class);
+
+    private final RetryPolicy policy;
+    private final HttpMethod method;
+    private final RetryListener listener;
+    private final long deadlineNanos;
+    private final boolean limiterHolds;
+    /** Retries that used up the budget (a wait the rate limiter imposed does not). */
+    private int counted;
+
+    /**
+     * Starts the decisions of one call.
+     *
+     * @param policy the policy
+     * @param method the call's method (only idempotent calls are retried after they reached the server)
+     * @param listener told of each retry before its wait
+     * @param deadlineNanos the call's deadline on {@link System#nanoTime()}'s scale, or {@link
+     *     Long#MAX_VALUE} for none: a wait past it is never started
+     * @param limiterHolds whether a rate limiter holds the client for a 429's {@code Retry-After}
+     *     (such a retry then waits in the limiter and is not counted against {@code maxRetries})
+     */
+    public RetryDecider(
+            RetryPolicy policy, HttpMethod method, RetryListener listener, long deadlineNanos, boolean limiterHolds) {
+        this.policy = policy;
+        this.method = method;
+        this.listener = listener;
+        this.deadlineNanos = deadlineNanos;
+        this.limiterHolds = limiterHolds;
+    }
+
+    /**
+     * Decides after a failed attempt.
+     *
+     * @param failure what ended the attempt
+     * @param attempts attempts made so far, 1 after the first
+     * @return the wait before the next attempt (zero for none), or {@code null} when the call ends with
+     *     {@code failure} (then tagged with the number of attempts)
+     */
+    public @Nullable Duration next(Throwable failure, int attempts) {
+        if (!policy.isRetryable(method, failure)) {
+            return giveUp(failure, attempts);
+        }
+        Optional<Duration> held = heldByLimiter(failure);
+        if (held.isPresent()) {
+            // the server said when to come back and the limiter holds the client until then: the next
+            // attempt waits there (deadline-aware), and this one does not count as a failed attempt
+            if (held.get().compareTo(policy.maxRetryAfter()) > 0 || passesDeadline(held.get())) {
+                return giveUp(failure, attempts);
+            }
+            listener.onRetry(attempts + 1, failure, held.get());
+            return Duration.ZERO;
+        }
+        if (counted >= policy.maxRetries()) {
+            return giveUp(failure, attempts);
+        }
+        Optional<Duration> delay = policy.delayBefore(counted, failure);
+        if (delay.isEmpty() || passesDeadline(delay.get())) {
+            // a wait the call cannot afford ends it now, with the failure that asked for the wait
+            return giveUp(failure, attempts);
+        }
+        counted++;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "attempt {} failed ({}); retrying in {} ms",
+                    attempts,
+                    failure.toString(),
+                    delay.get().toMillis());
+        }
+        listener.onRetry(attempts + 1, failure, delay.get());
+        return delay.get();
+    }
+
+    private @Nullable Duration giveUp(Throwable failure, int attempts) {
+        if (failure instanceof ApiException) {
+            Errors.get().withAttempts((ApiException) failure, attempts);
+        }
+        return null;
+    }
+
+    private Optional<Duration> heldByLimiter(Throwable failure) {
+        return limiterHolds && policy.maxRetries() > 0 && failure instanceof RateLimitException
+                ? ((RateLimitException) failure).retryAfter().filter(d -> !d.isZero())
+                : Optional.empty();
+    }
+
+    private boolean passesDeadline(Duration delay) {
+        return deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() < delay.toNanos();
+    }
+}
