@@ -125,14 +125,14 @@ class TracksApplicationTest {
         StepVerifier.create(body.doOnNext(lines::add), 20)
                 .expectNextCount(20)
                 .then(() -> requests[0] = settledRequestCount())
-                .thenAwait(Duration.ofMillis(500))
+                .thenAwait(Duration.ofSeconds(1))
                 .then(() -> requests[1] = BEYOND_WORDS.requestCount())
                 .thenRequest(Long.MAX_VALUE)
                 .expectNextCount(TRACKS - 20)
                 .verifyComplete();
         long pages = TRACKS / BEYOND_WORDS.maxPageSize();
         System.out.println("backpressure: " + requests[0] + " of " + pages + " page requests sent while the reader"
-                + " had read 20 tracks; " + requests[1] + " half a second later; " + BEYOND_WORDS.requestCount()
+                + " had read 20 tracks; " + requests[1] + " a second later; " + BEYOND_WORDS.requestCount()
                 + " once it read them all");
         assertThat(requests[1]).as("paging stalls while nobody reads").isEqualTo(requests[0]);
         assertThat(requests[0]).as("pages fetched ahead of the reader").isLessThan(pages / 4);
@@ -154,16 +154,20 @@ class TracksApplicationTest {
         }
     }
 
-    /** The fake's request count once it has not moved for 300 ms (at most 10 s). */
+    /** The fake's request count once it has not moved for a second (waiting at most 20 s). */
     private static long settledRequestCount() {
-        long last = -1;
-        long now = BEYOND_WORDS.requestCount();
-        for (int i = 0; i < 33 && now != last; i++) {
-            last = now;
-            sleep(300);
-            now = BEYOND_WORDS.requestCount();
+        long count = BEYOND_WORDS.requestCount();
+        long changed = System.nanoTime();
+        long deadline = changed + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() - changed < Duration.ofSeconds(1).toNanos() && System.nanoTime() < deadline) {
+            sleep(100);
+            long now = BEYOND_WORDS.requestCount();
+            if (now != count) {
+                count = now;
+                changed = System.nanoTime();
+            }
         }
-        return now;
+        return count;
     }
 
     private static void sleep(long millis) {
