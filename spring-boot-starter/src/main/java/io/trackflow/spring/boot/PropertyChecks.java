@@ -9,8 +9,8 @@ import org.springframework.validation.Errors;
  * The checks behind {@link TrackflowProperties#validate}: each rejection is filed under the property's
  * own (dashed) name below {@code trackflow}, so that Spring Boot's failure report shows it as written,
  * with the value and where it came from ({@code Property: trackflow.http.connect-timeout}, {@code
- * Value: "-5s"}, {@code Origin: ...}). A credential is never checked here, so its value never
- * appears in such a report.
+ * Value: "-5s"}, {@code Origin: ...}). A credential is only checked for an unresolved placeholder,
+ * reported without its value.
  */
 final class PropertyChecks {
 
@@ -35,6 +35,22 @@ final class PropertyChecks {
         baseUrl(p.getBeatpass().getBaseUrl(), "beatpass.base-url", errors);
         rateLimit(p.getBeyondwords().getRateLimit(), "beyondwords.rate-limit.", errors);
         rateLimit(p.getBeatpass().getRateLimit(), "beatpass.rate-limit.", errors);
+        unresolved(p.getBeyondwords().getApiKey(), SecretProperties.BEYONDWORDS_API_KEY, errors);
+        unresolved(p.getBeatpass().getToken(), SecretProperties.BEATPASS_TOKEN, errors);
+    }
+
+    /**
+     * A credential that is still a placeholder (Spring Boot binds {@code ${BEYONDWORDS_API_KEY}} as it
+     * is when nothing defines the variable) would be sent as the credential. Reported as an error of
+     * the whole object, so that the report names the property but never shows its value.
+     */
+    private static void unresolved(@Nullable String credential, String property, Errors errors) {
+        if (credential != null && credential.contains("${")) {
+            errors.reject(
+                    "trackflow.unresolvedPlaceholder",
+                    property + " holds an unresolved placeholder: define the variable it names, or give it an"
+                            + " empty default (${NAME:}) to run without this client");
+        }
     }
 
     private static void positive(@Nullable Duration d, String field, Errors errors) {

@@ -123,6 +123,18 @@ class TrackflowPropertiesTest {
                 .doesNotContain("test-api-key");
     }
 
+    @Test
+    void aCredentialLeftAsAnUnresolvedPlaceholderFailsTheStartWithoutShowingIt(CapturedOutput out) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("trackflow.beatpass.token=test-token${TRACKFLOW_TEST_UNDEFINED_VARIABLE}");
+        assertThatThrownBy(app::run).hasStackTraceContaining("trackflow");
+        assertThat(out.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("trackflow.beatpass.token holds an unresolved placeholder")
+                .doesNotContain("test-token");
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(TrackflowAutoConfiguration.class)
     static class Application {}
