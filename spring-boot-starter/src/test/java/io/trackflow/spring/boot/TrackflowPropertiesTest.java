@@ -99,26 +99,26 @@ class TrackflowPropertiesTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {
-                "trackflow.http.connect-timeout=-5s    | trackflow.http.connect-timeout   | must be positive",
-                "trackflow.http.response-timeout=0s    | trackflow.http.response-timeout  | must be positive",
-                "trackflow.total-timeout=-1ms          | trackflow.total-timeout          | must be positive",
-                "trackflow.http.max-connections=0      | trackflow.http.max-connections   | must be at least 1",
-                "trackflow.retry.max-retries=-1        | trackflow.retry.max-retries      | must be at least 0",
-                "trackflow.retry.max-retry-after=-1s   | trackflow.retry.max-retry-after  | must not be negative",
-                "trackflow.beyondwords.base-url=ftp://x | trackflow.beyondwords.base-url  | baseUrl must be an absolute http(s) URL",
-                "trackflow.beatpass.rate-limit.mode=fixed | trackflow.beatpass.rate-limit.requests | is required with mode=fixed",
-                "trackflow.beyondwords.rate-limit.requests=0 | trackflow.beyondwords.rate-limit.requests | must be at least 1",
+            value = { // below trackflow.: the setting | the property the report names | its reason
+                "http.connect-timeout=-5s | http.connect-timeout | must be positive",
+                "http.response-timeout=0s | http.response-timeout | must be positive",
+                "total-timeout=-1ms | total-timeout | must be positive",
+                "http.max-connections=0 | http.max-connections | must be at least 1",
+                "retry.max-retries=-1 | retry.max-retries | must be at least 0",
+                "retry.max-retry-after=-1s | retry.max-retry-after | must not be negative",
+                "beyondwords.base-url=ftp://x | beyondwords.base-url | baseUrl must be an absolute http(s) URL",
+                "beatpass.rate-limit.mode=fixed | beatpass.rate-limit.requests | is required with mode=fixed",
+                "beyondwords.rate-limit.requests=0 | beyondwords.rate-limit.requests | must be at least 1",
             })
     void aBadValueFailsTheStartNamingTheProperty(String setting, String property, String reason, CapturedOutput out) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
-                .properties(setting, "trackflow.beyondwords.api-key=test-api-key");
+                .properties("trackflow." + setting, "trackflow.beyondwords.api-key=test-api-key");
         assertThatThrownBy(app::run).hasStackTraceContaining("trackflow");
         // Spring Boot's failure report: the property, its value, where it came from, and why
         assertThat(out.getAll())
                 .contains("APPLICATION FAILED TO START")
-                .contains("Property: " + property)
+                .contains("Property: trackflow." + property)
                 .contains(reason)
                 .doesNotContain("test-api-key");
     }
