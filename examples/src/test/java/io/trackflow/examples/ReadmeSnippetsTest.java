@@ -63,8 +63,12 @@ class ReadmeSnippetsTest {
         FAKES.put(".token(System.getenv(\"BEATPASS_TOKEN\"))", ".token(beatPass.token()).baseUrl(beatPass.baseUrl())");
     }
 
-    /** The README sections whose Java snippets are not copied here (they need a Flink job or Spring). */
-    private static final List<String> NOT_COPIED = List.of("Apache Flink");
+    /**
+     * The README sections whose Java snippets are not copied here (they need a Flink job or Spring): the
+     * "Spring Boot" one is the example service's controller, checked by examples-spring's
+     * ReadmeSpringBootSnippetTest.
+     */
+    private static final List<String> NOT_COPIED = List.of("Apache Flink", "Spring Boot");
 
     private static final String TEST_ONLY = "// test only";
 

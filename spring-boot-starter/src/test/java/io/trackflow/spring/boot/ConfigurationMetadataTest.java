@@ -1,0 +1,64 @@
+package io.trackflow.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration metadata that IDEs complete {@code trackflow.*} from, as the build generates it
+ * (Spring Boot's configuration processor): every setting, each with a description.
+ */
+class ConfigurationMetadataTest {
+
+    @Test
+    void everySettingIsDescribedWithItsDefault() throws IOException {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
+            metadata = new ObjectMapper().readTree(in);
+        }
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        metadata.get("properties").forEach(p -> properties.put(p.get("name").asText(), p));
+
+        assertThat(properties)
+                .containsKeys(
+                        "trackflow.beyondwords.api-key",
+                        "trackflow.beyondwords.base-url",
+                        "trackflow.beyondwords.rate-limit.mode",
+                        "trackflow.beyondwords.rate-limit.requests",
+                        "trackflow.beyondwords.rate-limit.per",
+                        "trackflow.beatpass.token",
+                        "trackflow.beatpass.base-url",
+                        "trackflow.beatpass.rate-limit.mode",
+                        "trackflow.http.connect-timeout",
+                        "trackflow.http.response-timeout",
+                        "trackflow.http.max-connections",
+                        "trackflow.retry.max-retries",
+                        "trackflow.retry.max-retry-after",
+                        "trackflow.total-timeout");
+        assertThat(properties.values())
+                .allSatisfy(p -> assertThat(p.path("description").asText())
+                        .as(p.get("name").asText())
+                        .isNotBlank());
+        assertThat(properties
+                        .get("trackflow.http.connect-timeout")
+                        .get("defaultValue")
+                        .asText())
+                .isEqualTo("10s");
+        assertThat(properties.get("trackflow.total-timeout").get("defaultValue").asText())
+                .isEqualTo("2m");
+        assertThat(properties
+                        .get("trackflow.beatpass.base-url")
+                        .get("defaultValue")
+                        .asText())
+                .isEqualTo("https://open.beatpass.ca/api/v1");
+        assertThat(properties.get("trackflow.beyondwords.api-key").has("defaultValue"))
+                .isFalse();
+    }
+}
