@@ -194,6 +194,11 @@ final class SlotLimiter implements RateLimiter {
                 queue.remove(w);
             }
             drain();
+        } else {
+            Slot granted = w.permit;
+            if (granted != null) {
+                granted.release(); // granted as it was cancelled: give it back (idempotent)
+            }
         }
     }
 
