@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-cluster test of trackflow-flink (run by .ci/run; docs/flink-cluster-test.md explains every step):
+# Real-cluster test of trackflow-flink (run by .ci/run; docs/flink.md explains every step):
 # a Flink session cluster from Maven artifacts, as separate JVM processes (a JobManager and two TaskManagers),
 # filesystem checkpoints under flink/target/flink-cluster/, and the example jobs submitted as a fat jar through
 # Flink's CLI and REST API:
@@ -92,7 +92,8 @@ version_arg=()
   fail "could not resolve the cluster's class path"
 cp=$(cat "$work/cluster.classpath")
 flink_version=$(tr ':' '\n' < "$work/cluster.classpath" | sed -n 's#.*/flink-runtime/\([^/]*\)/.*#\1#p' | head -1)
-log "job jar: ${jar#"$root"/} ($(du -h "$jar" | cut -f1)); cluster: Flink $flink_version, $(tr ':' '\n' < "$work/cluster.classpath" | wc -l) jars"
+jars=$(tr ':' '\n' < "$work/cluster.classpath" | wc -l)
+log "job jar: ${jar#"$root"/} ($(du -h "$jar" | cut -f1)); cluster: Flink $flink_version, $jars jars"
 
 wait_for "the fake servers" 60 test -f "$work/fakes.env"
 # shellcheck disable=SC1091
@@ -173,14 +174,16 @@ start_tm tm-2
 overview() { curl -sf "$rest/overview" 2>/dev/null; }
 tms_registered() { [ "$(overview | jq -r '.taskmanagers // 0' || echo 0)" -ge "$1" ] 2>/dev/null; }
 wait_for "the JobManager and 2 TaskManagers" 90 tms_registered 2
-log "cluster up: JobManager pid $jm_pid (REST $rest), TaskManagers tm-1 pid ${tm_pid[tm-1]}, tm-2 pid ${tm_pid[tm-2]}, $(overview | jq -r '."slots-total"') slots"
+log "cluster up: JobManager pid $jm_pid (REST $rest), TaskManagers tm-1 pid ${tm_pid[tm-1]}," \
+  "tm-2 pid ${tm_pid[tm-2]}, $(overview | jq -r '."slots-total"') slots"
 
 # --- submitting jobs: Flink's CLI (`flink run -d`), which uploads the jar through the REST API
 submit() { # log name, then the CLI's arguments
   local name=$1
   shift
   FLINK_CONF_DIR=$work/conf java -Xmx256m $(logging "cli-$name") -cp "$cp" org.apache.flink.client.cli.CliFrontend \
-    run -d "$@" > "$work/logs/cli-$name.out" 2>&1 || { tail -20 "$work/logs/cli-$name.out" >&2; fail "could not submit $name" >&2; }
+    run -d "$@" > "$work/logs/cli-$name.out" 2>&1 ||
+    { tail -20 "$work/logs/cli-$name.out" >&2; fail "could not submit $name" >&2; }
   sed -n 's/.*submitted with JobID \([0-9a-f]*\).*/\1/p' "$work/logs/cli-$name.out" | head -1
 }
 state() { curl -sf "$rest/jobs/$1" | jq -r .state; }
@@ -191,7 +194,8 @@ finished() { # job id: true when FINISHED, fails the test when FAILED or CANCELE
   s=$(state "$1")
   case "$s" in
     FINISHED) return 0 ;;
-    FAILED | CANCELED) fail "job $1 ended $s: $(curl -sf "$rest/jobs/$1/exceptions" | jq -r '.["root-exception"]' | head -5)" ;;
+    FAILED | CANCELED)
+      fail "job $1 ended $s: $(curl -sf "$rest/jobs/$1/exceptions" | jq -r '.["root-exception"]' | head -5)" ;;
     *) return 1 ;;
   esac
 }
@@ -221,7 +225,8 @@ midway() {
 }
 wait_for "job 1 to be under way" 120 midway
 victim=${tm_pid[tm-1]}
-log "job 1 midway: $(completed_checkpoints "$job1") checkpoints completed, $(fake_stat BULK_REQUESTS) requests served, $(committed "$out1" | wc -l) lines committed"
+log "job 1 midway: $(completed_checkpoints "$job1") checkpoints completed, $(fake_stat BULK_REQUESTS) requests" \
+  "served, $(committed "$out1" | wc -l) lines committed"
 kill -9 "$victim"
 log "killed TaskManager tm-1 (pid $victim) with SIGKILL"
 start_tm tm-3
@@ -233,7 +238,8 @@ log "job 1 FINISHED; restored from checkpoint $(jq -r .id <<< "$restored") (REST
 for pattern in "JobMaster.*TaskManager with id tm-1 is no longer reachable" "Restoring job $job1 from Checkpoint"; do
   grep -m1 -E "$pattern" "$work/logs/jobmanager.log" | cut -c1-220 | sed 's/^/    jobmanager.log: /'
 done
-log "fake BeyondWords (bulk): $(fake_stat BULK_REQUESTS) requests, $(fake_stat BULK_FAULTS) faults injected, $(fake_stat BULK_RATE_LIMITED) answered 429 by its 40/s limit"
+log "fake BeyondWords (bulk): $(fake_stat BULK_REQUESTS) requests, $(fake_stat BULK_FAULTS) faults injected," \
+  "$(fake_stat BULK_RATE_LIMITED) answered 429 by its 40/s limit"
 check_exactly_once "$out1" 1 20000
 
 # --- 6. job 2: continuous mode; tracks added while it runs must arrive
@@ -280,7 +286,8 @@ log "job 2 cancelled: the 500 seeded tracks committed $seeded distinct, duplicat
 
 # --- 9. job 3's result
 wait_for "job 3 to finish" 120 finished "$job3"
-log "fake BeatPass: $(fake_stat BEATPASS_REQUESTS) requests, $(fake_stat BEATPASS_FAULTS) faults injected, $(fake_stat BEATPASS_RATE_LIMITED) answered 429 by its 60/s limit"
+log "fake BeatPass: $(fake_stat BEATPASS_REQUESTS) requests, $(fake_stat BEATPASS_FAULTS) faults injected," \
+  "$(fake_stat BEATPASS_RATE_LIMITED) answered 429 by its 60/s limit"
 check_exactly_once "$out3" 1 300
 
 released=$(grep -l "Reactor Netty event loops and Reactor schedulers of the job's class loader freed" \

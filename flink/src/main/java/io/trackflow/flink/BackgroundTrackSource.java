@@ -41,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  * lookback; it may be emitted twice when it changed within the lookback. Key by {@code id} and
  * compare {@code updated} downstream if duplicates matter.
  *
+ * <p><b>Rate budget</b> ({@link Builder#rateLimit}): the whole source's, split across its readers,
+ * so that a parallel job does not multiply the request rate. Each reader keeps one client for its
+ * whole life. <b>Metrics</b>: each reader registers {@code records}, {@code pages}, {@code retries},
+ * {@code errors} and rate-limit waits in the sub-group {@code trackflow} of its metric group.
+ *
  * <p>Records are {@link BackgroundTrack}s with {@link BackgroundTrackTypeInfo} (a dedicated binary
  * serializer, no Kryo). The API key travels in the job graph (Flink serializes the source); it is
  * never logged or printed.
