@@ -35,7 +35,7 @@ final class ListingSourceReader
 
     /** A reader with its client, its share of the rate budget and its metrics. */
     static ListingSourceReader create(SourceSettings config, SourceReaderContext context) {
-        RateLimiter limiter = config.readerLimiter(context.getIndexOfSubtask(), context.currentParallelism());
+        RateLimiter limiter = config.readerLimiter(context);
         TrackflowMetrics metrics = TrackflowMetrics.forSource(context.metricGroup(), limiter);
         BeyondWordsClient client = config.newClient(limiter, metrics.retryListener());
         ReactorResources.releaseWith(context.getUserCodeClassLoader());

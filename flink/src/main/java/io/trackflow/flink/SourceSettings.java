@@ -8,6 +8,7 @@ import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,9 +69,22 @@ final class SourceSettings implements Serializable {
         return budget == null ? RateLimits.none() : new SlotLimiter(1, budget.per());
     }
 
-    /** Reader {@code index}'s limiter: its share of the budget less the enumerator's request, or none. */
-    RateLimiter readerLimiter(int index, int parallelism) {
-        return budget == null ? RateLimits.none() : budget.less(1).limiterFor(index, parallelism);
+    /** A reader's limiter: its share of the budget less the enumerator's request, or none. */
+    RateLimiter readerLimiter(SourceReaderContext context) {
+        if (budget == null) {
+            return RateLimits.none();
+        }
+        int parallelism;
+        try {
+            parallelism = context.currentParallelism();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException(
+                    "a rate budget is split by the source's parallelism, which this "
+                            + "SourceReaderContext does not tell ("
+                            + context.getClass().getName() + ")",
+                    e);
+        }
+        return budget.less(1).limiterFor(context.getIndexOfSubtask(), parallelism);
     }
 
     BackgroundTrackQuery query() {
