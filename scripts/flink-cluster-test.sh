@@ -244,6 +244,13 @@ check_exactly_once "$out1" 1 20000
 
 # --- 6. job 2: continuous mode; tracks added while it runs must arrive
 out2=$work/out/continuous
+out3=$work/out/enrich
+{ seq 1 300; seq 900001 900005; } > "$work/ids.txt"
+# job 3 is submitted at the same time (a CLI JVM each): its id lands in a file
+( submit enrich -p 2 -c io.trackflow.flink.example.EnrichTracksJob "$jar" --ids "file://$work/ids.txt" \
+    --base-url "$BEATPASS_URL" --output "file://$out3" --rate 60 --name "enrich 300 ids" > "$work/job3.id" ) &
+submitting3=$!
+pids+=("$submitting3")
 job2=$(submit continuous -p 2 -c io.trackflow.flink.example.ExportTracksJob "$jar" \
   --base-url "$LIVE_URL" --output "file://$out2" --continuous-ms 1000 --lookback-ms 5000 --split-size 200 \
   --name "continuous export")
@@ -251,10 +258,9 @@ log "job 2 (continuous, re-listing every second) submitted: $job2"
 
 # --- 7. job 3, beside job 2 (2 slots each): enrichment with BeatPass lookups (ids from a file, 5 of them
 #        unknown: skipped)
-out3=$work/out/enrich
-{ seq 1 300; seq 900001 900005; } > "$work/ids.txt"
-job3=$(submit enrich -p 2 -c io.trackflow.flink.example.EnrichTracksJob "$jar" \
-  --ids "file://$work/ids.txt" --base-url "$BEATPASS_URL" --output "file://$out3" --rate 60 --name "enrich 300 ids")
+wait "$submitting3" || fail "could not submit job 3 (logs/cli-enrich.out)"
+job3=$(cat "$work/job3.id")
+[ -n "$job3" ] || fail "no job id from the CLI (logs/cli-enrich.out)"
 log "job 3 (enrich, parallelism 2, lookup budget 60 requests/s) submitted: $job3"
 
 # --- 8. job 2's checks
