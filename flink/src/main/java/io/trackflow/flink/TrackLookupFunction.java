@@ -5,17 +5,12 @@ import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.BearerTokenAuth;
-import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -28,8 +23,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 
 /**
  * Enriches a stream of BeatPass track ids with their tracks (Flink Async I/O): one {@link
@@ -74,12 +67,7 @@ public final class TrackLookupFunction extends RichAsyncFunction<Long, Track> im
 
     private final LookupSettings settings;
 
-    // set in open(), on the subtask
-    private transient @Nullable BeatPassClient client;
-    private transient @Nullable TrackflowMetrics metrics;
-    private transient @Nullable ExecutorService completions;
-    private transient @Nullable Map<ResultFuture<Track>, Disposable> inFlight;
-    private transient TrackInclude @Nullable [] with;
+    private transient @Nullable InFlightLookups lookups; // set in open(), on the subtask
 
     private TrackLookupFunction(LookupSettings settings) {
         this.settings = settings;
@@ -132,62 +120,16 @@ public final class TrackLookupFunction extends RichAsyncFunction<Long, Track> im
     public void open(OpenContext openContext) {
         RuntimeContext context = getRuntimeContext();
         int index = context.getTaskInfo().getIndexOfThisSubtask();
-        int parallelism = context.getTaskInfo().getNumberOfParallelSubtasks();
-        RateLimiter limiter = settings.limiter(index, parallelism);
-        metrics = TrackflowMetrics.forLookups(context.getMetricGroup(), limiter);
-        inFlight = new ConcurrentHashMap<>();
-        with = settings.includes();
-        // results are handed to Flink from a thread of our own, never from a Netty event loop: completing
-        // a ResultFuture enqueues into the task's mailbox, which takes a lock
-        completions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "trackflow-lookups-" + index);
-            t.setDaemon(true);
-            return t;
-        });
-        client = settings.newClient(limiter, metrics.retryListener());
+        RateLimiter limiter = settings.limiter(index, context.getTaskInfo().getNumberOfParallelSubtasks());
+        TrackflowMetrics metrics = TrackflowMetrics.forLookups(context.getMetricGroup(), limiter);
+        BeatPassClient client = settings.newClient(limiter, metrics.retryListener());
+        lookups = new InFlightLookups(client, settings.includes(), settings.skipMissing(), metrics, index);
         ReactorResources.releaseWith(context);
     }
 
     @Override
     public void asyncInvoke(Long id, ResultFuture<Track> result) {
-        metrics.calls.inc();
-        if (id == null || id <= 0) {
-            metrics.errors.inc();
-            result.completeExceptionally(new IllegalArgumentException("track ids must be > 0, got " + id));
-            return;
-        }
-        Disposable.Swap lookup = Disposables.swap();
-        inFlight.put(result, lookup);
-        lookup.update(client.tracks()
-                .get(id, with)
-                .subscribe(
-                        track -> completions.execute(() -> found(result, track)),
-                        error -> completions.execute(() -> failed(id, result, error))));
-    }
-
-    private void found(ResultFuture<Track> result, Track track) {
-        if (inFlight.remove(result) != null) {
-            metrics.records.inc();
-            result.complete(List.of(track));
-        }
-    }
-
-    private void failed(long id, ResultFuture<Track> result, Throwable error) {
-        if (inFlight.remove(result) == null) {
-            return; // timed out already
-        }
-        if (settings.skipMissing() && isMissing(error)) {
-            metrics.missing.inc();
-            result.complete(List.of());
-        } else {
-            metrics.errors.inc();
-            result.completeExceptionally(error);
-        }
-    }
-
-    private static boolean isMissing(Throwable e) {
-        return e instanceof NotFoundException
-                || (e instanceof HttpStatusException && ((HttpStatusException) e).status() == 410);
+        lookups.start(id, result);
     }
 
     /**
@@ -196,27 +138,13 @@ public final class TrackLookupFunction extends RichAsyncFunction<Long, Track> im
      */
     @Override
     public void timeout(Long id, ResultFuture<Track> result) {
-        Disposable lookup = inFlight.remove(result);
-        if (lookup == null) {
-            return; // finished in the meantime
-        }
-        lookup.dispose();
-        metrics.timeouts.inc();
-        result.completeExceptionally(new TimeoutException("the BeatPass lookup of track " + id
-                + " took longer than the async timeout (rate-limit waits and retries included)"));
+        lookups.timeout(id, result);
     }
 
     @Override
     public void close() {
-        if (inFlight != null) {
-            inFlight.values().forEach(Disposable::dispose);
-            inFlight.clear();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (completions != null) {
-            completions.shutdownNow();
+        if (lookups != null) {
+            lookups.close();
         }
     }
 
