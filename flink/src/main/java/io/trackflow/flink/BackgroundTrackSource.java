@@ -41,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  * lookback; it may be emitted twice when it changed within the lookback. Key by {@code id} and
  * compare {@code updated} downstream if duplicates matter.
  *
+ * <p><b>Rate budget</b> ({@link Builder#rateLimit}): the whole source's, split across its readers,
+ * so that a parallel job does not multiply the request rate. Each reader keeps one client for its
+ * whole life. <b>Metrics</b>: each reader registers {@code records}, {@code pages}, {@code retries},
+ * {@code errors} and rate-limit waits in the sub-group {@code trackflow} of its metric group.
+ *
  * <p>Records are {@link BackgroundTrack}s with {@link BackgroundTrackTypeInfo} (a dedicated binary
  * serializer, no Kryo). The API key travels in the job graph (Flink serializes the source); it is
  * never logged or printed.
@@ -91,7 +96,7 @@ public final class BackgroundTrackSource
 
     @Override
     public SourceReader<BackgroundTrack, OffsetRangeSplit> createReader(SourceReaderContext readerContext) {
-        return new ListingSourceReader(config, readerContext.getConfiguration(), readerContext);
+        return ListingSourceReader.create(config, readerContext);
     }
 
     @Override
@@ -112,6 +117,7 @@ public final class BackgroundTrackSource
         private long splitSize = 10_000;
         private @Nullable Duration interval;
         private Duration lookback = Duration.ofMinutes(1);
+        private @Nullable RateBudget rateLimit;
 
         Builder() {}
 
@@ -197,6 +203,27 @@ public final class BackgroundTrackSource
         }
 
         /**
+         * A request budget for the whole source: at most {@code n} requests in any interval of {@code
+         * per}, whatever the parallelism. BeyondWords sends no rate-limit figures, so the budget is
+         * split on the client side: the enumerator keeps one request per interval (one per listing
+         * pass) and each of the {@code p} readers gets a fixed limit of its share of the other {@code
+         * n - 1} ({@code (n - 1) / p}, the remainder to the first readers), retries included. A reader
+         * without a split leaves its share unused. Default: no limit.
+         *
+         * @param n requests per interval, at least 2
+         * @param per the interval, positive
+         * @return this builder
+         */
+        public Builder rateLimit(int n, Duration per) {
+            if (n < 2) {
+                throw new IllegalArgumentException(
+                        "rateLimit n must be >= 2 (one request per interval is the enumerator's), was " + n);
+            }
+            this.rateLimit = RateBudget.of(n, per);
+            return this;
+        }
+
+        /**
          * Builds the source, validating the key and base URL as the client does.
          *
          * @return the source
@@ -213,7 +240,8 @@ public final class BackgroundTrackSource
                     query,
                     splitSize,
                     interval == null ? 0 : Math.max(1, interval.toMillis()),
-                    lookback.toMillis());
+                    lookback.toMillis(),
+                    rateLimit);
             return new BackgroundTrackSource(config);
         }
     }

@@ -2,6 +2,7 @@ package io.trackflow.flink;
 
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.core.paging.OffsetRange;
+import io.trackflow.core.retry.RetryListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -124,7 +125,7 @@ final class ListingEnumerator implements SplitEnumerator<OffsetRangeSplit, Listi
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    client = c = config.newClient();
+                    client = c = config.newClient(config.enumeratorLimiter(), RetryListener.NONE);
                 }
             }
         }

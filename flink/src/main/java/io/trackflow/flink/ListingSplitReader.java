@@ -24,7 +24,7 @@ import reactor.core.publisher.BaseSubscriber;
  * Reads its splits one after the other through the reactive client (its retries, its pages in
  * flight), one page per {@link #fetch()}. Buffering is bounded: the subscriber asks for the next
  * page only when Flink has taken the previous one. A listing that fails after the client's retries
- * fails the fetch, and Flink restarts from the last checkpoint.
+ * fails the fetch, and Flink restarts from the last checkpoint. The client is the source reader's.
  */
 final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRangeSplit> {
 
@@ -33,13 +33,15 @@ final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRange
 
     private final SourceSettings config;
     private final BeyondWordsClient client;
+    private final TrackflowMetrics metrics;
     private final Deque<OffsetRangeSplit> splits = new ArrayDeque<>();
     private @Nullable OffsetRangeSplit current;
     private volatile @Nullable PageSubscriber subscriber;
 
-    ListingSplitReader(SourceSettings config) {
+    ListingSplitReader(SourceSettings config, BeyondWordsClient client, TrackflowMetrics metrics) {
         this.config = config;
-        this.client = config.newClient();
+        this.client = client;
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,12 +78,14 @@ final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRange
             return out.build();
         }
         if (next instanceof Throwable) {
+            metrics.errors.inc();
             current = null;
             subscriber = null;
             throw new IOException("reading " + split + " failed: " + ((Throwable) next).getMessage(), (Throwable) next);
         }
         @SuppressWarnings("unchecked")
         Page<BackgroundTrack> page = (Page<BackgroundTrack>) next;
+        metrics.calls.inc();
         List<BackgroundTrack> items = page.items();
         for (int i = 0; i < items.size(); i++) {
             out.add(split.splitId(), new TrackAtOffset(items.get(i), page.offset() + i));
@@ -114,13 +118,13 @@ final class ListingSplitReader implements SplitReader<TrackAtOffset, OffsetRange
         }
     }
 
+    /** Stops the listing in flight; the client belongs to the source reader, which closes it. */
     @Override
     public void close() {
         PageSubscriber s = subscriber;
         if (s != null) {
             s.dispose();
         }
-        client.close();
     }
 
     /** Pages into a queue, one requested at a time. */
