@@ -1,5 +1,6 @@
 package io.trackflow.flink;
 
+import io.trackflow.core.http.ReactorNettyTransport;
 import java.time.Duration;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.util.UserCodeClassLoader;
@@ -17,8 +18,9 @@ import reactor.util.Loggers;
  * (a MiniCluster, an IDE, Reactor put in Flink's {@code lib/}): those threads are shared with the rest
  * of the JVM.
  *
- * <p>Reactor Netty's {@code HttpResources} is reached by name: no Netty type is used outside core's
- * transport package (the conformance module's rule), and core offers no call for this yet.
+ * <p>Reactor Netty's global resources are freed through {@link
+ * ReactorNettyTransport#disposeGlobalResources()}: no Netty type is used outside core's transport
+ * package (the conformance module's rule).
  */
 final class ReactorResources {
 
@@ -26,7 +28,6 @@ final class ReactorResources {
     static final String HOOK = "trackflow-reactor-netty";
 
     private static final Logger LOG = Loggers.getLogger(ReactorResources.class);
-    private static final String HTTP_RESOURCES = "reactor.netty.http.HttpResources";
 
     private ReactorResources() {}
 
@@ -59,14 +60,10 @@ final class ReactorResources {
 
     private static void release() {
         try {
-            Class<?> resources = Class.forName(HTTP_RESOURCES, false, ReactorResources.class.getClassLoader());
-            Object disposal = resources
-                    .getMethod("disposeLoopsAndConnectionsLater", Duration.class, Duration.class)
-                    .invoke(null, Duration.ZERO, Duration.ofSeconds(2));
-            ((Mono<?>) disposal).block(Duration.ofSeconds(10));
+            ReactorNettyTransport.disposeGlobalResources().block(Duration.ofSeconds(10));
             Schedulers.shutdownNow();
             LOG.info("trackflow: Reactor Netty event loops and Reactor schedulers of the job's class loader freed");
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("trackflow: could not free Reactor Netty's event loops: {}", e.toString());
         }
     }

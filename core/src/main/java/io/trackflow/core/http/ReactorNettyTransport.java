@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.util.Logger;
@@ -143,6 +144,18 @@ public final class ReactorNettyTransport implements HttpTransport {
         } else {
             closeAsync().block(Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * Frees Reactor Netty's global event loops and connection pools (those every transport uses unless
+     * given an {@link HttpClient} with resources of its own), without blocking: for a container that
+     * discards the class loader trackflow came in, such as Flink at the end of a job, so that their
+     * threads do not keep that class loader alive. Only once no client of that class loader is in use.
+     *
+     * @return completes when the event loops have stopped (a grace period of up to 2 s)
+     */
+    public static Mono<Void> disposeGlobalResources() {
+        return HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, Duration.ofSeconds(2));
     }
 
     /**
