@@ -1,0 +1,277 @@
+package io.trackflow.core.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * Reads a JSON object into a model's builder in one streaming pass, field by field, with one rule per
+ * field (DESIGN "keep what the server sends"):
+ *
+ * <ul>
+ *   <li>a <b>required</b> field ({@link #required}) that is missing, {@code null} or does not read as
+ *       its {@link FieldType} fails the whole value (Jackson's {@code MismatchedInputException} naming
+ *       the model and the field; a client turns it into a {@code DecodingException});
+ *   <li>an <b>optional</b> field ({@link #optional}) that is missing or {@code null} is absent; one
+ *       that does not read is absent too (the model's default applies), its raw value is kept in the
+ *       additional properties under its own name, and the first such value of each field is logged at
+ *       debug level (logger: the model's class); it never fails the value;
+ *   <li>every other field is kept, raw, in the additional properties, in the order sent.
+ * </ul>
+ *
+ * <p>Only the unknown or unreadable fields are turned into trees ({@link RawJson}); an optional nested
+ * object or list is buffered as tokens first, so that it can be kept raw when it does not read. A
+ * subclass registers its fields in its no-argument constructor and is named on the model with {@code
+ * @JsonDeserialize(using = ...)}; Jackson creates one per mapper and caches it.
+ *
+ * @param <B> the model's builder
+ * @param <T> the model
+ */
+public abstract class ModelReader<B, T> extends StdDeserializer<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Logger log;
+    private final String model;
+    private final Supplier<B> newBuilder;
+    private final Function<B, ? extends T> build;
+    private final BiConsumer<B, Map<String, RawJson>> additional;
+    private final Map<String, Field<?>> fields = new HashMap<>();
+    private final List<Field<?>> inOrder = new ArrayList<>();
+    private long requiredMask;
+
+    /**
+     * @param type the model
+     * @param newBuilder a new builder of the model
+     * @param build builds the model from a builder
+     * @param additional puts the additional properties (never empty) into a builder
+     */
+    protected ModelReader(
+            Class<T> type,
+            Supplier<B> newBuilder,
+            Function<B, ? extends T> build,
+            BiConsumer<B, Map<String, RawJson>> additional) {
+        super(type);
+        this.log = Loggers.getLogger(type);
+        this.model = type.getSimpleName();
+        this.newBuilder = Objects.requireNonNull(newBuilder, "newBuilder");
+        this.build = Objects.requireNonNull(build, "build");
+        this.additional = Objects.requireNonNull(additional, "additional");
+    }
+
+    /**
+     * Registers a field the value cannot do without.
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param <V> the value
+     */
+    protected final <V> void required(String name, FieldType<V> type, BiConsumer<B, V> setter) {
+        add(name, type, setter, true);
+    }
+
+    /**
+     * Registers a field the value may lack (absent, {@code null}, or unreadable: then raw).
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param <V> the value
+     */
+    protected final <V> void optional(String name, FieldType<V> type, BiConsumer<B, V> setter) {
+        add(name, type, setter, false);
+    }
+
+    private <V> void add(String name, FieldType<V> type, BiConsumer<B, V> setter, boolean required) {
+        if (fields.size() == Long.SIZE || fields.containsKey(name)) {
+            throw new IllegalArgumentException("field " + name + " is registered twice, or one field too many");
+        }
+        Field<V> f = new Field<>(name, fields.size(), type, setter, required);
+        fields.put(name, f);
+        inOrder.add(f);
+        if (required) {
+            requiredMask |= 1L << f.index;
+        }
+    }
+
+    @Override
+    public final boolean isCachable() {
+        return true;
+    }
+
+    @Override
+    public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            t = p.nextToken();
+        }
+        if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
+            return (T) ctxt.handleUnexpectedToken(handledType(), p);
+        }
+        B builder = newBuilder.get();
+        Map<String, RawJson> raw = null;
+        long seen = 0;
+        for (String name = p.currentName(); t == JsonToken.FIELD_NAME; t = p.nextToken(), name = p.currentName()) {
+            JsonToken value = p.nextToken();
+            Field<?> f = fields.get(name);
+            if (f == null) {
+                raw = put(raw, name, RawJson.read(p));
+            } else if (value != JsonToken.VALUE_NULL) {
+                RawJson unread = f.read(p, ctxt, builder);
+                if (unread == null) {
+                    seen |= 1L << f.index;
+                } else {
+                    raw = put(raw, name, unread);
+                }
+            }
+        }
+        if ((seen & requiredMask) != requiredMask) {
+            for (Field<?> f : inOrder) {
+                if (f.required && (seen & (1L << f.index)) == 0) {
+                    return ctxt.reportInputMismatch(this, "%s: required field '%s' is missing", model, f.name);
+                }
+            }
+        }
+        if (raw != null) {
+            additional.accept(builder, raw);
+        }
+        try {
+            return build.apply(builder);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return ctxt.reportInputMismatch(this, "%s: %s", model, e.getMessage());
+        }
+    }
+
+    private static Map<String, RawJson> put(@Nullable Map<String, RawJson> raw, String name, RawJson value) {
+        Map<String, RawJson> m = raw == null ? new LinkedHashMap<>() : raw;
+        m.put(name, value);
+        return m;
+    }
+
+    /** One registered field; its nested deserializer is looked up once, on first use. */
+    private final class Field<V> {
+        final String name;
+        final int index;
+        final FieldType<V> type;
+        final BiConsumer<B, V> setter;
+        final boolean required;
+        final AtomicBoolean logged = new AtomicBoolean();
+        volatile @Nullable JsonDeserializer<Object> nested;
+
+        Field(String name, int index, FieldType<V> type, BiConsumer<B, V> setter, boolean required) {
+            this.name = name;
+            this.index = index;
+            this.type = type;
+            this.setter = setter;
+            this.required = required;
+        }
+
+        /**
+         * Reads the value at the current token (not null) into the builder; returns null when done, or
+         * the raw value of an optional field that did not read.
+         */
+        @Nullable
+        RawJson read(JsonParser p, DeserializationContext ctxt, B builder) throws IOException {
+            V v;
+            RawJson unread;
+            String why = "is not " + type.expected();
+            if (type.model() == null) {
+                v = type.readScalar(p);
+                if (v != null) {
+                    setter.accept(builder, v);
+                    return null;
+                }
+                unread = RawJson.read(p);
+            } else if (required) {
+                v = readStructure(p, ctxt); // a failing element fails the value
+                if (v != null) {
+                    setter.accept(builder, v);
+                    return null;
+                }
+                unread = RawJson.read(p);
+            } else {
+                // buffered as tokens, so that a value that does not read can still be kept raw
+                TokenBuffer tokens = ctxt.bufferAsCopyOfValue(p);
+                try (JsonParser buffered = tokens.asParserOnFirstToken()) {
+                    v = readStructure(buffered, ctxt);
+                } catch (IOException | RuntimeException e) {
+                    v = null;
+                    why = "does not read as " + type.model().getSimpleName() + " (" + reason(e) + ")";
+                }
+                if (v != null) {
+                    setter.accept(builder, v);
+                    return null;
+                }
+                try (JsonParser again = tokens.asParserOnFirstToken()) {
+                    unread = RawJson.read(again);
+                }
+            }
+            if (required) {
+                return ctxt.reportInputMismatch(
+                        ModelReader.this, "%s: required field '%s' %s: %s", model, name, why, excerpt(unread));
+            }
+            if (log.isDebugEnabled() && logged.compareAndSet(false, true)) {
+                log.debug(
+                        "{}.{} {}: {}; read as absent, kept raw in additionalProperties() (logged once per field)",
+                        model,
+                        name,
+                        why,
+                        excerpt(unread));
+            }
+            return unread;
+        }
+
+        /** An object or a list of objects; null when the token is not one (a failing element throws). */
+        @SuppressWarnings("unchecked")
+        private @Nullable V readStructure(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonDeserializer<Object> d = nested;
+            if (d == null) {
+                nested = d = ctxt.findRootValueDeserializer(ctxt.constructType(type.model()));
+            }
+            JsonToken t = p.currentToken();
+            if (!type.isList()) {
+                return t == JsonToken.START_OBJECT ? (V) d.deserialize(p, ctxt) : null;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                return null;
+            }
+            List<Object> out = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    return ctxt.reportInputMismatch(
+                            ModelReader.this, "%s.%s: element %d is not an object", model, name, out.size());
+                }
+                out.add(d.deserialize(p, ctxt));
+            }
+            return (V) out;
+        }
+    }
+
+    private static String reason(Throwable e) {
+        return e instanceof JacksonException ? ((JacksonException) e).getOriginalMessage() : String.valueOf(e);
+    }
+
+    private static String excerpt(RawJson value) {
+        String s = value.toJson();
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
+}
