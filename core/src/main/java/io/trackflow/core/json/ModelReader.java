@@ -5,15 +5,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -45,9 +49,10 @@ import reactor.util.Loggers;
  * @param <B> the model's builder
  * @param <T> the model
  */
-public abstract class ModelReader<B, T> extends StdDeserializer<T> {
+public abstract class ModelReader<B, T> extends StdDeserializer<T> implements ResolvableDeserializer {
 
     private static final long serialVersionUID = 1L;
+    private static final ThreadLocal<Set<Class<?>>> RESOLVING = ThreadLocal.withInitial(HashSet::new);
 
     private final Logger log;
     private final String model;
@@ -118,6 +123,32 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> {
         return true;
     }
 
+    /**
+     * Looks up (and so creates) the readers of nested models when Jackson creates this reader, on the
+     * thread that creates the {@code ObjectReader}, never on first use: creating a deserializer takes a
+     * lock of Jackson's cache, which must not happen on an event loop. Jackson calls this as soon as it
+     * instantiates the reader, before caching it, so a model that contains itself (a track's album's
+     * tracks) would recurse: a reader already being resolved on this thread is skipped, and its nested
+     * readers are then found, created and cached, at first use.
+     */
+    @Override
+    public final void resolve(DeserializationContext ctxt) throws JsonMappingException {
+        Set<Class<?>> resolving = RESOLVING.get();
+        if (!resolving.add(handledType())) {
+            return;
+        }
+        try {
+            for (Field<?> f : inOrder) {
+                Class<?> nested = f.type.model();
+                if (nested != null) {
+                    f.nested = ctxt.findNonContextualValueDeserializer(ctxt.constructType(nested));
+                }
+            }
+        } finally {
+            resolving.remove(handledType());
+        }
+    }
+
     @Override
     public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken t = p.currentToken();
@@ -167,7 +198,7 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> {
         return m;
     }
 
-    /** One registered field; its nested deserializer is looked up once, on first use. */
+    /** One registered field; the reader of a nested model is looked up in {@link #resolve}. */
     private final class Field<V> {
         final String name;
         final int index;
@@ -244,7 +275,7 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> {
         @SuppressWarnings("unchecked")
         private @Nullable V readStructure(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonDeserializer<Object> d = nested;
-            if (d == null) {
+            if (d == null) { // skipped by resolve() (a model in itself): by now in Jackson's cache, no lock
                 nested = d = ctxt.findRootValueDeserializer(ctxt.constructType(type.model()));
             }
             JsonToken t = p.currentToken();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class ModelReaderTest {
         String name = "";
         Optional<BigDecimal> price = Optional.empty();
         Optional<Place> inner = Optional.empty();
+        Optional<Label> label = Optional.empty();
         List<Place> parts = List.of();
         Map<String, RawJson> raw = Map.of();
 
@@ -44,6 +46,22 @@ class ModelReaderTest {
             optional("price", FieldType.DECIMAL, (p, v) -> p.price = Optional.of(v));
             optional("inner", FieldType.model(Place.class), (p, v) -> p.inner = Optional.of(v));
             optional("parts", FieldType.listOf(Place.class), (p, v) -> p.parts = v);
+            optional("label", FieldType.model(Label.class), (p, v) -> p.label = Optional.of(v));
+        }
+    }
+
+    @JsonDeserialize(using = LabelReader.class)
+    static final class Label {
+        String text = "";
+    }
+
+    static final class LabelReader extends ModelReader<Label, Label> {
+        static final AtomicInteger CREATED = new AtomicInteger();
+
+        LabelReader() {
+            super(Label.class, Label::new, l -> l, (l, raw) -> {});
+            optional("text", FieldType.STRING, (l, v) -> l.text = v);
+            CREATED.incrementAndGet();
         }
     }
 
@@ -138,6 +156,18 @@ class ModelReaderTest {
     @ValueSource(strings = {"[]", "\"x\"", "7"})
     void aBodyThatIsNotAnObjectFails(String json) {
         assertThatThrownBy(() -> read(json)).isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void theReadersOfNestedModelsAreCreatedWithTheReaderNeverOnFirstUse() throws Exception {
+        // creating a deserializer takes a lock of Jackson's cache: it must not happen on an event loop
+        int before = LabelReader.CREATED.get();
+        ObjectReader fresh = Json.newMapper().readerFor(Place.class);
+        int created = LabelReader.CREATED.get();
+        assertThat(created).isGreaterThan(before);
+        Place p = fresh.readValue("{\"id\":1,\"name\":\"n\",\"label\":{\"text\":\"x\"}}");
+        assertThat(p.label.orElseThrow().text).isEqualTo("x");
+        assertThat(LabelReader.CREATED.get()).isEqualTo(created);
     }
 
     @Test
