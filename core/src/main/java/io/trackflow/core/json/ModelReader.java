@@ -1,14 +1,11 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -54,16 +50,18 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
     private static final long serialVersionUID = 1L;
     private static final ThreadLocal<Set<Class<?>>> RESOLVING = ThreadLocal.withInitial(HashSet::new);
 
-    private final Logger log;
-    private final String model;
+    final Logger log;
+    final String model;
     private final Supplier<B> newBuilder;
     private final Function<B, ? extends T> build;
     private final BiConsumer<B, Map<String, RawJson>> additional;
-    private final Map<String, Field<?>> fields = new HashMap<>();
-    private final List<Field<?>> inOrder = new ArrayList<>();
+    private final Map<String, ModelField<B, ?>> fields = new HashMap<>();
+    private final List<ModelField<B, ?>> inOrder = new ArrayList<>();
     private long requiredMask;
 
     /**
+     * Creates the reader of a model; the subclass's constructor then registers the model's fields.
+     *
      * @param type the model
      * @param newBuilder a new builder of the model
      * @param build builds the model from a builder
@@ -110,7 +108,7 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
         if (fields.size() == Long.SIZE || fields.containsKey(name)) {
             throw new IllegalArgumentException("field " + name + " is registered twice, or one field too many");
         }
-        Field<V> f = new Field<>(name, fields.size(), type, setter, required);
+        ModelField<B, V> f = new ModelField<>(this, name, fields.size(), type, setter, required);
         fields.put(name, f);
         inOrder.add(f);
         if (required) {
@@ -138,7 +136,7 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
             return;
         }
         try {
-            for (Field<?> f : inOrder) {
+            for (ModelField<B, ?> f : inOrder) {
                 Class<?> nested = f.type.model();
                 if (nested != null) {
                     f.nested = ctxt.findNonContextualValueDeserializer(ctxt.constructType(nested));
@@ -163,7 +161,7 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
         long seen = 0;
         for (String name = p.currentName(); t == JsonToken.FIELD_NAME; t = p.nextToken(), name = p.currentName()) {
             JsonToken value = p.nextToken();
-            Field<?> f = fields.get(name);
+            ModelField<B, ?> f = fields.get(name);
             if (f == null) {
                 raw = put(raw, name, RawJson.read(p));
             } else if (value != JsonToken.VALUE_NULL) {
@@ -176,7 +174,7 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
             }
         }
         if ((seen & requiredMask) != requiredMask) {
-            for (Field<?> f : inOrder) {
+            for (ModelField<B, ?> f : inOrder) {
                 if (f.required && (seen & (1L << f.index)) == 0) {
                     return ctxt.reportInputMismatch(this, "%s: required field '%s' is missing", model, f.name);
                 }
@@ -196,113 +194,5 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
         Map<String, RawJson> m = raw == null ? new LinkedHashMap<>() : raw;
         m.put(name, value);
         return m;
-    }
-
-    /** One registered field; the reader of a nested model is looked up in {@link #resolve}. */
-    private final class Field<V> {
-        final String name;
-        final int index;
-        final FieldType<V> type;
-        final BiConsumer<B, V> setter;
-        final boolean required;
-        final AtomicBoolean logged = new AtomicBoolean();
-        volatile @Nullable JsonDeserializer<Object> nested;
-
-        Field(String name, int index, FieldType<V> type, BiConsumer<B, V> setter, boolean required) {
-            this.name = name;
-            this.index = index;
-            this.type = type;
-            this.setter = setter;
-            this.required = required;
-        }
-
-        /**
-         * Reads the value at the current token (not null) into the builder; returns null when done, or
-         * the raw value of an optional field that did not read.
-         */
-        @Nullable
-        RawJson read(JsonParser p, DeserializationContext ctxt, B builder) throws IOException {
-            V v;
-            RawJson unread;
-            String why = "is not " + type.expected();
-            if (type.model() == null) {
-                v = type.readScalar(p);
-                if (v != null) {
-                    setter.accept(builder, v);
-                    return null;
-                }
-                unread = RawJson.read(p);
-            } else if (required) {
-                v = readStructure(p, ctxt); // a failing element fails the value
-                if (v != null) {
-                    setter.accept(builder, v);
-                    return null;
-                }
-                unread = RawJson.read(p);
-            } else {
-                // buffered as tokens, so that a value that does not read can still be kept raw
-                TokenBuffer tokens = ctxt.bufferAsCopyOfValue(p);
-                try (JsonParser buffered = tokens.asParserOnFirstToken()) {
-                    v = readStructure(buffered, ctxt);
-                } catch (IOException | RuntimeException e) {
-                    v = null;
-                    why = "does not read as " + type.model().getSimpleName() + " (" + reason(e) + ")";
-                }
-                if (v != null) {
-                    setter.accept(builder, v);
-                    return null;
-                }
-                try (JsonParser again = tokens.asParserOnFirstToken()) {
-                    unread = RawJson.read(again);
-                }
-            }
-            if (required) {
-                return ctxt.reportInputMismatch(
-                        ModelReader.this, "%s: required field '%s' %s: %s", model, name, why, excerpt(unread));
-            }
-            if (log.isDebugEnabled() && logged.compareAndSet(false, true)) {
-                log.debug(
-                        "{}.{} {}: {}; read as absent, kept raw in additionalProperties() (logged once per field)",
-                        model,
-                        name,
-                        why,
-                        excerpt(unread));
-            }
-            return unread;
-        }
-
-        /** An object or a list of objects; null when the token is not one (a failing element throws). */
-        @SuppressWarnings("unchecked")
-        private @Nullable V readStructure(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonDeserializer<Object> d = nested;
-            if (d == null) { // skipped by resolve() (a model in itself): by now in Jackson's cache, no lock
-                nested = d = ctxt.findRootValueDeserializer(ctxt.constructType(type.model()));
-            }
-            JsonToken t = p.currentToken();
-            if (!type.isList()) {
-                return t == JsonToken.START_OBJECT ? (V) d.deserialize(p, ctxt) : null;
-            }
-            if (t != JsonToken.START_ARRAY) {
-                return null;
-            }
-            List<Object> out = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    return ctxt.reportInputMismatch(
-                            ModelReader.this, "%s.%s: element %d is not an object", model, name, out.size());
-                }
-                out.add(d.deserialize(p, ctxt));
-            }
-            return (V) out;
-        }
-    }
-
-    private static String reason(Throwable e) {
-        return e instanceof JacksonException ? ((JacksonException) e).getOriginalMessage() : String.valueOf(e);
-    }
-
-    private static String excerpt(RawJson value) {
-        String s = value.toJson();
-        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 }
