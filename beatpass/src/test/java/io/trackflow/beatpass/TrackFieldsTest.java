@@ -18,6 +18,7 @@ import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.json.Json;
+import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
 import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.testkit.FakeBeatPass;
@@ -309,7 +310,7 @@ class TrackFieldsTest {
                 .currency("EUR")
                 .releaseDate(LocalDate.of(2024, 1, 2))
                 .createdAt(Instant.parse("2024-01-02T03:04:05Z"))
-                .putAdditionalProperties("stems", RawJson.parse("{\"count\":4}"))
+                .additionalProperties(RawFields.of(Map.of("stems", RawJson.parse("{\"count\":4}"))))
                 .build();
         assertThat(t.additionalProperties()).containsOnlyKeys("stems");
         assertThat(t.plays()).isEmpty();

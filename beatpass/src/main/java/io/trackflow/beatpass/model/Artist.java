@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,10 @@ public abstract class Artist {
      * optional fields whose value did not read, under their JSON name). Immutable.
      */
     @JsonIgnore // written by unmodelledToWrite()
-    public abstract Map<String, RawJson> additionalProperties();
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** What is written after the typed fields: the raw fields, less an unreadable {@code verified}. */
     @JsonAnyGetter

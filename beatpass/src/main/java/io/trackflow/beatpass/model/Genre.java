@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.trackflow.core.json.RawJson;
-import java.util.Map;
+import io.trackflow.core.json.RawFields;
 import org.immutables.value.Value;
 
 /**
@@ -29,7 +28,10 @@ public abstract class Genre {
 
     /** The fields of the genre this model does not read, raw and in the order sent. Immutable. */
     @JsonAnyGetter
-    public abstract Map<String, RawJson> additionalProperties();
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** Returns a new builder. */
     public static Builder builder() {

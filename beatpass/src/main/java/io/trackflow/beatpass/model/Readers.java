@@ -32,7 +32,7 @@ final class Readers {
         private static final long serialVersionUID = 1L;
 
         TrackReader() {
-            super(Track.class, Track::builder, Track.Builder::build, Track.Builder::putAllAdditionalProperties);
+            super(Track.class, Track::builder, Track.Builder::build, Track.Builder::additionalProperties);
             required("id", FieldType.LONG, Track.Builder::id);
             required("name", FieldType.STRING, Track.Builder::name);
             optional("release_date", FieldType.DATE, Track.Builder::releaseDate);
@@ -65,7 +65,7 @@ final class Readers {
         private static final long serialVersionUID = 1L;
 
         AlbumReader() {
-            super(Album.class, Album::builder, Album.Builder::build, Album.Builder::putAllAdditionalProperties);
+            super(Album.class, Album::builder, Album.Builder::build, Album.Builder::additionalProperties);
             required("id", FieldType.LONG, Album.Builder::id);
             required("name", FieldType.STRING, Album.Builder::name);
             optional("image", FieldType.STRING, Album.Builder::image);
@@ -82,7 +82,7 @@ final class Readers {
         private static final long serialVersionUID = 1L;
 
         ArtistReader() {
-            super(Artist.class, Artist::builder, Artist.Builder::build, Artist.Builder::putAllAdditionalProperties);
+            super(Artist.class, Artist::builder, Artist.Builder::build, Artist.Builder::additionalProperties);
             required("id", FieldType.LONG, Artist.Builder::id);
             required("name", FieldType.STRING, Artist.Builder::name);
             optional("image_small", FieldType.STRING, Artist.Builder::imageSmall);
@@ -96,7 +96,7 @@ final class Readers {
         private static final long serialVersionUID = 1L;
 
         GenreReader() {
-            super(Genre.class, Genre::builder, Genre.Builder::build, Genre.Builder::putAllAdditionalProperties);
+            super(Genre.class, Genre::builder, Genre.Builder::build, Genre.Builder::additionalProperties);
             required("id", FieldType.LONG, Genre.Builder::id);
             required("name", FieldType.STRING, Genre.Builder::name);
         }
@@ -106,7 +106,7 @@ final class Readers {
         private static final long serialVersionUID = 1L;
 
         TagReader() {
-            super(Tag.class, Tag::builder, Tag.Builder::build, Tag.Builder::putAllAdditionalProperties);
+            super(Tag.class, Tag::builder, Tag.Builder::build, Tag.Builder::additionalProperties);
             required("id", FieldType.LONG, Tag.Builder::id);
             required("name", FieldType.STRING, Tag.Builder::name);
         }

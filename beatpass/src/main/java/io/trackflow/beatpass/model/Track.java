@@ -5,13 +5,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.trackflow.core.json.RawJson;
+import io.trackflow.core.json.RawFields;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -182,7 +181,10 @@ public abstract class Track {
      * back as the body's own fields.
      */
     @JsonAnyGetter
-    public abstract Map<String, RawJson> additionalProperties();
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** Returns a new builder. */
     public static Builder builder() {

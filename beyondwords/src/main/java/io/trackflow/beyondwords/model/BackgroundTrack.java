@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
 import java.time.Instant;
 import java.util.Map;
@@ -80,7 +81,10 @@ public abstract class BackgroundTrack {
      * (under their own JSON name, with the value as sent). Immutable; empty when every field was read.
      */
     @JsonIgnore // written by unmodelledToWrite()
-    public abstract Map<String, RawJson> additionalProperties();
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** What is written after the typed fields: the raw fields, less the defaulted ones always written. */
     @JsonAnyGetter

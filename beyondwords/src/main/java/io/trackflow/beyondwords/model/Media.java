@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
 import java.time.Duration;
 import java.util.Map;
@@ -39,7 +40,10 @@ public abstract class Media {
 
     /** The fields of the media object this model does not read, raw and in the order sent. Immutable. */
     @JsonIgnore // written by unmodelledToWrite()
-    public abstract Map<String, RawJson> additionalProperties();
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** What is written after the typed fields: the raw fields, less an unreadable {@code url}. */
     @JsonAnyGetter

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -34,7 +35,10 @@ public abstract class ProjectRef {
 
     /** The fields of the project object this model does not read, raw and in the order sent. Immutable. */
     @JsonIgnore // written by unmodelledToWrite()
-    public abstract Map<String, RawJson> additionalProperties();
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** What is written after the typed fields: the raw fields, less an unreadable {@code name}. */
     @JsonAnyGetter

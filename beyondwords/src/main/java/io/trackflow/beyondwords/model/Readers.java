@@ -36,7 +36,7 @@ final class Readers {
                     BackgroundTrack.class,
                     BackgroundTrack::builder,
                     BackgroundTrack.Builder::build,
-                    BackgroundTrack.Builder::putAllAdditionalProperties);
+                    BackgroundTrack.Builder::additionalProperties);
             required("id", FieldType.LONG, BackgroundTrack.Builder::id);
             required("name", FieldType.STRING, BackgroundTrack.Builder::name);
             optional("volume", FieldType.INT, BackgroundTrack.Builder::volume);
@@ -55,7 +55,7 @@ final class Readers {
                     ProjectRef.class,
                     ProjectRef::builder,
                     ProjectRef.Builder::build,
-                    ProjectRef.Builder::putAllAdditionalProperties);
+                    ProjectRef.Builder::additionalProperties);
             required("id", FieldType.LONG, ProjectRef.Builder::id);
             optional("name", FieldType.STRING, ProjectRef.Builder::name);
         }
@@ -65,7 +65,7 @@ final class Readers {
         private static final long serialVersionUID = 1L;
 
         MediaReader() {
-            super(Media.class, Media::builder, Media.Builder::build, Media.Builder::putAllAdditionalProperties);
+            super(Media.class, Media::builder, Media.Builder::build, Media.Builder::additionalProperties);
             optional("url", FieldType.STRING, Media.Builder::url);
             optional("duration", FieldType.MILLIS, Media.Builder::duration);
         }

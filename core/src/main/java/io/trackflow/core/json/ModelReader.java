@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,10 +38,14 @@ import reactor.util.Loggers;
  *   <li>every other field is kept, raw, in the additional properties, in the order sent.
  * </ul>
  *
- * <p>Only the unknown or unreadable fields are turned into trees ({@link RawJson}); an optional nested
- * object or list is buffered as tokens first, so that it can be kept raw when it does not read. A
- * subclass registers its fields in its no-argument constructor and is named on the model with {@code
- * @JsonDeserialize(using = ...)}; Jackson creates one per mapper and caches it.
+ * <p>One streaming pass, no tree per object: only unknown or unreadable values become (small) trees, all
+ * kept in one {@link RawFields}. An optional nested object or list whose model has required fields is
+ * read <em>capturing</em>: each of its fields is also kept as a small tree while it is read, so that the
+ * whole value can still be kept raw, exactly as sent, if it turns out not to read; a nested model without
+ * required fields cannot fail and is read like the top. A subclass registers its fields in its
+ * no-argument constructor and is named on the model with {@code @JsonDeserialize(using = ...)}; Jackson
+ * creates one per mapper and caches it. A deserializer of another kind for a nested type is buffered as
+ * tokens instead.
  *
  * @param <B> the model's builder
  * @param <T> the model
@@ -54,10 +59,12 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
     final String model;
     private final Supplier<B> newBuilder;
     private final Function<B, ? extends T> build;
-    private final BiConsumer<B, Map<String, RawJson>> additional;
+    private final BiConsumer<B, RawFields> additional;
     private final Map<String, ModelField<B, ?>> fields = new HashMap<>();
     private final List<ModelField<B, ?>> inOrder = new ArrayList<>();
     private long requiredMask;
+    /** The field seen first last time (a guess, shared racily: a stale one only costs a lookup). */
+    private @Nullable ModelField<B, ?> first;
 
     /**
      * Creates the reader of a model; the subclass's constructor then registers the model's fields.
@@ -65,13 +72,13 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
      * @param type the model
      * @param newBuilder a new builder of the model
      * @param build builds the model from a builder
-     * @param additional puts the additional properties (never empty) into a builder
+     * @param additional puts the fields not read (never empty) into a builder
      */
     protected ModelReader(
             Class<T> type,
             Supplier<B> newBuilder,
             Function<B, ? extends T> build,
-            BiConsumer<B, Map<String, RawJson>> additional) {
+            BiConsumer<B, RawFields> additional) {
         super(type);
         this.log = Loggers.getLogger(type);
         this.model = type.getSimpleName();
@@ -122,6 +129,15 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
     }
 
     /**
+     * Whether reading an object can fail for a reason other than broken JSON: when the model has
+     * required fields. A nested model that cannot fail is read straight from the stream; one that can is
+     * read capturing its raw JSON as it goes ({@link #readCapturing}), so that it can be kept raw.
+     */
+    final boolean mayFail() {
+        return requiredMask != 0;
+    }
+
+    /**
      * Looks up (and so creates) the readers of nested models when Jackson creates this reader, on the
      * thread that creates the {@code ObjectReader}, never on first use: creating a deserializer takes a
      * lock of Jackson's cache, which must not happen on an event loop. Jackson calls this as soon as it
@@ -149,6 +165,29 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
 
     @Override
     public final T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return Objects.requireNonNull(read(p, ctxt, null)); // without a capture, a failure throws
+    }
+
+    /**
+     * Reads the object at the parser's current token, never failing for this model's own rules: a value
+     * that does not read (not an object, a required field missing or unreadable) comes back without a
+     * value and with the reason; either way with the raw JSON of everything read (broken JSON still
+     * throws).
+     */
+    final Capture.Result<T> readCapturing(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return new Capture.Result<>(null, null, RawJson.tree(p), "is not an object");
+        }
+        Capture capture = new Capture();
+        T value = read(p, ctxt, capture);
+        return new Capture.Result<>(value, capture.fields, null, capture.why);
+    }
+
+    /**
+     * Reads one object; with a {@code capture}, every field's raw value goes there too and a failure of
+     * this model's rules is recorded in it (the object read to its end, null returned) instead of thrown.
+     */
+    private @Nullable T read(JsonParser p, DeserializationContext ctxt, @Nullable Capture capture) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             t = p.nextToken();
@@ -157,42 +196,81 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
             return (T) ctxt.handleUnexpectedToken(handledType(), p);
         }
         B builder = newBuilder.get();
-        Map<String, RawJson> raw = null;
+        RawFields.Collector raw = null;
         long seen = 0;
+        ModelField<B, ?> previous = null;
         for (String name = p.currentName(); t == JsonToken.FIELD_NAME; t = p.nextToken(), name = p.currentName()) {
             JsonToken value = p.nextToken();
-            ModelField<B, ?> f = fields.get(name);
-            if (f == null) {
-                raw = put(raw, name, RawJson.read(p));
-            } else if (value != JsonToken.VALUE_NULL) {
-                RawJson unread = f.read(p, ctxt, builder);
-                if (unread == null) {
-                    seen |= 1L << f.index;
-                } else {
-                    raw = put(raw, name, unread);
+            // fields mostly come in the order of the previous object: try the field that followed the
+            // previous one last time (Jackson interns names: one reference comparison), then look it up
+            ModelField<B, ?> guess = previous == null ? first : previous.next;
+            ModelField<B, ?> f;
+            if (guess != null && guess.name == name) {
+                f = guess;
+            } else {
+                f = fields.get(name);
+                if (f != null) {
+                    if (previous == null) {
+                        first = f;
+                    } else {
+                        previous.next = f;
+                    }
                 }
             }
+            if (f == null) {
+                JsonNode node = RawJson.tree(p);
+                raw = put(raw, name, node);
+                if (capture != null) {
+                    capture.fields.put(name, node);
+                }
+                continue;
+            }
+            previous = f;
+            if (value == JsonToken.VALUE_NULL) {
+                if (capture != null) {
+                    capture.fields.put(name, NullNode.getInstance());
+                }
+                continue;
+            }
+            JsonNode unread = f.read(p, ctxt, builder, capture);
+            if (unread == null) {
+                seen |= 1L << f.index;
+            } else if (unread != ModelField.REQUIRED_FAILED) {
+                raw = put(raw, name, unread);
+            }
         }
+        String why = null;
         if ((seen & requiredMask) != requiredMask) {
             for (ModelField<B, ?> f : inOrder) {
                 if (f.required && (seen & (1L << f.index)) == 0) {
-                    return ctxt.reportInputMismatch(this, "%s: required field '%s' is missing", model, f.name);
+                    why = "required field '" + f.name + "' is missing";
+                    break;
                 }
             }
         }
-        if (raw != null) {
-            additional.accept(builder, raw);
+        if (capture != null && capture.why != null) {
+            return null;
         }
-        try {
-            return build.apply(builder);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return ctxt.reportInputMismatch(this, "%s: %s", model, e.getMessage());
+        if (why == null) {
+            if (raw != null) {
+                additional.accept(builder, raw.build());
+            }
+            try {
+                return build.apply(builder);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                why = String.valueOf(e.getMessage());
+            }
         }
+        if (capture != null) {
+            capture.why = why;
+            return null;
+        }
+        return ctxt.reportInputMismatch(this, "%s: %s", model, why);
     }
 
-    private static Map<String, RawJson> put(@Nullable Map<String, RawJson> raw, String name, RawJson value) {
-        Map<String, RawJson> m = raw == null ? new LinkedHashMap<>() : raw;
-        m.put(name, value);
-        return m;
+    private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, JsonNode value) {
+        RawFields.Collector c = raw == null ? new RawFields.Collector() : raw;
+        c.put(name, value);
+        return c;
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,7 +87,16 @@ public final class RawJson {
         return new RawJson(tree(p));
     }
 
-    private static JsonNode tree(JsonParser p) throws IOException {
+    /** Wraps a tree that must never change afterwards. */
+    static RawJson of(JsonNode node) {
+        return new RawJson(node);
+    }
+
+    /**
+     * The tree of the value at the parser's current token (numbers exact), leaving the parser on its last
+     * token.
+     */
+    static JsonNode tree(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == null) {
             throw new IOException("no JSON value");
@@ -201,12 +209,7 @@ public final class RawJson {
 
     /** The fields of an object in the order sent (immutable); empty for any other kind. */
     public Map<String, RawJson> fields() {
-        if (!node.isObject() || node.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, RawJson> out = new LinkedHashMap<>();
-        node.properties().forEach(e -> out.put(e.getKey(), new RawJson(e.getValue())));
-        return Collections.unmodifiableMap(out);
+        return node.isObject() && !node.isEmpty() ? RawFields.of((ObjectNode) node) : RawFields.empty();
     }
 
     /** The elements of an array (immutable); empty for any other kind. */

@@ -107,6 +107,19 @@ class ModelReaderTest {
                         Map.entry("parts", RawJson.parse("[{\"id\":3,\"name\":\"ok\"},{\"id\":4}]")));
     }
 
+    @Test
+    void aNestedValueThatDoesNotReadIsKeptExactlyAsSentWithWhatWasReadTypedInsideIt() throws Exception {
+        // no name: the inner place does not read, after its id, price, parts and label were read typed
+        String inner = "{\"id\":\"7\",\"price\":\"19.90\",\"gone\":null,\"parts\":[{\"id\":9,\"name\":\"Door\","
+                + "\"x\":true},{\"id\":10,\"name\":\"Wall\",\"price\":1e2}],\"label\":{\"text\":\"x\"},\"inner\":null}";
+        Place p = read("{\"id\":1,\"name\":\"n\",\"inner\":" + inner + ",\"parts\":[" + inner + "]}");
+        assertThat(p.inner).isEmpty();
+        assertThat(p.parts).isEmpty();
+        assertThat(p.raw.get("inner")).isEqualTo(RawJson.parse(inner));
+        assertThat(p.raw.get("inner").toJson()).isEqualTo(RawJson.parse(inner).toJson());
+        assertThat(p.raw.get("parts")).isEqualTo(RawJson.parse("[" + inner + "]"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"x\"", "42", "[]", "[1]", "[{\"id\":1,\"name\":\"a\"},null]", "{}"})
     void aStructureOfTheWrongShapeIsKeptRaw(String value) throws Exception {
