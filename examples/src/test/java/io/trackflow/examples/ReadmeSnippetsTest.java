@@ -16,6 +16,7 @@ import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.beyondwords.model.BackgroundTrackRequest;
+import io.trackflow.core.json.RawJson;
 import io.trackflow.core.retry.RetryPolicy;
 import io.trackflow.testkit.FakeBeatPass;
 import io.trackflow.testkit.FakeBeyondWords;
@@ -170,6 +171,18 @@ class ReadmeSnippetsTest {
                     .block();
             assertThat(track.album()).isPresent(); // test only
 
+            // what a token holder gets, typed; empty when not sent (or sent in a form that does not read)
+            track.bpm().ifPresent(bpm -> System.out.println(bpm + " BPM")); // 120, "128", 92.5
+            System.out.println(track.key().orElse("?") + " " + track.scale().orElse("")); // e.g. C# minor
+            track.price()
+                    .ifPresent(price ->
+                            System.out.println(price + " " + track.currency().orElse(""))); // exact
+            RawJson stems = track.additionalProperties().get("stems"); // any other field, raw (null if not sent)
+            assertThat(track.bpm()).hasValue(92.5); // test only
+            assertThat(track.key()).contains("Bb"); // test only
+            assertThat(track.price()).isEmpty(); // test only
+            assertThat(stems).isNull(); // test only
+
             // ordered bulk lookups, 8 at a time by default
             bp.tracks()
                     .getAll(Flux.just(1L, 2L, 3L), TrackInclude.GENRES)
@@ -192,6 +205,7 @@ class ReadmeSnippetsTest {
             assertThat(bp.lastRateLimit()).isPresent(); // test only
         }
         // README end
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("92.5 BPM", "Bb major");
         assertThat(beatPass.requests())
                 .hasSize(7)
                 .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer " + beatPass.token()));

@@ -126,7 +126,11 @@ final class BeatPassCatalogue {
         artist.put("name", "Artist " + id);
         artist.put("image_small", "https://img.example.com/artists/" + id + ".jpg");
         artist.put("model_type", "artist");
-        artist.put("verified", id % 3 == 0);
+        if (id % 2 == 1) {
+            artist.put("verified", id % 3 == 0 ? 1 : 0); // a MySQL tinyint, as Laravel sends it without a cast
+        } else {
+            artist.put("verified", id % 3 == 0);
+        }
         if (id % 4 == 0) {
             artist.putNull("bio");
         } else {

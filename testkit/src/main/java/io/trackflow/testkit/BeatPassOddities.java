@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code key} {@code "C#"}, {@code "A"}, {@code "F#"}, {@code "Bb"}, {@code "E"} or {@code
  *       null}; {@code scale} {@code "minor"} or {@code "major"};
  *   <li>{@code exclusive_price} a string, a number or {@code null};
+ *   <li>{@code plays} a numeric string on every 6th track ({@code "31200"}), {@code likes_count} on
+ *       every 9th: the counts of a PHP back end without casts;
  *   <li>now and then a field nobody modelled ({@code stems} on every 7th track, {@code
  *       beat_request_id} on every 11th).
  * </ul>
@@ -56,6 +58,12 @@ final class BeatPassOddities {
         }
         t.put("reposts_count", id * 37 % 500);
         t.put("likes_count", id * 53 % 2_000);
+        if (id % 6 == 0) {
+            t.put("plays", t.get("plays").asText());
+        }
+        if (id % 9 == 0) {
+            t.put("likes_count", t.get("likes_count").asText());
+        }
         t.put("owner_id", 1 + id % 500);
         t.put("local_only", false);
         t.putNull("spotify_id");

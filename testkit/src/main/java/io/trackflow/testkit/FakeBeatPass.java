@@ -21,7 +21,8 @@ import java.util.Set;
  *       currency}, {@code bpm}, {@code key}, {@code scale}, {@code plays}, {@code licensing_type},
  *       {@code exclusive_status}, {@code exclusive_price}, {@code reposts_count}, {@code likes_count},
  *       timestamps and more, with the odd values the provider sends ({@code "bpm":"128"}, {@code
- *       "price":"19.99"}, nulls, two timestamp forms, fields nobody modelled);
+ *       "price":"19.99"}, {@code "plays":"31200"}, an artist's {@code "verified":1}, nulls, two
+ *       timestamp forms, fields nobody modelled);
  *   <li>without an {@code Authorization} header the call is allowed but the data minimal: {@code
  *       id}, {@code name}, {@code image}, {@code release_date}, {@code model_type}, {@code
  *       created_at}, {@code duration_text}; asked relations come in the same minimal form, {@code

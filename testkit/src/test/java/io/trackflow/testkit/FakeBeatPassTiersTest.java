@@ -172,6 +172,20 @@ class FakeBeatPassTiersTest {
                 .anySatisfy(s -> assertThat(s).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"))
                 .anySatisfy(s -> assertThat(s).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
         assertThat(tracks).anySatisfy(t -> assertThat(t.has("stems")).isTrue());
+        assertThat(tracks)
+                .anySatisfy(t -> assertThat(t.get("plays").isTextual()).isTrue())
+                .anySatisfy(t -> assertThat(t.get("plays").isIntegralNumber()).isTrue())
+                .anySatisfy(t -> assertThat(t.get("likes_count").isTextual()).isTrue())
+                .allSatisfy(t -> assertThat(t.get("plays").asText()).matches("\\d+"));
+        List<JsonNode> artists = new ArrayList<>();
+        for (int id = 1; id <= 40; id++) {
+            withToken("/tracks/" + id + "?with=artists").get("artists").forEach(artists::add);
+        }
+        assertThat(artists)
+                .extracting(a -> a.get("verified"))
+                .anySatisfy(v -> assertThat(v.isBoolean()).isTrue())
+                .anySatisfy(v -> assertThat(v.isIntegralNumber()).isTrue())
+                .allSatisfy(v -> assertThat(v.asText()).isIn("true", "false", "1", "0"));
     }
 
     @Test

@@ -1,49 +1,80 @@
 package io.trackflow.beatpass.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.trackflow.core.json.RawFields;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.immutables.value.Value;
 
-/** An album, with its tracks and artists as BeatPass sends them. */
+/**
+ * An album, with its tracks and artists as BeatPass sends them. Without a token BeatPass sends {@code
+ * id}, {@code name}, {@code image}, {@code release_date}, {@code description} (and {@code model_type});
+ * a token holder also gets {@code plays}, {@code created_at} and the album's {@code tracks}. {@link
+ * #id()} and {@link #name()} are required (an album without them does not read, and {@link
+ * Track#album()} is then empty and kept raw); every other field is optional and lenient, as in {@link
+ * Track}: unreadable values are empty and kept raw in {@link #additionalProperties()}.
+ */
 @Value.Immutable
-@JsonDeserialize(builder = Album.Builder.class)
-@JsonPropertyOrder({"id", "name", "image", "release_date", "description", "tracks", "artists"})
+@JsonDeserialize(using = Readers.AlbumReader.class)
+@JsonPropertyOrder({"id", "name", "image", "release_date", "description", "tracks", "artists", "plays", "created_at"})
 public abstract class Album {
 
     Album() {}
 
-    /** The id. */
+    /** {@code id}: required, an integer (or a string of one). */
     @JsonProperty("id")
     public abstract long id();
 
-    /** The name. */
+    /** {@code name}: required, a string. */
     @JsonProperty("name")
     public abstract String name();
 
-    /** The cover image. */
+    /** {@code image}: the cover's URL, a string. */
     @JsonProperty("image")
     public abstract Optional<String> image();
 
-    /** The release date. */
+    /** {@code release_date}: a {@code yyyy-MM-dd} date (a longer timestamp keeps its date part). */
     @JsonProperty("release_date")
     public abstract Optional<LocalDate> releaseDate();
 
-    /** The description. */
+    /** {@code description}: a string. */
     @JsonProperty("description")
     public abstract Optional<String> description();
 
-    /** The album's tracks (empty when not sent). */
+    /** {@code tracks}: the album's tracks (token tier); empty when not sent. */
     @JsonProperty("tracks")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<Track> tracks();
 
-    /** The album's artists (empty when not sent). */
+    /** {@code artists}: the album's artists; empty when not sent. */
     @JsonProperty("artists")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<Artist> artists();
+
+    /** {@code plays}: how many times it was played, an integer (or a string of one). Token tier. */
+    @JsonProperty("plays")
+    public abstract OptionalLong plays();
+
+    /** {@code created_at}: when the album was created, a timestamp in any form BeatPass sends. Token tier. */
+    @JsonProperty("created_at")
+    public abstract Optional<Instant> createdAt();
+
+    /**
+     * The fields of the album this model does not read, raw and in the order sent (unknown fields, and
+     * optional fields whose value did not read, under their JSON name). Immutable.
+     */
+    @JsonAnyGetter
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** Returns a new builder. */
     public static Builder builder() {
@@ -51,7 +82,6 @@ public abstract class Album {
     }
 
     /** Builds {@link Album} values. */
-    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
     public static final class Builder extends ImmutableAlbum.Builder {
         Builder() {}
     }

@@ -1,37 +1,74 @@
 package io.trackflow.beatpass.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.trackflow.core.json.RawFields;
+import io.trackflow.core.json.RawJson;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** An artist. */
+/**
+ * An artist of a track or an album. Without a token BeatPass sends {@code id}, {@code name}, {@code
+ * image_small} (and {@code model_type}); a token holder also gets {@code verified}, {@code bio} and {@code
+ * website}. {@link #id()} and {@link #name()} are required (an artist without them does not read, and the
+ * list holding it is kept raw: see {@link Track}); every other field is optional and lenient, as in
+ * {@link Track}: unreadable values are empty and kept raw in {@link #additionalProperties()}.
+ */
 @Value.Immutable
-@JsonDeserialize(builder = Artist.Builder.class)
-@JsonPropertyOrder({"id", "name", "image_small", "verified"})
+@JsonDeserialize(using = Readers.ArtistReader.class)
+@JsonPropertyOrder({"id", "name", "image_small", "verified", "bio", "website"})
 public abstract class Artist {
 
     Artist() {}
 
-    /** The id. */
+    /** {@code id}: required, an integer (or a string of one). */
     @JsonProperty("id")
     public abstract long id();
 
-    /** The name. */
+    /** {@code name}: required, a string. */
     @JsonProperty("name")
     public abstract String name();
 
-    /** A small image of the artist. */
+    /** {@code image_small}: a small image's URL, a string. */
     @JsonProperty("image_small")
     public abstract Optional<String> imageSmall();
 
-    /** Whether BeatPass verified the artist. */
+    /**
+     * {@code verified}: whether BeatPass verified the artist; {@code true}/{@code false} or {@code 1}/{@code
+     * 0}. False when not sent (the public tier) or unreadable (then kept raw). Token tier.
+     */
     @JsonProperty("verified")
     @Value.Default
     public boolean verified() {
         return false;
+    }
+
+    /** {@code bio}: a string. Token tier. */
+    @JsonProperty("bio")
+    public abstract Optional<String> bio();
+
+    /** {@code website}: a URL, a string as sent. Token tier. */
+    @JsonProperty("website")
+    public abstract Optional<String> website();
+
+    /**
+     * The fields of the artist this model does not read, raw and in the order sent (unknown fields, and
+     * optional fields whose value did not read, under their JSON name). Immutable.
+     */
+    @JsonIgnore // written by unmodelledToWrite()
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
+
+    /** What is written after the typed fields: the raw fields, less an unreadable {@code verified}. */
+    @JsonAnyGetter
+    Map<String, RawJson> unmodelledToWrite() {
+        return Readers.without(additionalProperties(), "verified");
     }
 
     /** Returns a new builder. */
@@ -40,7 +77,6 @@ public abstract class Artist {
     }
 
     /** Builds {@link Artist} values. */
-    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
     public static final class Builder extends ImmutableArtist.Builder {
         Builder() {}
     }

@@ -1,26 +1,37 @@
 package io.trackflow.beatpass.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.trackflow.core.json.RawFields;
 import org.immutables.value.Value;
 
-/** A tag on a track. */
+/**
+ * A tag on a track (token tier). {@link #id()} and {@link #name()} are required (a tag without them does
+ * not read, and the list holding it is kept raw: see {@link Track}); other fields are kept raw.
+ */
 @Value.Immutable
-@JsonDeserialize(builder = Tag.Builder.class)
+@JsonDeserialize(using = Readers.TagReader.class)
 @JsonPropertyOrder({"id", "name"})
 public abstract class Tag {
 
     Tag() {}
 
-    /** The id. */
+    /** {@code id}: required, an integer (or a string of one). */
     @JsonProperty("id")
     public abstract long id();
 
-    /** The name. */
+    /** {@code name}: required, a string. */
     @JsonProperty("name")
     public abstract String name();
+
+    /** The fields of the tag this model does not read, raw and in the order sent. Immutable. */
+    @JsonAnyGetter
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
 
     /** Returns a new builder. */
     public static Builder builder() {
@@ -28,7 +39,6 @@ public abstract class Tag {
     }
 
     /** Builds {@link Tag} values. */
-    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
     public static final class Builder extends ImmutableTag.Builder {
         Builder() {}
     }

@@ -1,10 +1,14 @@
 package io.trackflow.beyondwords.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.trackflow.core.json.RawFields;
+import io.trackflow.core.json.RawJson;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,48 +16,80 @@ import org.immutables.value.Value;
  * A BeyondWords background track.
  *
  * <p>Timestamps are read leniently: the provider sends {@code 2023-01-01 00:00:00 UTC} although its
- * schema says ISO-8601; both (and offsets) are accepted. {@code project: null} and a missing {@code
- * media} are normal; unknown fields are ignored.
+ * schema says ISO-8601; both (and offsets, RFC 1123, epoch seconds) are accepted. {@code project: null}
+ * and a missing {@code media} are normal.
+ *
+ * <p><b>Reading rule.</b> {@link #id()}, {@link #name()} and {@link #created()} are <em>required</em>:
+ * missing, {@code null} or unreadable, the call (or the page of a listing) fails with a {@code
+ * DecodingException}. Every other field is <em>optional and lenient</em>: missing or {@code null} it
+ * takes its default; a value that does not read as documented (a {@code volume} of {@code "loud"}, a
+ * malformed {@code updated}, a {@code project} without an id) takes its default too, never a failure,
+ * and its raw value is kept in {@link #additionalProperties()} under its JSON name (logged once per
+ * field at debug level, logger {@code io.trackflow.beyondwords.model.BackgroundTrack}). Fields the model
+ * does not know are kept raw too: every field of the body is reachable, typed or raw.
  */
 @Value.Immutable
-@JsonDeserialize(builder = BackgroundTrack.Builder.class)
+@JsonDeserialize(using = Readers.BackgroundTrackReader.class)
 @JsonPropertyOrder({"id", "name", "volume", "project", "media", "created", "updated"})
 public abstract class BackgroundTrack {
 
     BackgroundTrack() {}
 
-    /** The track id. */
+    /** {@code id}: required, an integer (or a string of one). */
     @JsonProperty("id")
     public abstract long id();
 
-    /** The track name. */
+    /** {@code name}: required, a string. */
     @JsonProperty("name")
     public abstract String name();
 
-    /** The volume in percent, 0..100 (100 when the server omits it, its default). */
+    /**
+     * {@code volume}: the volume in percent, an integer (or a string of one), 0..100 as the server sends it;
+     * 100 when it is not sent or does not read (the server's default).
+     */
     @JsonProperty("volume")
     @Value.Default
     public int volume() {
         return 100;
     }
 
-    /** The project the track belongs to, if any. */
+    /** {@code project}: the project the track belongs to, an object with an {@code id}; often {@code null}. */
     @JsonProperty("project")
     public abstract Optional<ProjectRef> project();
 
-    /** The audio, if any. */
+    /** {@code media}: the audio, an object. */
     @JsonProperty("media")
     public abstract Optional<Media> media();
 
-    /** When the track was created. */
+    /** {@code created}: required, when the track was created, a timestamp. */
     @JsonProperty("created")
     public abstract Instant created();
 
-    /** When the track was last changed ({@link #created()} when the server sends no {@code updated}). */
+    /**
+     * {@code updated}: when the track was last changed, a timestamp; {@link #created()} when it is not sent
+     * or does not read.
+     */
     @JsonProperty("updated")
     @Value.Default
     public Instant updated() {
         return created();
+    }
+
+    /**
+     * The fields of the body this model does not read, raw and in the order sent: fields it does not know
+     * (the provider adds fields; {@code null}s included), and optional fields whose value did not read
+     * (under their own JSON name, with the value as sent). Immutable; empty when every field was read.
+     */
+    @JsonIgnore // written by unmodelledToWrite()
+    @Value.Default
+    public RawFields additionalProperties() {
+        return RawFields.empty();
+    }
+
+    /** What is written after the typed fields: the raw fields, less the defaulted ones always written. */
+    @JsonAnyGetter
+    Map<String, RawJson> unmodelledToWrite() {
+        return Readers.without(additionalProperties(), "volume", "updated");
     }
 
     /** Returns a new builder. */
@@ -62,7 +98,6 @@ public abstract class BackgroundTrack {
     }
 
     /** Builds {@link BackgroundTrack} values. */
-    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
     public static final class Builder extends ImmutableBackgroundTrack.Builder {
         Builder() {}
     }

@@ -34,7 +34,8 @@ import java.time.LocalDate;
  *   <li>{@link LocalDate} is read from {@code yyyy-MM-dd} (a longer timestamp keeps its date part);
  *   <li>{@link Duration} is read and written as a number of <b>milliseconds</b>, the unit of both
  *       providers;
- *   <li>{@code Optional} is supported; absent optionals are not written.
+ *   <li>{@code Optional} is supported; absent optionals are not written;
+ *   <li>{@link RawJson} is read and written as the JSON it holds (numbers exactly).
  * </ul>
  */
 public final class Json {
@@ -96,6 +97,8 @@ public final class Json {
         m.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate.class));
         m.addDeserializer(Duration.class, new MillisDurationDeserializer());
         m.addSerializer(Duration.class, new MillisDurationSerializer());
+        m.addSerializer(RawJson.class, new RawJsonSerializer());
+        m.addDeserializer(RawJson.class, new RawJsonDeserializer());
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -199,6 +202,25 @@ public final class Json {
         @Override
         public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeNumber(value.toMillis());
+        }
+    }
+
+    private static final class RawJsonSerializer extends JsonSerializer<RawJson> {
+        @Override
+        public void serialize(RawJson value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            value.node().serialize(gen, serializers);
+        }
+    }
+
+    private static final class RawJsonDeserializer extends JsonDeserializer<RawJson> {
+        @Override
+        public RawJson deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return RawJson.read(p);
+        }
+
+        @Override
+        public RawJson getNullValue(DeserializationContext ctxt) {
+            return RawJson.parse("null");
         }
     }
 

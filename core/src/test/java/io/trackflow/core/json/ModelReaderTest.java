@@ -1,0 +1,242 @@
+package io.trackflow.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/** The reading rule of {@link ModelReader}, on a small model of its own (a place with a price and parts). */
+class ModelReaderTest {
+
+    @JsonDeserialize(using = PlaceReader.class)
+    static final class Place {
+        long id;
+        String name = "";
+        Optional<BigDecimal> price = Optional.empty();
+        Optional<Place> inner = Optional.empty();
+        Optional<Label> label = Optional.empty();
+        List<Place> parts = List.of();
+        Map<String, RawJson> raw = Map.of();
+
+        Place build() {
+            return this;
+        }
+    }
+
+    static final class PlaceReader extends ModelReader<Place, Place> {
+        PlaceReader() {
+            super(Place.class, Place::new, Place::build, (p, raw) -> p.raw = raw);
+            required("id", FieldType.LONG, (p, v) -> p.id = v);
+            required("name", FieldType.STRING, (p, v) -> p.name = v);
+            optional("price", FieldType.DECIMAL, (p, v) -> p.price = Optional.of(v));
+            optional("inner", FieldType.model(Place.class), (p, v) -> p.inner = Optional.of(v));
+            optional("parts", FieldType.listOf(Place.class), (p, v) -> p.parts = v);
+            optional("label", FieldType.model(Label.class), (p, v) -> p.label = Optional.of(v));
+        }
+    }
+
+    @JsonDeserialize(using = LabelReader.class)
+    static final class Label {
+        String text = "";
+    }
+
+    static final class LabelReader extends ModelReader<Label, Label> {
+        static final AtomicInteger CREATED = new AtomicInteger();
+
+        LabelReader() {
+            super(Label.class, Label::new, l -> l, (l, raw) -> {});
+            optional("text", FieldType.STRING, (l, v) -> l.text = v);
+            CREATED.incrementAndGet();
+        }
+    }
+
+    private final ObjectReader reader = Json.newMapper().readerFor(Place.class);
+
+    @AfterEach
+    void resetLoggers() {
+        Loggers.resetLoggerFactory();
+    }
+
+    private Place read(String json) throws Exception {
+        return reader.readValue(json);
+    }
+
+    @Test
+    void typedFieldsAreReadAndEverythingElseIsKeptRawInOrder() throws Exception {
+        Place p = read("{\"zeta\":1,\"id\":\"7\",\"name\":\"Hall\",\"price\":\"19.90\",\"extra\":{\"a\":[1,2.50]},"
+                + "\"inner\":{\"id\":8,\"name\":\"Room\",\"colour\":\"red\"},\"parts\":[{\"id\":9,\"name\":\"Door\"}],"
+                + "\"gone\":null}");
+        assertThat(p.id).isEqualTo(7);
+        assertThat(p.name).isEqualTo("Hall");
+        assertThat(p.price).contains(new BigDecimal("19.90"));
+        assertThat(p.inner.orElseThrow().name).isEqualTo("Room");
+        assertThat(p.inner.orElseThrow().raw).containsExactly(Map.entry("colour", RawJson.parse("\"red\"")));
+        assertThat(p.parts).singleElement().satisfies(d -> assertThat(d.name).isEqualTo("Door"));
+        assertThat(p.raw.keySet()).containsExactly("zeta", "extra", "gone");
+        assertThat(p.raw.get("extra")).isEqualTo(RawJson.parse("{\"a\":[1,2.50]}"));
+        assertThat(p.raw.get("gone").isNull()).isTrue();
+    }
+
+    @Test
+    void anOptionalFieldThatDoesNotReadIsAbsentAndKeptRawAndTheRestStillReads() throws Exception {
+        Place p = read("{\"id\":1,\"price\":\"$5\",\"inner\":{\"id\":2,\"deep\":{\"x\":[1]}},"
+                + "\"parts\":[{\"id\":3,\"name\":\"ok\"},{\"id\":4}],\"name\":\"after\"}");
+        assertThat(p.price).isEmpty();
+        assertThat(p.inner).isEmpty(); // no name: the inner place does not read
+        assertThat(p.parts).isEmpty(); // one part does not read: the list is kept whole, raw
+        assertThat(p.name).isEqualTo("after");
+        assertThat(p.raw)
+                .containsExactly(
+                        Map.entry("price", RawJson.parse("\"$5\"")),
+                        Map.entry("inner", RawJson.parse("{\"id\":2,\"deep\":{\"x\":[1]}}")),
+                        Map.entry("parts", RawJson.parse("[{\"id\":3,\"name\":\"ok\"},{\"id\":4}]")));
+    }
+
+    @Test
+    void aNestedValueThatDoesNotReadIsKeptExactlyAsSentWithWhatWasReadTypedInsideIt() throws Exception {
+        // no name: the inner place does not read, after its id, price, parts and label were read typed
+        String inner = "{\"id\":\"7\",\"price\":\"19.90\",\"gone\":null,\"parts\":[{\"id\":9,\"name\":\"Door\","
+                + "\"x\":true},{\"id\":10,\"name\":\"Wall\",\"price\":1e2}],\"label\":{\"text\":\"x\"},\"inner\":null}";
+        Place p = read("{\"id\":1,\"name\":\"n\",\"inner\":" + inner + ",\"parts\":[" + inner + "]}");
+        assertThat(p.inner).isEmpty();
+        assertThat(p.parts).isEmpty();
+        assertThat(p.raw.get("inner")).isEqualTo(RawJson.parse(inner));
+        assertThat(p.raw.get("inner").toJson()).isEqualTo(RawJson.parse(inner).toJson());
+        assertThat(p.raw.get("parts")).isEqualTo(RawJson.parse("[" + inner + "]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"x\"", "42", "[]", "[1]", "[{\"id\":1,\"name\":\"a\"},null]", "{}"})
+    void aStructureOfTheWrongShapeIsKeptRaw(String value) throws Exception {
+        Place p = read("{\"id\":1,\"name\":\"n\",\"inner\":" + value + ",\"parts\":" + value + "}");
+        assertThat(p.inner).isEmpty();
+        if (!value.equals("[]")) {
+            assertThat(p.raw).containsEntry("parts", RawJson.parse(value));
+        }
+        assertThat(p.raw).containsEntry("inner", RawJson.parse(value));
+    }
+
+    @Test
+    void nullIsAbsentNotRaw() throws Exception {
+        Place p = read("{\"id\":1,\"name\":\"n\",\"price\":null,\"inner\":null,\"parts\":null}");
+        assertThat(p.price).isEmpty();
+        assertThat(p.inner).isEmpty();
+        assertThat(p.parts).isEmpty();
+        assertThat(p.raw).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\":1}", "{\"id\":1,\"name\":null}", "{\"name\":\"n\"}", "{}"})
+    void aMissingRequiredFieldFailsNamingTheFirstMissing(String json) {
+        String missing = json.contains("\"id\"") ? "name" : "id";
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("Place: required field '" + missing + "' is missing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"{\"id\":\"x\",\"name\":\"n\"}", "{\"id\":1.5,\"name\":\"n\"}", "{\"id\":{},\"name\":\"n\"}"})
+    void aMalformedRequiredFieldFailsNamingItAndItsValue(String json) {
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("Place: required field 'id' is not an integer");
+    }
+
+    @Test
+    void aMalformedRequiredFieldOfANestedValueOnlyLosesThatValue() throws Exception {
+        Place p = read("{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":\"x\",\"name\":\"m\"}}");
+        assertThat(p.inner).isEmpty();
+        assertThat(p.raw).containsOnlyKeys("inner");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"x\"", "7"})
+    void aBodyThatIsNotAnObjectFails(String json) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void theReadersOfNestedModelsAreCreatedWithTheReaderNeverOnFirstUse() throws Exception {
+        // creating a deserializer takes a lock of Jackson's cache: it must not happen on an event loop
+        int before = LabelReader.CREATED.get();
+        ObjectReader fresh = Json.newMapper().readerFor(Place.class);
+        int created = LabelReader.CREATED.get();
+        assertThat(created).isGreaterThan(before);
+        Place p = fresh.readValue("{\"id\":1,\"name\":\"n\",\"label\":{\"text\":\"x\"}}");
+        assertThat(p.label.orElseThrow().text).isEqualTo("x");
+        assertThat(LabelReader.CREATED.get()).isEqualTo(created);
+    }
+
+    @Test
+    void anUnreadableValueIsLoggedOncePerFieldAtDebugLevel() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Loggers.useCustomLoggers(name -> recording(name, lines));
+        ObjectReader fresh = Json.newMapper().readerFor(Place.class); // a new reader takes the logger factory
+        for (int i = 0; i < 3; i++) {
+            fresh.readValue("{\"id\":1,\"name\":\"n\",\"price\":\"$" + i + "\",\"inner\":7}");
+        }
+        assertThat(lines)
+                .containsExactlyInAnyOrder(
+                        Place.class.getName() + ": Place.price is not a number or a numeric string: \"$0\"; read as"
+                                + " absent, kept raw in additionalProperties() (logged once per field)",
+                        Place.class.getName() + ": Place.inner is not an object: 7; read as"
+                                + " absent, kept raw in additionalProperties() (logged once per field)");
+    }
+
+    @Test
+    void aListOfModelsReadsEachItemByTheSameRule() throws Exception {
+        List<Place> places = Json.newMapper()
+                .readerForListOf(Place.class)
+                .readValue("[{\"id\":1,\"name\":\"a\",\"price\":\"?\"},{\"id\":2,\"name\":\"b\",\"price\":3}]");
+        assertThat(places).extracting(p -> p.price.isPresent()).containsExactly(false, true);
+        assertThatThrownBy(() -> Json.newMapper()
+                        .readerForListOf(Place.class)
+                        .readValue("[{\"id\":1,\"name\":\"a\"},{\"id\":2}]"))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("'name' is missing");
+    }
+
+    /** A debug-enabled logger that records "name: message" with its arguments put in. */
+    private static Logger recording(String name, List<String> lines) {
+        return (Logger) java.lang.reflect.Proxy.newProxyInstance(
+                Logger.class.getClassLoader(), new Class<?>[] {Logger.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "isDebugEnabled":
+                            return true;
+                        case "getName":
+                            return name;
+                        case "debug":
+                            if (name.equals(Place.class.getName())) {
+                                lines.add(name + ": " + format((String) args[0], (Object[]) args[1]));
+                            }
+                            return null;
+                        default:
+                            return method.getReturnType() == boolean.class ? false : null;
+                    }
+                });
+    }
+
+    private static String format(String pattern, @Nullable Object[] args) {
+        String out = pattern;
+        for (Object a : args) {
+            out = out.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(a)));
+        }
+        return out;
+    }
+}
