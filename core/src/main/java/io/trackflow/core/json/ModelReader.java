@@ -25,7 +25,7 @@ import reactor.util.Loggers;
 
 /**
  * Reads a JSON object into a model's builder in one streaming pass, field by field, with one rule per
- * field (DESIGN "keep what the server sends"):
+ * field (see *Models keep what the server sends* in docs/decisions.md):
  *
  * <ul>
  *   <li>a <b>required</b> field ({@link #required}) that is missing, {@code null} or does not read as
@@ -160,6 +160,9 @@ public abstract class ModelReader<B, T> extends StdDeserializer<T> implements Re
             }
         } finally {
             resolving.remove(handledType());
+            if (resolving.isEmpty()) {
+                RESOLVING.remove();
+            }
         }
     }
 
