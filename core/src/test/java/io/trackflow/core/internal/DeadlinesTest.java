@@ -32,7 +32,8 @@ class DeadlinesTest {
                 .expectErrorMessage("late")
                 .verify(Duration.ofSeconds(10));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(took).isBetween(deadline, deadline.plus(Deadlines.TICK).plusMillis(400));
+        // within a tick of the deadline, with room for a loaded machine's scheduling delays
+        assertThat(took).isBetween(deadline, deadline.plus(Deadlines.TICK).plusMillis(1_500));
         assertThat(cancelled).isTrue();
         assertThat(Deadlines.watched()).isZero();
     }
@@ -43,7 +44,7 @@ class DeadlinesTest {
         StepVerifier.create(Deadlines.within(Mono.never(), in(Duration.ofMillis(60)), () -> new TimeoutException("x")))
                 .expectError(TimeoutException.class)
                 .verify(Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(55), Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(55), Duration.ofSeconds(2));
     }
 
     @Test
