@@ -68,7 +68,7 @@ public abstract class Artist {
     /** What is written after the typed fields: the raw fields, less an unreadable {@code verified}. */
     @JsonAnyGetter
     Map<String, RawJson> unmodelledToWrite() {
-        return Readers.without(additionalProperties(), "verified");
+        return additionalProperties().without("verified");
     }
 
     /** Returns a new builder. */

@@ -2,9 +2,6 @@ package io.trackflow.beatpass.model;
 
 import io.trackflow.core.json.FieldType;
 import io.trackflow.core.json.ModelReader;
-import io.trackflow.core.json.RawJson;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * How each BeatPass model is read: one line per field, required or optional (see {@link ModelReader}
@@ -13,20 +10,6 @@ import java.util.Map;
 final class Readers {
 
     private Readers() {}
-
-    /** {@code fields} less the given names (a defaulted field is always written typed). */
-    static Map<String, RawJson> without(Map<String, RawJson> fields, String... names) {
-        Map<String, RawJson> out = null;
-        for (String name : names) {
-            if (fields.containsKey(name)) {
-                if (out == null) {
-                    out = new LinkedHashMap<>(fields);
-                }
-                out.remove(name);
-            }
-        }
-        return out == null ? fields : out;
-    }
 
     static final class TrackReader extends ModelReader<Track.Builder, Track> {
         private static final long serialVersionUID = 1L;

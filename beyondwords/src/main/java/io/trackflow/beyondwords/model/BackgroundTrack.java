@@ -89,7 +89,7 @@ public abstract class BackgroundTrack {
     /** What is written after the typed fields: the raw fields, less the defaulted ones always written. */
     @JsonAnyGetter
     Map<String, RawJson> unmodelledToWrite() {
-        return Readers.without(additionalProperties(), "volume", "updated");
+        return additionalProperties().without("volume", "updated");
     }
 
     /** Returns a new builder. */

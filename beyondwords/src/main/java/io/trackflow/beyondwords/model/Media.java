@@ -48,7 +48,7 @@ public abstract class Media {
     /** What is written after the typed fields: the raw fields, less an unreadable {@code url}. */
     @JsonAnyGetter
     Map<String, RawJson> unmodelledToWrite() {
-        return Readers.without(additionalProperties(), "url");
+        return additionalProperties().without("url");
     }
 
     /** Returns a new builder. */

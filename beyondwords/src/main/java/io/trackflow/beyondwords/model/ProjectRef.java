@@ -43,7 +43,7 @@ public abstract class ProjectRef {
     /** What is written after the typed fields: the raw fields, less an unreadable {@code name}. */
     @JsonAnyGetter
     Map<String, RawJson> unmodelledToWrite() {
-        return Readers.without(additionalProperties(), "name");
+        return additionalProperties().without("name");
     }
 
     /** Returns a new builder. */

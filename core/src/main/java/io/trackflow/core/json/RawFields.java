@@ -7,6 +7,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -199,5 +200,25 @@ public final class RawFields extends AbstractMap<String, RawJson> {
             }
             return new RawFields(n, v, k);
         }
+    }
+
+    /**
+     * These fields less the given names, e.g. to write a model's raw fields without those it writes
+     * typed.
+     *
+     * @param names the names to leave out
+     * @return these fields when none of the names is present, otherwise a copy without them
+     */
+    public Map<String, RawJson> without(String... names) {
+        Map<String, RawJson> out = null;
+        for (String name : names) {
+            if (containsKey(name)) {
+                if (out == null) {
+                    out = new LinkedHashMap<>(this);
+                }
+                out.remove(name);
+            }
+        }
+        return out == null ? this : out;
     }
 }
