@@ -74,6 +74,15 @@ class SourceRateBudgetTest {
         }
     }
 
+    /** Every message of the cause chain, outermost first. */
+    static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(b.length() == 0 ? "" : " <- ").append(t);
+        }
+        return b.toString();
+    }
+
     @Test
     void fourReadersTogetherKeepToTheSourcesBudget() throws Exception {
         try (FakeBeyondWords server = FakeBeyondWords.builder()
@@ -97,6 +106,12 @@ class SourceRateBudgetTest {
                     .returns(Types.LONG)
                     .executeAndCollect()) {
                 it.forEachRemaining(ids::add);
+            } catch (RuntimeException e) {
+                // the job's failure arrives wrapped several times over: name the root cause in the report
+                throw new AssertionError(
+                        "the job failed after " + server.requestCount() + " requests (" + server.rateLimitedCount()
+                                + " answered 429): " + causes(e),
+                        e);
             }
             // steady state: from one interval after the readers' first request (their first 200 slots) for 15 s
             long from = sampler.timeOf(2) + PER.toNanos();
