@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.CharBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -186,8 +185,7 @@ public final class FieldType<V> {
             return null;
         }
         // the common forms are read straight from the parser's buffer, without a String
-        Instant fast =
-                Timestamps.parseCommon(CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+        Instant fast = Timestamps.parseCommon(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         return fast != null ? fast : Timestamps.parseInstant(p.getText());
     }
 

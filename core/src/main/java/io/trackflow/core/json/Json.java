@@ -139,8 +139,7 @@ public final class Json {
             }
             if (t == JsonToken.VALUE_STRING) {
                 // the common forms are read straight from the parser's buffer, without a String
-                Instant fast = Timestamps.parseCommon(
-                        java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+                Instant fast = Timestamps.parseCommon(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 if (fast != null) {
                     return fast;
                 }

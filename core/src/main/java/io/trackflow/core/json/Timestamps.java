@@ -54,7 +54,7 @@ public final class Timestamps {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty timestamp");
         }
-        Instant fast = parseCommon(s);
+        Instant fast = parseCommon(s.toCharArray(), 0, s.length());
         if (fast != null) {
             return fast;
         }
@@ -106,27 +106,29 @@ public final class Timestamps {
      * then nothing, {@code Z}, {@code UTC}/{@code GMT} or an offset), without a formatter and without
      * allocating; {@code null} when the text is in another form (the general path then decides).
      *
-     * @param s the text, already trimmed or not
+     * @param s a buffer holding the text (Jackson's, as the parser hands it over), trimmed or not
+     * @param offset where the text starts in {@code s}
+     * @param length the text's length
      * @return the instant, or {@code null}
      */
-    static @org.jspecify.annotations.Nullable Instant parseCommon(CharSequence s) {
-        int from = 0;
-        int n = s.length();
-        while (from < n && s.charAt(from) <= ' ') {
+    static @org.jspecify.annotations.Nullable Instant parseCommon(char[] s, int offset, int length) {
+        int from = offset;
+        int n = offset + length;
+        while (from < n && s[from] <= ' ') {
             from++;
         }
-        while (n > from && s.charAt(n - 1) <= ' ') {
+        while (n > from && s[n - 1] <= ' ') {
             n--;
         }
         if (n - from < 19) {
             return null;
         }
-        char sep = s.charAt(from + 10);
-        if (s.charAt(from + 4) != '-'
-                || s.charAt(from + 7) != '-'
+        char sep = s[from + 10];
+        if (s[from + 4] != '-'
+                || s[from + 7] != '-'
                 || (sep != 'T' && sep != 't' && sep != ' ')
-                || s.charAt(from + 13) != ':'
-                || s.charAt(from + 16) != ':') {
+                || s[from + 13] != ':'
+                || s[from + 16] != ':') {
             return null;
         }
         int year = digits(s, from, from + 4);
@@ -140,11 +142,11 @@ public final class Timestamps {
         }
         int i = from + 19;
         int nanos = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && s[i] == '.') {
             int start = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < n && s[i] >= '0' && s[i] <= '9') {
                 if (i - start < 9) {
-                    nanos = nanos * 10 + (s.charAt(i) - '0');
+                    nanos = nanos * 10 + (s[i] - '0');
                 }
                 i++;
             }
@@ -156,38 +158,52 @@ public final class Timestamps {
                 nanos *= 10;
             }
         }
-        while (i < n && s.charAt(i) == ' ') {
+        while (i < n && s[i] == ' ') {
             i++;
         }
         int zoneLength = n - i;
         int offsetSeconds;
         if (zoneLength == 0
-                || (zoneLength == 1 && (s.charAt(i) | 0x20) == 'z')
+                || (zoneLength == 1 && (s[i] | 0x20) == 'z')
                 || (zoneLength == 3 && (regionMatches(s, i, "UTC") || regionMatches(s, i, "GMT")))) {
             offsetSeconds = 0;
-        } else if ((s.charAt(i) == '+' || s.charAt(i) == '-')
-                && (zoneLength == 3 || zoneLength == 5 || zoneLength == 6)) {
+        } else if ((s[i] == '+' || s[i] == '-') && (zoneLength == 3 || zoneLength == 5 || zoneLength == 6)) {
             int hh = digits(s, i + 1, i + 3);
             int mm = zoneLength == 3 ? 0 : digits(s, n - 2, n);
-            if (hh < 0 || mm < 0 || (zoneLength == 6 && s.charAt(i + 3) != ':') || hh > 18 || mm > 59) {
+            if (hh < 0 || mm < 0 || (zoneLength == 6 && s[i + 3] != ':') || hh > 18 || mm > 59) {
                 return null;
             }
-            offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+            offsetSeconds = (s[i] == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
         } else {
             return null;
         }
-        try {
-            long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(
-                    epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos);
-        } catch (DateTimeException e) {
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return null;
         }
+        return Instant.ofEpochSecond(
+                epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos);
     }
 
-    private static boolean regionMatches(CharSequence s, int at, String word) {
+    private static int lengthOfMonth(int year, int month) {
+        if (month == 2) {
+            return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days from 1970-01-01 to a valid proleptic Gregorian date of year 0..9999 (no LocalDate per value). */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static boolean regionMatches(char[] s, int at, String word) {
         for (int k = 0; k < word.length(); k++) {
-            if ((s.charAt(at + k) & ~0x20) != word.charAt(k)) {
+            if ((s[at + k] & ~0x20) != word.charAt(k)) {
                 return false;
             }
         }
@@ -195,10 +211,10 @@ public final class Timestamps {
     }
 
     /** The decimal value of {@code s[from, to)}, or -1 when not all digits. */
-    private static int digits(CharSequence s, int from, int to) {
+    private static int digits(char[] s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
