@@ -255,12 +255,10 @@ public final class BackgroundTracks {
             throws java.io.IOException {
         List<BackgroundTrack> items = TRACKS.readValue(body);
         return PageResponse.<BackgroundTrack>builder()
-                .items(items)
                 .totalCount(head.headerAsLong("X-Pagination-Total-Count"))
                 .limit(head.headerAsPositiveInt("X-Pagination-Limit"))
                 .offset(head.headerAsLong("X-Pagination-OffSet"))
-                .headers(head.headers())
-                .build();
+                .build(items, head.headers());
     }
 
     /**

@@ -78,5 +78,10 @@ public abstract class Page<T> {
      */
     public static final class Builder<T> extends ImmutablePage.Builder<T> {
         Builder() {}
+
+        /** Builds the page with these items and headers, each copied once at its exact size. */
+        Page<T> build(List<? extends T> items, Map<String, ? extends List<String>> headers) {
+            return ((ImmutablePage<T>) build()).withItems(items).withHeaders(headers);
+        }
     }
 }

@@ -51,5 +51,18 @@ public abstract class PageResponse<T> {
      */
     public static final class Builder<T> extends ImmutablePageResponse.Builder<T> {
         Builder() {}
+
+        /**
+         * Builds the response with these items and headers in place of any given before, each copied
+         * once at its exact size ({@code items(..)} grows the builder's list item by item and {@code
+         * build()} copies it again): for a decoder that builds one response per page.
+         *
+         * @param items the items, in listing order, none null
+         * @param headers the response headers, names lower-case
+         * @return the response
+         */
+        public PageResponse<T> build(List<? extends T> items, Map<String, ? extends List<String>> headers) {
+            return ((ImmutablePageResponse<T>) build()).withItems(items).withHeaders(headers);
+        }
     }
 }

@@ -227,9 +227,10 @@ final class PagingRun<T> {
                 return r;
             }
             return PageResponse.<T>builder()
-                    .from(r)
-                    .items(r.items().subList(0, limit))
-                    .build();
+                    .totalCount(r.totalCount())
+                    .limit(r.limit())
+                    .offset(r.offset())
+                    .build(r.items().subList(0, limit), r.headers());
         });
     }
 
@@ -237,13 +238,11 @@ final class PagingRun<T> {
     private Page<T> page(PageResponse<T> r, long offset, int asked, long after, long stop) {
         Optional<PageCursor> c = after < 0 || after >= stop ? Optional.empty() : Optional.of(cursor(after));
         return Page.<T>builder()
-                .items(r.items())
                 .offset(offset)
                 .limit(r.limit().orElse(asked))
                 .totalCount(r.totalCount())
                 .nextCursor(c)
-                .headers(r.headers())
-                .build();
+                .build(r.items(), r.headers());
     }
 
     private static RuntimeException notAdvancing(long offset, String what) {
