@@ -79,11 +79,12 @@ final class BodyAggregate {
             headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1))
                     .add(h.getValue());
         }
-        HttpResponse head = HttpResponse.builder()
-                .status(status)
-                .headers(headers)
-                .body(HttpResponse.EMPTY)
-                .build();
+        // the headers copied once, exactly sized (the builder would copy them twice: once per put, once at build)
+        HttpResponse head = ((ImmutableHttpResponse) HttpResponse.builder()
+                        .status(status)
+                        .body(HttpResponse.EMPTY)
+                        .build())
+                .withHeaders(headers);
         boolean success = status >= 200 && status < 300;
         return Mono.using(
                         () -> new BodyAggregate(conn.channel().alloc(), maxResponseBytes),
