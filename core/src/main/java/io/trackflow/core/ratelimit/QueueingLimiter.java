@@ -160,8 +160,37 @@ abstract class QueueingLimiter implements RateLimiter {
                 granted.add(w);
             }
         }
-        for (Waiter w : granted) {
-            hand(w);
+        handOver(granted);
+    }
+
+    /**
+     * Delivers permits granted to waiting calls, in order, on a worker of the limiter's scheduler, never
+     * on the thread that freed them: that is mostly an event loop delivering a response, and a call
+     * started there gets its new connections on that same loop (Reactor Netty colocates them), so that
+     * the calls released by one answer would all end up on one event loop for good (measured: lookups
+     * at concurrency 64 ran on one of four loops, at 2.5 x the time). A call granted at once, without
+     * waiting, goes on on its own thread.
+     */
+    private void handOver(List<Waiter> granted) {
+        if (granted.isEmpty()) {
+            return;
+        }
+        Scheduler.Worker worker = scheduler.createWorker();
+        try {
+            worker.schedule(() -> {
+                try {
+                    for (Waiter w : granted) {
+                        hand(w);
+                    }
+                } finally {
+                    worker.dispose();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) { // the scheduler is shut down
+            worker.dispose();
+            for (Waiter w : granted) {
+                hand(w);
+            }
         }
     }
 
