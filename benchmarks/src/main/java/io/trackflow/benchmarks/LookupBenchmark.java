@@ -39,6 +39,7 @@ public class LookupBenchmark {
 
     private FakeBeatPass server;
     private BeatPassClient client;
+    private BeatPassClient unpaced;
     private ConnectionProvider provider;
     private HttpClient netty;
     private String base;
@@ -52,6 +53,11 @@ public class LookupBenchmark {
                 .seed(LOOKUPS);
         base = server.baseUrl();
         client = BeatPassClient.builder().token(server.token()).baseUrl(base).build();
+        unpaced = BeatPassClient.builder()
+                .token(server.token())
+                .baseUrl(base)
+                .rateLimiter(io.trackflow.core.ratelimit.RateLimits.none())
+                .build();
         provider = ConnectionProvider.create("baseline", 64);
         netty = Baselines.nettyClient(provider, "Authorization", "Bearer " + server.token());
     }
@@ -59,6 +65,7 @@ public class LookupBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         client.close();
+        unpaced.close();
         provider.disposeLater().block();
         server.close();
     }
@@ -68,6 +75,16 @@ public class LookupBenchmark {
     public long trackflowGet(Blackhole bh) {
         return Flux.range(1, LOOKUPS)
                 .flatMap(id -> client.tracks().get(id), CONCURRENCY)
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    /** The same without pacing ({@code RateLimits.none()}): what the default limiter costs. */
+    @Benchmark
+    public long trackflowGetUnpaced(Blackhole bh) {
+        return Flux.range(1, LOOKUPS)
+                .flatMap(id -> unpaced.tracks().get(id), CONCURRENCY)
                 .doOnNext(bh::consume)
                 .count()
                 .block();
