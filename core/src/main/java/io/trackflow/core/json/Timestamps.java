@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -177,18 +179,11 @@ public final class Timestamps {
         } else {
             return null;
         }
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         return Instant.ofEpochSecond(
                 epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos);
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        if (month == 2) {
-            return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
-        }
-        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** Days from 1970-01-01 to a valid proleptic Gregorian date of year 0..9999 (no LocalDate per value). */

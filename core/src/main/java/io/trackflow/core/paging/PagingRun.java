@@ -226,11 +226,7 @@ final class PagingRun<T> {
             if (r.items().size() <= limit) {
                 return r;
             }
-            return PageResponse.<T>builder()
-                    .totalCount(r.totalCount())
-                    .limit(r.limit())
-                    .offset(r.offset())
-                    .build(r.items().subList(0, limit), r.headers());
+            return PageResponse.<T>builder().from(r).build(r.items().subList(0, limit), r.headers());
         });
     }
 

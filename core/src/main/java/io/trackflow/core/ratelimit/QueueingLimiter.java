@@ -175,22 +175,10 @@ abstract class QueueingLimiter implements RateLimiter {
         if (granted.isEmpty()) {
             return;
         }
-        Scheduler.Worker worker = scheduler.createWorker();
         try {
-            worker.schedule(() -> {
-                try {
-                    for (Waiter w : granted) {
-                        hand(w);
-                    }
-                } finally {
-                    worker.dispose();
-                }
-            });
+            scheduler.schedule(() -> granted.forEach(this::hand)); // one task: the batch stays in order
         } catch (java.util.concurrent.RejectedExecutionException e) { // the scheduler is shut down
-            worker.dispose();
-            for (Waiter w : granted) {
-                hand(w);
-            }
+            granted.forEach(this::hand);
         }
     }
 
