@@ -81,6 +81,31 @@ final class Baselines {
     }
 
     /**
+     * The raw loop with {@code inFlight} pages in flight (emitted in order), each page read by {@code
+     * reader} (trackflow's reader of its model, for the {@code raw-model} contenders).
+     */
+    static Flux<?> rawNettyModel(
+            HttpClient netty, String base, int items, int pageSize, int inFlight, ObjectReader reader) {
+        return Flux.range(0, items / pageSize)
+                .flatMapSequential(
+                        i -> netty.get()
+                                .uri(page(base, (long) i * pageSize, pageSize))
+                                .responseContent()
+                                .aggregate()
+                                .asByteArray()
+                                .map(bytes -> {
+                                    try {
+                                        return reader.<List<?>>readValue(bytes);
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                }),
+                        inFlight,
+                        1)
+                .flatMapIterable(l -> l);
+    }
+
+    /**
      * Asks every page of the listing once with the JDK HttpClient, so that the fake server has
      * serialized (and cached) all of them before any contender runs: pages are pre-serialized, and
      * no contender's code path is warmed by it.

@@ -21,6 +21,14 @@ enum Contender {
     /** (b') raw Reactor Netty + a plain {@code ObjectMapper} binding a plain POJO. */
     POJO("pojo"),
     /**
+     * What a listing without a per-page call pipeline could do at best, one page at a time: the raw
+     * loop of (b), each page decoded by trackflow's own reader of {@code BackgroundTrack} (no policies,
+     * no paging checks, no cursors). The ceiling of a rework of {@code concurrency(1)}.
+     */
+    RAW_MODEL("raw-model"),
+    /** The same with two pages in flight, as {@code list()}'s defaults: the ceiling of a rework of {@code list()}. */
+    RAW_MODEL2("raw-model2"),
+    /**
      * Decoding alone, no I/O: every page (fetched once beforehand) read by trackflow's own reader of
      * {@code BackgroundTrack}, from an {@code InputStream} as {@code list()} reads it. {@code list()}
      * minus this is the cost of its transport and paging, measured in the same JVM.
@@ -43,8 +51,8 @@ enum Contender {
                 return c;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown contender " + id + " (list, list1, raw, pojo, dec-list, dec-raw, dec-pojo)");
+        throw new IllegalArgumentException("unknown contender " + id
+                + " (list, list1, raw, pojo, raw-model, raw-model2, dec-list, dec-raw, dec-pojo)");
     }
 
     /** trackflow's reader of its model, as {@code BackgroundTracks} builds it. */
@@ -89,6 +97,10 @@ enum Contender {
                 return Baselines.rawNettyJackson(netty, base, items, page);
             case POJO:
                 return Baselines.plainPojoPager(netty, base, items, page);
+            case RAW_MODEL:
+                return Baselines.rawNettyModel(netty, base, items, page, 1, TRACKFLOW_MODEL);
+            case RAW_MODEL2:
+                return Baselines.rawNettyModel(netty, base, items, page, 2, TRACKFLOW_MODEL);
             case DECODE_LIST:
                 return decodeAll(
                         base,

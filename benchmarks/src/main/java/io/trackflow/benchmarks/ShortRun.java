@@ -230,7 +230,7 @@ public final class ShortRun {
                     c.id,
                     median(ctxs.get(c))));
         }
-        for (Contender l : List.of(Contender.LIST, Contender.LIST1)) {
+        for (Contender l : List.of(Contender.LIST, Contender.LIST1, Contender.RAW_MODEL, Contender.RAW_MODEL2)) {
             if (!times.containsKey(l)) {
                 continue;
             }
