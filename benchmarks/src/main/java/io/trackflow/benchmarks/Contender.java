@@ -29,6 +29,13 @@ enum Contender {
     /** The same with two pages in flight, as {@code list()}'s defaults: the ceiling of a rework of {@code list()}. */
     RAW_MODEL2("raw-model2"),
     /**
+     * trackflow's call pipeline without its paging engine, two pages in flight ({@link PipelineLoop}):
+     * {@code raw-model2} plus the per-page call.
+     */
+    PIPE2("pipe2"),
+    /** trackflow's transport alone, two pages in flight ({@link PipelineLoop#transportListing}). */
+    TRANSPORT2("transport2"),
+    /**
      * Decoding alone, no I/O: every page (fetched once beforehand) read by trackflow's own reader of
      * {@code BackgroundTrack}, from an {@code InputStream} as {@code list()} reads it. {@code list()}
      * minus this is the cost of its transport and paging, measured in the same JVM.
@@ -52,7 +59,7 @@ enum Contender {
             }
         }
         throw new IllegalArgumentException("unknown contender " + id
-                + " (list, list1, raw, pojo, raw-model, raw-model2, dec-list, dec-raw, dec-pojo)");
+                + " (list, list1, raw, pojo, raw-model, raw-model2, pipe2, transport2, dec-list, dec-raw, dec-pojo)");
     }
 
     /** trackflow's reader of its model, as {@code BackgroundTracks} builds it. */
@@ -101,6 +108,10 @@ enum Contender {
                 return Baselines.rawNettyModel(netty, base, items, page, 1, TRACKFLOW_MODEL);
             case RAW_MODEL2:
                 return Baselines.rawNettyModel(netty, base, items, page, 2, TRACKFLOW_MODEL);
+            case PIPE2:
+                return PipelineLoop.listing(base, items, page, 2);
+            case TRANSPORT2:
+                return PipelineLoop.transportListing(base, items, page, 2);
             case DECODE_LIST:
                 return decodeAll(
                         base,

@@ -131,6 +131,7 @@ public final class ShortRun {
         if (contenders.stream().anyMatch(Contender::trackflow)) {
             trackflow = BeyondWordsClient.builder().apiKey(key).baseUrl(base).build();
         }
+        PipelineLoop.apiKey = key;
         ConnectionProvider provider = ConnectionProvider.create("baseline", 64);
         HttpClient netty = Baselines.nettyClient(provider, "X-Api-Key", key);
 
@@ -230,7 +231,13 @@ public final class ShortRun {
                     c.id,
                     median(ctxs.get(c))));
         }
-        for (Contender l : List.of(Contender.LIST, Contender.LIST1, Contender.RAW_MODEL, Contender.RAW_MODEL2)) {
+        for (Contender l : List.of(
+                Contender.LIST,
+                Contender.LIST1,
+                Contender.RAW_MODEL,
+                Contender.RAW_MODEL2,
+                Contender.PIPE2,
+                Contender.TRANSPORT2)) {
             if (!times.containsKey(l)) {
                 continue;
             }
