@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -20,6 +23,9 @@ final class Baselines {
     static final JavaType TRACK_LIST = MAPPER.getTypeFactory().constructCollectionType(List.class, Dto.Track.class);
     static final ObjectReader TRACKS = MAPPER.readerFor(TRACK_LIST);
     static final ObjectReader ENVELOPE = MAPPER.readerFor(Dto.Envelope.class);
+
+    /** trackflow's reader of a page of its model, as {@code BackgroundTracks} builds it. */
+    static final ObjectReader TRACKFLOW_MODEL = Json.readerForListOf(BackgroundTrack.class);
 
     /** Contender (b'): a plain {@code new ObjectMapper()}, nothing of trackflow's. */
     static final ObjectMapper PLAIN_MAPPER = new ObjectMapper();
@@ -42,19 +48,7 @@ final class Baselines {
      */
     static Flux<Dto.Track> rawNettyJackson(HttpClient netty, String base, int items, int pageSize) {
         return Flux.range(0, items / pageSize)
-                .concatMap(i -> netty.get()
-                        .uri(page(base, (long) i * pageSize, pageSize))
-                        .responseContent()
-                        .aggregate()
-                        .asByteArray()
-                        .map(bytes -> {
-                            try {
-                                List<Dto.Track> page = TRACKS.readValue(bytes);
-                                return page;
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }))
+                .concatMap(i -> Baselines.<Dto.Track>readPage(netty, base, i, pageSize, TRACKS))
                 .flatMapIterable(l -> l);
     }
 
@@ -64,44 +58,41 @@ final class Baselines {
      */
     static Flux<Dto.PlainTrack> plainPojoPager(HttpClient netty, String base, int items, int pageSize) {
         return Flux.range(0, items / pageSize)
-                .concatMap(i -> netty.get()
-                        .uri(page(base, (long) i * pageSize, pageSize))
-                        .responseContent()
-                        .aggregate()
-                        .asByteArray()
-                        .map(bytes -> {
-                            try {
-                                List<Dto.PlainTrack> page = PLAIN_TRACKS.readValue(bytes);
-                                return page;
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }))
+                .concatMap(i -> Baselines.<Dto.PlainTrack>readPage(netty, base, i, pageSize, PLAIN_TRACKS))
                 .flatMapIterable(l -> l);
     }
 
     /**
-     * The raw loop with {@code inFlight} pages in flight (emitted in order), each page read by {@code
-     * reader} (trackflow's reader of its model, for the {@code raw-model} contenders).
+     * The raw loop with {@code inFlight} pages in flight (emitted in order), each page read by
+     * trackflow's reader of its model: the {@code raw-model} contenders.
      */
-    static Flux<?> rawNettyModel(
-            HttpClient netty, String base, int items, int pageSize, int inFlight, ObjectReader reader) {
+    static Flux<BackgroundTrack> rawNettyModel(HttpClient netty, String base, int items, int pageSize, int inFlight) {
+        return inFlight(items, pageSize, inFlight, i -> readPage(netty, base, i, pageSize, TRACKFLOW_MODEL));
+    }
+
+    /** Page {@code i} of the listing, aggregated by Reactor Netty and read by {@code reader}. */
+    private static <T> Mono<List<T>> readPage(HttpClient netty, String base, int i, int pageSize, ObjectReader reader) {
+        return netty.get()
+                .uri(page(base, (long) i * pageSize, pageSize))
+                .responseContent()
+                .aggregate()
+                .asByteArray()
+                .map(bytes -> {
+                    try {
+                        return reader.<List<T>>readValue(bytes);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /**
+     * The pages of a listing of {@code items}, {@code inFlight} asked at a time, their items emitted in
+     * order: the loop the {@code raw-model}, {@code transport2} and {@code pipe2} contenders share.
+     */
+    static <T> Flux<T> inFlight(int items, int pageSize, int inFlight, IntFunction<Mono<List<T>>> page) {
         return Flux.range(0, items / pageSize)
-                .flatMapSequential(
-                        i -> netty.get()
-                                .uri(page(base, (long) i * pageSize, pageSize))
-                                .responseContent()
-                                .aggregate()
-                                .asByteArray()
-                                .map(bytes -> {
-                                    try {
-                                        return reader.<List<?>>readValue(bytes);
-                                    } catch (IOException e) {
-                                        throw new UncheckedIOException(e);
-                                    }
-                                }),
-                        inFlight,
-                        1)
+                .flatMapSequential(page::apply, inFlight, 1)
                 .flatMapIterable(l -> l);
     }
 

@@ -62,10 +62,6 @@ enum Contender {
                 + " (list, list1, raw, pojo, raw-model, raw-model2, pipe2, transport2, dec-list, dec-raw, dec-pojo)");
     }
 
-    /** trackflow's reader of its model, as {@code BackgroundTracks} builds it. */
-    private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
-            io.trackflow.core.json.Json.readerForListOf(io.trackflow.beyondwords.model.BackgroundTrack.class);
-
     /** Reads a page. */
     private interface PageReader {
         List<?> read(byte[] page) throws java.io.IOException;
@@ -105,9 +101,9 @@ enum Contender {
             case POJO:
                 return Baselines.plainPojoPager(netty, base, items, page);
             case RAW_MODEL:
-                return Baselines.rawNettyModel(netty, base, items, page, 1, TRACKFLOW_MODEL);
+                return Baselines.rawNettyModel(netty, base, items, page, 1);
             case RAW_MODEL2:
-                return Baselines.rawNettyModel(netty, base, items, page, 2, TRACKFLOW_MODEL);
+                return Baselines.rawNettyModel(netty, base, items, page, 2);
             case PIPE2:
                 return PipelineLoop.listing(base, items, page, 2);
             case TRANSPORT2:
@@ -117,7 +113,7 @@ enum Contender {
                         base,
                         items,
                         page,
-                        b -> TRACKFLOW_MODEL.<List<?>>readValue(new java.io.ByteArrayInputStream(b)));
+                        b -> Baselines.TRACKFLOW_MODEL.<List<?>>readValue(new java.io.ByteArrayInputStream(b)));
             case DECODE_RAW:
                 return decodeAll(base, items, page, b -> Baselines.TRACKS.<List<?>>readValue(b));
             case DECODE_POJO:

@@ -1,17 +1,16 @@
 package io.trackflow.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
+import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.http.ResponseBody;
 import io.trackflow.core.http.ResponseHandler;
-import io.trackflow.core.json.Json;
 import io.trackflow.testkit.FakeBeyondWords;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -28,7 +27,6 @@ final class PipelineLoop {
     /** The API key the contender sends: the fake's default unless {@code ShortRun --key} says. */
     static volatile String apiKey = FakeBeyondWords.DEFAULT_API_KEY;
 
-    private static final ObjectReader TRACKS = Json.readerForListOf(BackgroundTrack.class);
     private static ApiClient api;
     private static String apiBase;
 
@@ -62,50 +60,44 @@ final class PipelineLoop {
      */
     static Flux<?> transportListing(String base, int items, int pageSize, int inFlight) {
         ReactorNettyTransport t = transport();
-        ResponseHandler<List<?>> handler = new ResponseHandler<>() {
+        ResponseHandler<List<Object>> handler = new ResponseHandler<>() {
             @Override
-            public List<?> onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
+            public List<Object> onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
                 try (java.io.InputStream in = body.stream()) {
-                    return TRACKS.readValue(in);
+                    return Baselines.TRACKFLOW_MODEL.readValue(in);
                 }
             }
 
             @Override
-            public List<?> onFailure(HttpResponse response) {
+            public List<Object> onFailure(HttpResponse response) {
                 throw new IllegalStateException("HTTP " + response.status());
             }
         };
-        return Flux.range(0, items / pageSize)
-                .flatMapSequential(
-                        i -> t.exchange(
-                                HttpRequest.builder()
-                                        .method(io.trackflow.core.http.HttpMethod.GET)
-                                        .uri(java.net.URI.create(Baselines.page(base, (long) i * pageSize, pageSize)))
-                                        .putHeaders("X-Api-Key", apiKey)
-                                        .putHeaders("Accept", "application/json")
-                                        .build(),
-                                handler),
-                        inFlight,
-                        1)
-                .flatMapIterable(l -> l);
+        return Baselines.inFlight(
+                items,
+                pageSize,
+                inFlight,
+                i -> t.exchange(
+                        HttpRequest.builder()
+                                .method(HttpMethod.GET)
+                                .uri(URI.create(Baselines.page(base, (long) i * pageSize, pageSize)))
+                                .putHeaders("X-Api-Key", apiKey)
+                                .putHeaders("Accept", "application/json")
+                                .build(),
+                        handler));
     }
 
     /** A whole listing, {@code inFlight} pages at a time, in order. */
     static Flux<?> listing(String base, int items, int pageSize, int inFlight) {
         ApiClient client = client(base);
-        return Flux.range(0, items / pageSize)
-                .flatMapSequential(
-                        i -> {
-                            HttpRequest req = HttpRequest.get(client.uri(
-                                    List.of("background_tracks"),
-                                    List.of(
-                                            Map.entry("pagination[limit]", Integer.toString(pageSize)),
-                                            Map.entry("pagination[offset]", Long.toString((long) i * pageSize)))));
-                            return client.call(
-                                    "background_tracks.list", req, (head, in) -> TRACKS.<List<?>>readValue(in));
-                        },
-                        inFlight,
-                        1)
-                .flatMapIterable(l -> l);
+        return Baselines.inFlight(items, pageSize, inFlight, i -> {
+            HttpRequest req = HttpRequest.get(client.uri(
+                    List.of("background_tracks"),
+                    List.of(
+                            Map.entry("pagination[limit]", Integer.toString(pageSize)),
+                            Map.entry("pagination[offset]", Long.toString((long) i * pageSize)))));
+            return client.call(
+                    "background_tracks.list", req, (head, in) -> Baselines.TRACKFLOW_MODEL.<List<Object>>readValue(in));
+        });
     }
 }

@@ -1,7 +1,6 @@
 package io.trackflow.benchmarks;
 
 import io.trackflow.beyondwords.BeyondWordsClient;
-import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.testkit.FakeBeyondWords;
 import java.net.URI;
@@ -206,7 +205,7 @@ public class StreamBenchmark {
     /** trackflow's model read by Jackson alone, no I/O: the cost of the Immutables builders. */
     @Benchmark
     public long jacksonOnlyTrackflowModel(Blackhole bh) throws Exception {
-        return parsePages(TRACKFLOW_MODEL, bh);
+        return parsePages(Baselines.TRACKFLOW_MODEL, bh);
     }
 
     /** (b')'s plain POJO read by a plain ObjectMapper alone, no I/O. */
@@ -214,9 +213,6 @@ public class StreamBenchmark {
     public long jacksonOnlyPlainPojo(Blackhole bh) throws Exception {
         return parsePages(Baselines.PLAIN_TRACKS, bh);
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectReader TRACKFLOW_MODEL =
-            io.trackflow.core.json.Json.readerForListOf(BackgroundTrack.class);
 
     private long parsePages(com.fasterxml.jackson.databind.ObjectReader reader, Blackhole bh) throws Exception {
         long n = 0;
