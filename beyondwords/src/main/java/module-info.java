@@ -5,8 +5,4 @@ module io.trackflow.beyondwords {
 
     exports io.trackflow.beyondwords;
     exports io.trackflow.beyondwords.model;
-
-    // Jackson binds the models through their Immutables builders
-    opens io.trackflow.beyondwords.model to
-            com.fasterxml.jackson.databind;
 }

@@ -5,7 +5,8 @@
 module io.trackflow.testkit {
     requires transitive io.trackflow.core;
     requires transitive reactor.netty.http;
-    requires com.fasterxml.jackson.databind;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
     requires io.netty.buffer;
     requires io.netty.transport;
     requires io.netty.codec.http;

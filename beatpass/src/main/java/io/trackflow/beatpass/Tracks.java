@@ -1,8 +1,5 @@
 package io.trackflow.beatpass;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.beatpass.model.TrackLookupOptions;
@@ -10,7 +7,9 @@ import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.json.Json;
+import io.trackflow.core.json.FieldType;
+import io.trackflow.core.json.ModelCodec;
+import io.trackflow.core.json.RawJson;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -32,7 +31,7 @@ import reactor.core.publisher.Signal;
  */
 public final class Tracks {
 
-    private static final ObjectReader ENVELOPE = Json.readerFor(Envelope.class);
+    private static final Envelope ENVELOPE = new Envelope();
 
     private final ApiClient api;
 
@@ -123,32 +122,39 @@ public final class Tracks {
     private Mono<Track> fetch(long id, String with) {
         List<Map.Entry<String, String>> query = with.isEmpty() ? List.of() : List.of(Map.entry("with", with));
         HttpRequest req = HttpRequest.get(api.uri(List.of("tracks", Long.toString(id)), query));
-        return api.call("tracks.get", req, (head, body) -> read(body));
+        return api.call("tracks.get", req, (head, body) -> ENVELOPE.read(body));
     }
 
-    /** The {@code {status, track}} envelope, read in one pass. */
-    private static final class Envelope {
-        @JsonProperty("status")
-        @Nullable
-        JsonNode status;
+    /** The {@code {status, track}} envelope, read in one pass: a {@code status} other than success fails. */
+    private static final class Envelope extends ModelCodec<Envelope.Builder, Track> {
+        Envelope() {
+            super(Track.class, Builder::new, Builder::build);
+            optional("status", FieldType.RAW, (b, v) -> b.status = v);
+            // optional here so that a status other than success is what the error names; build() requires it
+            optional("track", FieldType.model(Track.class), (b, v) -> b.track = v);
+        }
 
-        @JsonProperty("track")
-        @Nullable
-        Track track;
-    }
+        static final class Builder {
+            @Nullable
+            RawJson status;
 
-    private static Track read(java.io.InputStream body) throws java.io.IOException {
-        Envelope e = ENVELOPE.readValue(body);
-        if (e == null) {
-            throw new IllegalStateException("expected a JSON object");
+            @Nullable
+            Track track;
+
+            Track build() {
+                RawJson s = status;
+                if (s != null
+                        && !s.isNull()
+                        && !s.asString().filter("success"::equals).isPresent()) {
+                    throw new IllegalStateException(
+                            "status is \"" + s.asString().orElse(s.toJson()) + "\", not \"success\"");
+                }
+                if (track == null) {
+                    throw new IllegalStateException("no track object in the body");
+                }
+                return track;
+            }
         }
-        if (e.status != null && !e.status.isNull() && !"success".equals(e.status.asText())) {
-            throw new IllegalStateException("status is \"" + e.status.asText() + "\", not \"success\"");
-        }
-        if (e.track == null) {
-            throw new IllegalStateException("no track object in the body");
-        }
-        return e.track;
     }
 
     private static String includes(Collection<TrackInclude> with) {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.core.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,13 +22,28 @@ import reactor.netty.resources.ConnectionProvider;
 /** Shared pieces of the hand-written baselines. */
 final class Baselines {
 
-    static final ObjectMapper MAPPER = Json.newMapper();
+    /**
+     * The baselines' own Jackson 2 mapper, configured as trackflow's Jackson 2 mapper was (lenient
+     * timestamps, durations in milliseconds): see {@link BaselineMapper}.
+     */
+    static final ObjectMapper MAPPER = BaselineMapper.create();
+
     static final JavaType TRACK_LIST = MAPPER.getTypeFactory().constructCollectionType(List.class, Dto.Track.class);
     static final ObjectReader TRACKS = MAPPER.readerFor(TRACK_LIST);
     static final ObjectReader ENVELOPE = MAPPER.readerFor(Dto.Envelope.class);
 
-    /** trackflow's reader of a page of its model, as {@code BackgroundTracks} builds it. */
-    static final ObjectReader TRACKFLOW_MODEL = Json.readerForListOf(BackgroundTrack.class);
+    /**
+     * trackflow's reader of a page of its model, as {@code BackgroundTracks} reads a page: {@link
+     * Json#readList} on the body's stream.
+     */
+    static final Function<InputStream, List<BackgroundTrack>> TRACKFLOW_MODEL =
+            in -> Json.readList(in, BackgroundTrack.class);
+
+    /** Reads a page from its bytes. */
+    @FunctionalInterface
+    interface PageReader<T> {
+        List<T> read(byte[] page) throws IOException;
+    }
 
     /** Contender (b'): a plain {@code new ObjectMapper()}, nothing of trackflow's. */
     static final ObjectMapper PLAIN_MAPPER = new ObjectMapper();
@@ -48,7 +66,7 @@ final class Baselines {
      */
     static Flux<Dto.Track> rawNettyJackson(HttpClient netty, String base, int items, int pageSize) {
         return Flux.range(0, items / pageSize)
-                .concatMap(i -> Baselines.<Dto.Track>readPage(netty, base, i, pageSize, TRACKS))
+                .concatMap(i -> Baselines.<Dto.Track>readPage(netty, base, i, pageSize, TRACKS::readValue))
                 .flatMapIterable(l -> l);
     }
 
@@ -58,20 +76,27 @@ final class Baselines {
      */
     static Flux<Dto.PlainTrack> plainPojoPager(HttpClient netty, String base, int items, int pageSize) {
         return Flux.range(0, items / pageSize)
-                .concatMap(i -> Baselines.<Dto.PlainTrack>readPage(netty, base, i, pageSize, PLAIN_TRACKS))
+                .concatMap(i -> Baselines.<Dto.PlainTrack>readPage(netty, base, i, pageSize, PLAIN_TRACKS::readValue))
                 .flatMapIterable(l -> l);
     }
 
     /**
      * The raw loop with {@code inFlight} pages in flight (emitted in order), each page read by
-     * trackflow's reader of its model: the {@code raw-model} contenders.
+     * trackflow's reader of its model ({@link #TRACKFLOW_MODEL}, from a stream over the aggregated bytes): the
+     * {@code raw-model} contenders.
      */
     static Flux<BackgroundTrack> rawNettyModel(HttpClient netty, String base, int items, int pageSize, int inFlight) {
-        return inFlight(items, pageSize, inFlight, i -> readPage(netty, base, i, pageSize, TRACKFLOW_MODEL));
+        return inFlight(
+                items,
+                pageSize,
+                inFlight,
+                i -> readPage(
+                        netty, base, i, pageSize, bytes -> TRACKFLOW_MODEL.apply(new ByteArrayInputStream(bytes))));
     }
 
     /** Page {@code i} of the listing, aggregated by Reactor Netty and read by {@code reader}. */
-    private static <T> Mono<List<T>> readPage(HttpClient netty, String base, int i, int pageSize, ObjectReader reader) {
+    private static <T> Mono<List<T>> readPage(
+            HttpClient netty, String base, int i, int pageSize, PageReader<T> reader) {
         return netty.get()
                 .uri(page(base, (long) i * pageSize, pageSize))
                 .responseContent()
@@ -79,7 +104,7 @@ final class Baselines {
                 .asByteArray()
                 .map(bytes -> {
                     try {
-                        return reader.<List<T>>readValue(bytes);
+                        return reader.read(bytes);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -110,10 +110,7 @@ enum Contender {
                 return PipelineLoop.transportListing(base, items, page, 2);
             case DECODE_LIST:
                 return decodeAll(
-                        base,
-                        items,
-                        page,
-                        b -> Baselines.TRACKFLOW_MODEL.<List<?>>readValue(new java.io.ByteArrayInputStream(b)));
+                        base, items, page, b -> Baselines.TRACKFLOW_MODEL.apply(new java.io.ByteArrayInputStream(b)));
             case DECODE_RAW:
                 return decodeAll(base, items, page, b -> Baselines.TRACKS.<List<?>>readValue(b));
             case DECODE_POJO:

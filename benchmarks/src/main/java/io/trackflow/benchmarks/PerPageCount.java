@@ -152,6 +152,7 @@ public final class PerPageCount {
             {"io.netty", "netty"},
             {"reactor.", "reactor other"},
             {"com.fasterxml.jackson", "jackson"},
+            {"tools.jackson", "jackson"},
             {"io.trackflow.benchmarks", "benchmark model"},
             {"io.trackflow", "trackflow"},
             {"java.time", "java.time"},

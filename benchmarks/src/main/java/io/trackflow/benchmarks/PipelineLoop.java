@@ -1,5 +1,6 @@
 package io.trackflow.benchmarks;
 
+import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
@@ -60,16 +61,16 @@ final class PipelineLoop {
      */
     static Flux<?> transportListing(String base, int items, int pageSize, int inFlight) {
         ReactorNettyTransport t = transport();
-        ResponseHandler<List<Object>> handler = new ResponseHandler<>() {
+        ResponseHandler<List<BackgroundTrack>> handler = new ResponseHandler<>() {
             @Override
-            public List<Object> onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
+            public List<BackgroundTrack> onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
                 try (java.io.InputStream in = body.stream()) {
-                    return Baselines.TRACKFLOW_MODEL.readValue(in);
+                    return Baselines.TRACKFLOW_MODEL.apply(in);
                 }
             }
 
             @Override
-            public List<Object> onFailure(HttpResponse response) {
+            public List<BackgroundTrack> onFailure(HttpResponse response) {
                 throw new IllegalStateException("HTTP " + response.status());
             }
         };
@@ -96,8 +97,7 @@ final class PipelineLoop {
                     List.of(
                             Map.entry("pagination[limit]", Integer.toString(pageSize)),
                             Map.entry("pagination[offset]", Long.toString((long) i * pageSize)))));
-            return client.call(
-                    "background_tracks.list", req, (head, in) -> Baselines.TRACKFLOW_MODEL.<List<Object>>readValue(in));
+            return client.call("background_tracks.list", req, (head, in) -> Baselines.TRACKFLOW_MODEL.apply(in));
         });
     }
 }

@@ -300,7 +300,10 @@ public final class Report {
         {
             "decoding: timestamps (Timestamps, InstantDeserializer)",
             "io.trackflow.core.json.Timestamps",
-            "io.trackflow.core.json.Json$InstantDeserializer"
+            "io.trackflow.core.json.FieldType.readInstant",
+            "io.trackflow.core.json.Json$InstantDeserializer",
+            "io.trackflow.benchmarks.BaselineMapper$InstantDeserializer",
+            "io.trackflow.benchmarks.BaselineMapper$FastTimestamps"
         },
         {
             "decoding: reflection (Method.invoke, Constructor.newInstance, Field.set)",
@@ -314,7 +317,8 @@ public final class Report {
             "io.trackflow.beyondwords.model.",
             "com.fasterxml.jackson.datatype.jdk8.OptionalDeserializer"
         },
-        {"decoding: Jackson, the rest", "com.fasterxml.jackson."},
+        {"decoding: Jackson, the rest", "com.fasterxml.jackson.", "tools.jackson."},
+        {"decoding: trackflow's codec, the rest (ModelCodec, FieldType, RawJson)", "io.trackflow.core.json."},
         {
             "per-request HttpClient configuration (request/uri/send: HttpClientConfig copies)",
             "reactor.netty.http.client.HttpClient.request",
@@ -445,6 +449,7 @@ public final class Report {
             {"io.trackflow.benchmarks", "benchmark baselines"},
             {"io.trackflow", "trackflow core/provider"},
             {"com.fasterxml.jackson", "jackson"},
+            {"tools.jackson", "jackson"},
             {"reactor.netty.http.server", "reactor-netty server"},
             {"reactor.netty", "reactor-netty"},
             {"reactor.core", "reactor-core"},

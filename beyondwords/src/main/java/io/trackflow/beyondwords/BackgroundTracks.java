@@ -1,8 +1,5 @@
 package io.trackflow.beyondwords;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.beyondwords.model.BackgroundTrackRequest;
@@ -34,8 +31,6 @@ import reactor.core.publisher.Mono;
 public final class BackgroundTracks {
 
     private static final String PATH = "background_tracks";
-    private static final ObjectReader TRACK = Json.readerFor(BackgroundTrack.class);
-    private static final ObjectReader TRACKS = Json.readerForListOf(BackgroundTrack.class);
 
     private final ApiClient api;
 
@@ -174,7 +169,8 @@ public final class BackgroundTracks {
         checkId(id);
         HttpRequest req = HttpRequest.get(api.uri(List.of(PATH, Long.toString(id)), List.of()));
         return api.observe(
-                "background_tracks.get", api.call("background_tracks.get", req, (head, in) -> TRACK.readValue(in)));
+                "background_tracks.get",
+                api.call("background_tracks.get", req, (head, in) -> Json.read(in, BackgroundTrack.class)));
     }
 
     /**
@@ -206,27 +202,14 @@ public final class BackgroundTracks {
 
     private Mono<BackgroundTrack> write(
             String operation, HttpMethod method, List<String> path, BackgroundTrackRequest request) {
-        byte[] body = json(request);
+        byte[] body = Json.writeBytes(request);
         HttpRequest req = HttpRequest.builder()
                 .method(method)
                 .uri(api.uri(path, List.of()))
                 .putHeaders("Content-Type", "application/json")
                 .body(body)
                 .build();
-        return api.observe(operation, api.call(operation, req, (head, in) -> TRACK.readValue(in)));
-    }
-
-    private static byte[] json(BackgroundTrackRequest r) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        r.name().ifPresent(n -> o.put("name", n));
-        r.volume().ifPresent(v -> o.put("volume", v));
-        r.projectId().ifPresent(p -> o.putObject("project").put("id", p));
-        r.mediaUrl().ifPresent(u -> o.putObject("media").put("url", u));
-        try {
-            return Json.writer().writeValueAsBytes(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.observe(operation, api.call(operation, req, (head, in) -> Json.read(in, BackgroundTrack.class)));
     }
 
     private OffsetPaginator<BackgroundTrack> paginator(BackgroundTrackQuery query) {
@@ -253,7 +236,7 @@ public final class BackgroundTracks {
     /** One page: the items, and what BeyondWords' paging headers say about them. */
     private static PageResponse<BackgroundTrack> page(HttpResponse head, java.io.InputStream body)
             throws java.io.IOException {
-        List<BackgroundTrack> items = TRACKS.readValue(body);
+        List<BackgroundTrack> items = Json.readList(body, BackgroundTrack.class);
         return PageResponse.<BackgroundTrack>builder()
                 .totalCount(head.headerAsLong("X-Pagination-Total-Count"))
                 .limit(head.headerAsPositiveInt("X-Pagination-Limit"))

@@ -168,16 +168,17 @@ class TrackFieldsTest {
 
     @Test
     void aTrackWrittenByTrackflowKeepsItsRawFieldsOnceAndReadsBackEqual() throws Exception {
-        BackgroundTrack t = Json.readerFor(BackgroundTrack.class)
-                .readValue("{\"id\":7,\"name\":\"n\",\"volume\":\"loud\",\"created\":\"2023-01-01 00:00:00 UTC\","
-                        + "\"updated\":\"soon\",\"media\":{\"url\":\"u\",\"bitrate\":128},\"x\":null}");
-        String written = Json.writer().writeValueAsString(t);
+        BackgroundTrack t = Json.read(
+                "{\"id\":7,\"name\":\"n\",\"volume\":\"loud\",\"created\":\"2023-01-01 00:00:00 UTC\","
+                        + "\"updated\":\"soon\",\"media\":{\"url\":\"u\",\"bitrate\":128},\"x\":null}",
+                BackgroundTrack.class);
+        String written = Json.write(t);
+        // unreadable values go back exactly as received (not their defaults), unknown ones after the typed fields
         assertThat(written)
-                .isEqualTo("{\"id\":7,\"name\":\"n\",\"volume\":100,\"media\":{\"url\":\"u\",\"bitrate\":128},"
-                        + "\"created\":\"2023-01-01T00:00:00Z\",\"updated\":\"2023-01-01T00:00:00Z\",\"x\":null}");
-        BackgroundTrack back = Json.readerFor(BackgroundTrack.class).readValue(written);
-        assertThat(back.additionalProperties()).containsOnlyKeys("x"); // the defaults were written typed
-        assertThat(back.volume()).isEqualTo(t.volume());
-        assertThat(back.media()).isEqualTo(t.media());
+                .isEqualTo("{\"id\":7,\"name\":\"n\",\"media\":{\"url\":\"u\",\"bitrate\":128},"
+                        + "\"created\":\"2023-01-01T00:00:00Z\",\"volume\":\"loud\",\"updated\":\"soon\",\"x\":null}");
+        BackgroundTrack back = Json.read(written, BackgroundTrack.class);
+        assertThat(back).isEqualTo(t);
+        assertThat(back.additionalProperties()).containsOnlyKeys("volume", "updated", "x");
     }
 }

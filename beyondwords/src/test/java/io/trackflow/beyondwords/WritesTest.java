@@ -6,7 +6,6 @@ import static io.trackflow.beyondwords.Recorded.assertGetRequest;
 import static io.trackflow.beyondwords.Recorded.assertWriteRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackRequest;
 import io.trackflow.core.error.ApiException;
@@ -16,7 +15,7 @@ import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.error.ServerException;
 import io.trackflow.core.error.TransportException;
 import io.trackflow.core.error.ValidationException;
-import io.trackflow.core.json.Json;
+import io.trackflow.core.json.RawJson;
 import io.trackflow.core.retry.RetryPolicy;
 import io.trackflow.testkit.FakeBeyondWords;
 import io.trackflow.testkit.Fault;
@@ -77,7 +76,7 @@ class WritesTest {
         assertThat(created.volume()).isEqualTo(40);
         assertThat(created.project().orElseThrow().id()).isEqualTo(2);
         RecordedRequest post = server.requests().get(0);
-        JsonNode body = Json.reader().readTree(post.body());
+        RawJson body = RawJson.parse(post.body());
         assertThat(body.toString())
                 .isEqualTo("{\"name\":\"" + created.name()
                         + "\",\"volume\":40,\"project\":{\"id\":2},"
@@ -111,8 +110,7 @@ class WritesTest {
     @Test
     void aTakenNameIsAValidationErrorNamingTheField() throws Exception {
         String taken = tracks.get(1).block().name();
-        String sent = "{\"name\":" + Json.writer().writeValueAsString(taken)
-                + ",\"media\":{\"url\":\"https://cdn.example.com/y.mp3\"}}";
+        String sent = "{\"name\":" + quoted(taken) + ",\"media\":{\"url\":\"https://cdn.example.com/y.mp3\"}}";
         server.clearRequests();
         StepVerifier.create(tracks.create(BackgroundTrackRequest.builder()
                         .name(taken)
@@ -288,5 +286,10 @@ class WritesTest {
                 .singleElement()
                 .satisfies(
                         r -> assertWriteRequest(r, server, "PUT", COLLECTION + "/" + created.id(), "{\"volume\":12}"));
+    }
+
+    /** A JSON string of plain text. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -39,4 +39,20 @@ class ModulePathTest {
                         .invoke(null))
                 .isInstanceOf(IllegalAccessException.class);
     }
+
+    @Test
+    void anApplicationOnJackson3AloneReadsAndWritesTheModelsWithItsOwnMapper() {
+        assertThat(ModuleLayer.boot().findModule("com.fasterxml.jackson.databind"))
+                .isEmpty();
+        assertThat(ModuleLayer.boot().findModule("com.fasterxml.jackson.core")).isEmpty();
+        assertThatThrownBy(() -> Class.forName("com.fasterxml.jackson.databind.ObjectMapper"))
+                .isInstanceOf(ClassNotFoundException.class);
+        String[] out = Jackson3Consumer.run().split("\n");
+        assertThat(out[0]).startsWith("{\"id\":3,").doesNotContain("{\"null\":");
+        assertThat(out[1]).isEqualTo("true");
+        assertThat(out[2]).contains("name=Rain", "volume=40", "projectId=2", "mediaUrl=https://cdn.example.com/a.mp3");
+        assertThat(out[3])
+                .isEqualTo("{\"id\":1,\"name\":\"n\",\"volume\":100,\"created\":\"2023-01-01T00:00:00Z\","
+                        + "\"updated\":\"2023-01-01T00:00:00Z\",\"custom\":true}");
+    }
 }

@@ -1,8 +1,6 @@
 package io.trackflow.examples;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.trackflow.beyondwords.BeyondWordsClient;
-import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.core.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -45,7 +43,6 @@ public final class ExportNdjson {
      * @return the number of lines written
      */
     static long run(BeyondWordsClient bw, Path file, PrintStream out) {
-        ObjectWriter writer = Json.writer().forType(BackgroundTrack.class);
         long lines = Flux.using(
                         () -> Files.newBufferedWriter(file, StandardCharsets.UTF_8),
                         (BufferedWriter w) -> bw.backgroundTracks()
@@ -53,7 +50,7 @@ public final class ExportNdjson {
                                 .publishOn(Schedulers.boundedElastic(), 256)
                                 .doOnNext(track -> {
                                     try {
-                                        w.write(writer.writeValueAsString(track));
+                                        w.write(Json.write(track));
                                         w.newLine();
                                     } catch (IOException e) {
                                         throw new UncheckedIOException(e);

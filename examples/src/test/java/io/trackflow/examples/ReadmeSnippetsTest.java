@@ -2,6 +2,7 @@ package io.trackflow.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Java snippets of {@code README.md} (BeyondWords, BeatPass, testkit), compiled and run against
@@ -249,6 +251,24 @@ class ReadmeSnippetsTest {
             assertThat(requests.count()).isEqualTo(beyondWords.requests().size()); // test only
         }
         // README end
+    }
+
+    @Test
+    void jackson() throws Exception {
+        // README: Jackson
+        JsonMapper mapper = JsonMapper.builder().findAndAddModules().build(); // Jackson 3
+        ObjectMapper mapper2 = new ObjectMapper().findAndRegisterModules(); // Jackson 2 (2.21 or newer)
+
+        String body = "{\"id\":7,\"name\":\"Rain\",\"created\":\"2023-01-01 00:00:00 UTC\",\"custom\":true}";
+        BackgroundTrack t = mapper.readValue(body, BackgroundTrack.class); // the client's reading rule
+        System.out.println(mapper.writeValueAsString(t)); // the provider's JSON back, "custom" included
+        System.out.println(mapper2.readValue(mapper2.writeValueAsString(t), BackgroundTrack.class)
+                .equals(t));
+        // README end
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":7,\"name\":\"Rain\",\"volume\":100,\"created\":\"2023-01-01T00:00:00Z\","
+                        + "\"updated\":\"2023-01-01T00:00:00Z\",\"custom\":true}" + System.lineSeparator() + "true"
+                        + System.lineSeparator());
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.trackflow.flink;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.core.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -15,7 +14,7 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Flink type information for BeatPass {@link Track}s (no Kryo, no POJO reflection). A track travels
- * as the JSON that trackflow's own mapper ({@link Json}) writes and reads for it, so every field the
+ * as the JSON that trackflow's own codec ({@link Json}) writes and reads for it (the provider's form), so every field the
  * model has, today's and those a later trackflow adds, round-trips without a change here; and
  * because unknown fields are ignored on reading, state written by one trackflow version restores in
  * another (a field added later is absent from older state). {@link TrackLookupFunction} declares it;
@@ -101,8 +100,6 @@ public final class TrackTypeInfo extends TypeInformation<Track> {
 
         private static final long serialVersionUID = 1L;
         static final TrackSerializer INSTANCE = new TrackSerializer();
-        private static final ObjectWriter WRITER = Json.writer().forType(Track.class);
-        private static final ObjectReader READER = Json.readerFor(Track.class);
         private static final Track EMPTY = Track.builder().id(1).name("").build();
 
         /** Use {@link TrackTypeInfo#createSerializer}; public for Flink's snapshot restore. */
@@ -140,7 +137,7 @@ public final class TrackTypeInfo extends TypeInformation<Track> {
 
         @Override
         public void serialize(Track track, DataOutputView out) throws IOException {
-            byte[] json = WRITER.writeValueAsBytes(track);
+            byte[] json = Json.writeBytes(track);
             out.writeInt(json.length);
             out.write(json);
         }
@@ -149,7 +146,11 @@ public final class TrackTypeInfo extends TypeInformation<Track> {
         public Track deserialize(DataInputView in) throws IOException {
             byte[] json = new byte[in.readInt()];
             in.readFully(json);
-            return READER.readValue(json);
+            try {
+                return Json.read(new ByteArrayInputStream(json), Track.class);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("a track in state does not read: " + e.getMessage(), e);
+            }
         }
 
         @Override

@@ -75,7 +75,8 @@ final class StateFixtures {
     static void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         TypeSerializer<Track> ts = TrackTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl());
-        TypeSerializer<BackgroundTrack> bs = BackgroundTrackTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl());
+        TypeSerializer<BackgroundTrack> bs =
+                BackgroundTrackTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl());
         Files.write(dir.resolve("track.snapshot"), snapshot(ts.snapshotConfiguration()));
         Files.write(dir.resolve("background-track.snapshot"), snapshot(bs.snapshotConfiguration()));
         DataOutputSerializer tracks = new DataOutputSerializer(1024);

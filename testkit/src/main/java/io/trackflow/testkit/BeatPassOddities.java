@@ -1,6 +1,6 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The token-tier fields of a seeded BeatPass track, with the odd but legal values the provider
@@ -59,10 +59,10 @@ final class BeatPassOddities {
         t.put("reposts_count", id * 37 % 500);
         t.put("likes_count", id * 53 % 2_000);
         if (id % 6 == 0) {
-            t.put("plays", t.get("plays").asText());
+            t.put("plays", t.get("plays").asString());
         }
         if (id % 9 == 0) {
-            t.put("likes_count", t.get("likes_count").asText());
+            t.put("likes_count", t.get("likes_count").asString());
         }
         t.put("owner_id", 1 + id % 500);
         t.put("local_only", false);

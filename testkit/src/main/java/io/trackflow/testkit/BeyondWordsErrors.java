@@ -1,6 +1,6 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The BeyondWords error bodies, in every shape the provider uses: {@code {code, message}}, {@code

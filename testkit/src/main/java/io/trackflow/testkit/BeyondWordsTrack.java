@@ -1,11 +1,11 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One stored BeyondWords background track and its cached JSON. Immutable. */
 final class BeyondWordsTrack {

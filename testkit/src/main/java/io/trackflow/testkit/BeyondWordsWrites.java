@@ -1,10 +1,10 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/background_tracks} (201) and {@code PUT /v1/background_tracks/{id}} (200),
@@ -26,7 +26,7 @@ final class BeyondWordsWrites {
             return problem;
         }
         synchronized (store) {
-            String name = body.get("name").asText().trim();
+            String name = body.get("name").asString().trim();
             if (store.nameTaken(name, -1)) {
                 return BeyondWordsErrors.invalidBody("name", "has already been taken");
             }
@@ -34,10 +34,10 @@ final class BeyondWordsWrites {
             if (project != null && project == FakeBeyondWords.LOCKED_PROJECT_ID) {
                 return BeyondWordsErrors.forStatus(403, r.path());
             }
-            int volume = body.has("volume") ? body.get("volume").asInt() : 100;
+            int volume = body.has("volume") ? intOf(body.get("volume")) : 100;
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             BeyondWordsTrack t = store.add(
-                    name, volume, project, body.path("media").path("url").asText(), now);
+                    name, volume, project, body.path("media").path("url").asString(), now);
             return Reply.raw(201, Map.of(), t.json());
         }
     }
@@ -56,7 +56,7 @@ final class BeyondWordsWrites {
             if (current.inLockedProject()) {
                 return BeyondWordsErrors.forStatus(403, r.path());
             }
-            String name = body.has("name") ? body.get("name").asText().trim() : current.name;
+            String name = body.has("name") ? body.get("name").asString().trim() : current.name;
             if (body.has("name") && store.nameTaken(name, current.id)) {
                 return BeyondWordsErrors.invalidBody("name", "has already been taken");
             }
@@ -64,8 +64,8 @@ final class BeyondWordsWrites {
             if (project != null && project == FakeBeyondWords.LOCKED_PROJECT_ID) {
                 return BeyondWordsErrors.forStatus(403, r.path());
             }
-            int volume = body.has("volume") ? body.get("volume").asInt() : current.volume;
-            String media = body.has("media") ? body.path("media").path("url").asText() : current.mediaUrl;
+            int volume = body.has("volume") ? intOf(body.get("volume")) : current.volume;
+            String media = body.has("media") ? body.path("media").path("url").asString() : current.mediaUrl;
             BeyondWordsTrack next = current.with(name, volume, project, media, BeyondWordsStore.later(current.updated));
             store.put(next);
             return Reply.raw(200, Map.of(), next.json());
@@ -79,27 +79,27 @@ final class BeyondWordsWrites {
     private static @Nullable Reply validate(JsonNode body, boolean creating) {
         JsonNode name = body.get("name");
         if ((creating || name != null)
-                && (name == null || !name.isTextual() || name.asText().isBlank())) {
+                && (name == null || !name.isString() || name.asString().isBlank())) {
             return BeyondWordsErrors.invalidBody("name", "can't be blank");
         }
         JsonNode volume = body.get("volume");
-        if (volume != null && (!volume.isIntegralNumber() || volume.asInt() < 0 || volume.asInt() > 100)) {
+        if (volume != null && (!volume.isIntegralNumber() || intOf(volume) < 0 || intOf(volume) > 100)) {
             return BeyondWordsErrors.invalidBody("volume", "must be an integer between 0 and 100");
         }
         JsonNode media = body.get("media");
         if (creating || media != null) {
             JsonNode url = media == null ? null : media.get("url");
-            if (url == null || !url.isTextual() || url.asText().isBlank()) {
+            if (url == null || !url.isString() || url.asString().isBlank()) {
                 return BeyondWordsErrors.invalidBody("media.url", "can't be blank");
             }
-            if (!url.asText().matches("https?://\\S+")) {
+            if (!url.asString().matches("https?://\\S+")) {
                 return BeyondWordsErrors.invalidBody("media.url", "is not a valid URL");
             }
         }
         JsonNode project = body.get("project");
         if (project != null && !project.isNull()) {
             JsonNode id = project.get("id");
-            if (id == null || !id.isIntegralNumber() || !BeyondWordsTrack.PROJECTS.containsKey(id.asLong())) {
+            if (id == null || !id.isIntegralNumber() || !BeyondWordsTrack.PROJECTS.containsKey(longOf(id))) {
                 return BeyondWordsErrors.invalidBody("project.id", "does not exist");
             }
         }
@@ -111,6 +111,19 @@ final class BeyondWordsWrites {
             return current;
         }
         JsonNode p = body.get("project");
-        return p.isNull() ? null : p.get("id").asLong();
+        return p.isNull() ? null : longOf(p.get("id"));
+    }
+
+    /**
+     * An integer's value as the fake has always read it (Jackson 2's {@code asInt()}): its low 32 bits,
+     * where Jackson 3's {@code asInt()} fails for a value out of range.
+     */
+    private static int intOf(JsonNode integer) {
+        return integer.bigIntegerValue().intValue();
+    }
+
+    /** An integer's value as the fake has always read it (Jackson 2's {@code asLong()}): its low 64 bits. */
+    private static long longOf(JsonNode integer) {
+        return integer.bigIntegerValue().longValue();
     }
 }

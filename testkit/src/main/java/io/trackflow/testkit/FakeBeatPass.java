@@ -1,6 +1,5 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An in-process fake of the BeatPass track lookup ({@code GET /api/v1/tracks/{id}?with=...}), served

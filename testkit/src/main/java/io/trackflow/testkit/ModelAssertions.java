@@ -1,18 +1,18 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.json.Timestamps;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assertions on models read from provider bodies, for the tests of a client built with trackflow's
@@ -20,19 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModelAssertions {
 
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonMapper STRICT = TestkitJson.jackson2()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            // exact BigDecimals (Jackson 2's JsonNodeFactory.withExactBigDecimals(true)): 1.50 stays 1.50
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private ModelAssertions() {}
 
     /**
      * Asserts that every field of {@code body} is reachable in {@code model}, typed or raw. Checked
-     * through trackflow's writer ({@link Json#writer()}), which writes a model's typed fields under their
-     * JSON names and its {@code additionalProperties()} after them: each non-null field of the body must
-     * come back, exactly once, with the same value up to its form ({@code "128"} and {@code 128}, two
+     * through trackflow's writer ({@link Json#write(Object)}), which writes a model's typed fields under
+     * their JSON names and its {@code additionalProperties()} after them: each non-null field of the body
+     * must come back, exactly once, with the same value up to its form ({@code "128"} and {@code 128}, two
      * forms of one timestamp or date, {@code 1} and {@code true}); an object field by field, a list
      * element by element. {@code null} fields and empty lists may be left out.
      *
@@ -46,16 +47,18 @@ public final class ModelAssertions {
         String written;
         JsonNode out;
         try {
-            written = Json.writer().writeValueAsString(model);
+            written = Json.write(model);
             out = STRICT.readTree(written); // a field written twice (typed and raw) fails here
-        } catch (IOException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new AssertionError("cannot write " + model + " and read it back", e);
         }
+        JsonNode sent;
         try {
-            compare("$", STRICT.readTree(body), out);
-        } catch (IOException e) {
+            sent = STRICT.readTree(body);
+        } catch (JacksonException e) {
             throw new AssertionError("body is not JSON: " + body, e);
         }
+        compare("$", sent, out);
     }
 
     private static void compare(String path, JsonNode sent, JsonNode written) {
@@ -99,22 +102,37 @@ public final class ModelAssertions {
             return a.compareTo(b) == 0;
         }
         if (written.isBoolean() && sent.isValueNode()) {
-            String s = sent.asText().trim();
+            String s = sent.asString().trim();
             return s.equals(written.booleanValue() ? "1" : "0") || s.equals(String.valueOf(written.booleanValue()));
         }
-        if (sent.isTextual() && written.isTextual()) {
-            String s = sent.textValue();
-            String w = written.textValue();
+        if (sent.isNumber() && written.isString()) { // a timestamp sent as epoch seconds (or millis), written ISO
+            String w = written.stringValue();
+            return same(() -> epoch(sent.decimalValue()), () -> Timestamps.parseInstant(w));
+        }
+        if (sent.isString() && written.isString()) {
+            String s = sent.stringValue();
+            String w = written.stringValue();
             return same(() -> Timestamps.parseInstant(s), () -> Timestamps.parseInstant(w))
                     || same(() -> Timestamps.parseLocalDate(s), () -> Timestamps.parseLocalDate(w));
         }
         return false;
     }
 
+    /** Epoch seconds, or milliseconds when too large to be seconds (as trackflow reads a numeric timestamp). */
+    private static java.time.Instant epoch(BigDecimal n) {
+        BigDecimal seconds = n.abs().compareTo(BigDecimal.valueOf(100_000_000_000L)) >= 0 ? n.movePointLeft(3) : n;
+        BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+        long nanos = seconds.subtract(whole)
+                .movePointRight(9)
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValue();
+        return java.time.Instant.ofEpochSecond(whole.longValueExact(), nanos);
+    }
+
     private static boolean same(Supplier<Object> a, Supplier<Object> b) {
         try {
             return a.get().equals(b.get());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             return false;
         }
     }
@@ -123,9 +141,9 @@ public final class ModelAssertions {
         if (n.isNumber()) {
             return n.decimalValue();
         }
-        if (n.isTextual() && n.textValue().trim().length() <= 100) {
+        if (n.isString() && n.stringValue().trim().length() <= 100) {
             try {
-                return new BigDecimal(n.textValue().trim());
+                return new BigDecimal(n.stringValue().trim());
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -1,10 +1,13 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The testkit's own JSON: a plain Jackson mapper, independent of the clients' configuration, so the
@@ -12,9 +15,27 @@ import org.jspecify.annotations.Nullable;
  */
 final class TestkitJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = jackson2().build();
 
     private TestkitJson() {}
+
+    /**
+     * A mapper builder with Jackson 2's defaults, which the fakes were written against, so that they read
+     * and write byte for byte what they always did: its features (e.g. content after a body's first value
+     * ignored, a character beyond the BMP written as an escaped surrogate pair in UTF-8) and its stream
+     * limits (nesting up to 1000 deep, strings up to 20,000,000 characters).
+     */
+    static JsonMapper.Builder jackson2() {
+        JsonFactory factory = JsonFactory.builderWithJackson2Defaults()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(1000)
+                        .maxStringLength(20_000_000)
+                        .build())
+                .streamWriteConstraints(
+                        StreamWriteConstraints.builder().maxNestingDepth(1000).build())
+                .build();
+        return JsonMapper.builder(factory).configureForJackson2();
+    }
 
     /** A new, empty JSON object. */
     static ObjectNode object() {
@@ -25,7 +46,7 @@ final class TestkitJson {
     static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(
                     "cannot serialize " + value.getClass().getName(), e);
         }
@@ -35,7 +56,7 @@ final class TestkitJson {
     static String text(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(
                     "cannot serialize " + value.getClass().getName(), e);
         }
@@ -45,7 +66,7 @@ final class TestkitJson {
     static @Nullable JsonNode parse(String body) {
         try {
             return MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }

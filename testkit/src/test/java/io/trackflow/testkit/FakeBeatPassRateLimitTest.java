@@ -7,7 +7,6 @@ import static io.trackflow.testkit.TestHttp.json;
 import static io.trackflow.testkit.TestHttp.longHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 class FakeBeatPassRateLimitTest {
 
@@ -61,7 +61,7 @@ class FakeBeatPassRateLimitTest {
             long retryAfter = longHeader(refused, "Retry-After");
             assertThat(retryAfter).isBetween(1L, 2L);
             JsonNode body = json(refused);
-            assertThat(body.get("message").asText()).isEqualTo("Too Many Attempts.");
+            assertThat(body.get("message").asString()).isEqualTo("Too Many Attempts.");
             assertThat(body.get("retry_after").isIntegralNumber()).isTrue();
             assertThat(body.get("retry_after").asLong()).isEqualTo(retryAfter);
             assertThat(header(refused, "X-RateLimit-Remaining")).isEqualTo("0");

@@ -5,7 +5,6 @@ import static io.trackflow.testkit.TestHttp.header;
 import static io.trackflow.testkit.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class FakeBeatPassTiersTest {
 
@@ -50,7 +50,7 @@ class FakeBeatPassTiersTest {
 
     private static Set<String> names(JsonNode node) {
         Set<String> out = new HashSet<>();
-        node.fieldNames().forEachRemaining(out::add);
+        out.addAll(node.propertyNames());
         return out;
     }
 
@@ -82,12 +82,12 @@ class FakeBeatPassTiersTest {
                         "likes_count",
                         "description",
                         "updated_at");
-        assertThat(t.get("name").asText()).isEqualTo("Track 5");
+        assertThat(t.get("name").asString()).isEqualTo("Track 5");
         assertThat(t.get("duration").isIntegralNumber()).isTrue();
         assertThat(t.get("duration").asLong()).isBetween(90_000L, 390_000L);
         long ms = t.get("duration").asLong();
-        assertThat(t.get("duration_text").asText()).isEqualTo(String.format("%d:%02d", ms / 60_000, ms / 1_000 % 60));
-        assertThat(t.get("release_date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(t.get("duration_text").asString()).isEqualTo(String.format("%d:%02d", ms / 60_000, ms / 1_000 % 60));
+        assertThat(t.get("release_date").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         // relations only when asked
         assertThat(names(t)).doesNotContain("artists", "album", "genres", "tags");
     }
@@ -96,7 +96,7 @@ class FakeBeatPassTiersTest {
     void withoutATokenTheTrackIsMinimal() {
         JsonNode t = withoutToken("/tracks/5");
         assertThat(names(t)).isEqualTo(PUBLIC_TRACK);
-        assertThat(t.get("model_type").asText()).isEqualTo("track");
+        assertThat(t.get("model_type").asString()).isEqualTo("track");
         JsonNode full = withToken("/tracks/5");
         PUBLIC_TRACK.forEach(f -> assertThat(t.get(f)).as(f).isEqualTo(full.get(f)));
     }
@@ -131,7 +131,7 @@ class FakeBeatPassTiersTest {
         HttpResponse<byte[]> json = get(
                 server.baseUrl() + "/tracks/1", "Accept", "application/json", "Authorization", "Bearer expired-token");
         assertThat(json.statusCode()).isEqualTo(401);
-        assertThat(json(json).get("message").asText()).isEqualTo("Unauthenticated.");
+        assertThat(json(json).get("message").asString()).isEqualTo("Unauthenticated.");
         HttpResponse<byte[]> html = get(server.baseUrl() + "/tracks/1", "Authorization", "Bearer expired-token");
         assertThat(html.statusCode()).isEqualTo(302);
         assertThat(header(html, "Location")).endsWith("/login");
@@ -148,35 +148,35 @@ class FakeBeatPassTiersTest {
                 .anySatisfy(b -> assertThat(b.isIntegralNumber()).isTrue())
                 .anySatisfy(b -> assertThat(b.isFloatingPointNumber()).isTrue())
                 .anySatisfy(b ->
-                        assertThat(b.isTextual() && b.asText().matches("\\d+")).isTrue())
+                        assertThat(b.isString() && b.asString().matches("\\d+")).isTrue())
                 .anySatisfy(b -> assertThat(b.isNull()).isTrue());
         List<JsonNode> price = tracks.stream().map(t -> t.get("price")).collect(Collectors.toList());
         assertThat(price)
-                .anySatisfy(p -> assertThat(p.asText()).isEqualTo("19.99").matches(x -> p.isTextual()))
+                .anySatisfy(p -> assertThat(p.asString()).isEqualTo("19.99").matches(x -> p.isString()))
                 .anySatisfy(p -> assertThat(p.isNumber() && p.asDouble() == 4.5).isTrue())
                 .anySatisfy(p -> assertThat(p.isNull()).isTrue());
         assertThat(tracks)
-                .extracting(t -> t.get("currency").asText())
+                .extracting(t -> t.get("currency").asString())
                 .contains("USD", "CAD")
                 .containsOnly("USD", "CAD");
         assertThat(tracks)
-                .extracting(t -> t.get("key").isNull() ? null : t.get("key").asText())
+                .extracting(t -> t.get("key").isNull() ? null : t.get("key").asString())
                 .contains("C#")
                 .containsNull();
-        assertThat(tracks).extracting(t -> t.get("scale").asText()).contains("minor", "major");
+        assertThat(tracks).extracting(t -> t.get("scale").asString()).contains("minor", "major");
         assertThat(tracks)
                 .anySatisfy(t -> assertThat(t.get("description").isNull()).isTrue());
         assertThat(tracks).anySatisfy(t -> assertThat(t.get("image").isNull()).isTrue());
         assertThat(tracks)
-                .extracting(t -> t.get("created_at").asText())
+                .extracting(t -> t.get("created_at").asString())
                 .anySatisfy(s -> assertThat(s).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"))
                 .anySatisfy(s -> assertThat(s).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
         assertThat(tracks).anySatisfy(t -> assertThat(t.has("stems")).isTrue());
         assertThat(tracks)
-                .anySatisfy(t -> assertThat(t.get("plays").isTextual()).isTrue())
+                .anySatisfy(t -> assertThat(t.get("plays").isString()).isTrue())
                 .anySatisfy(t -> assertThat(t.get("plays").isIntegralNumber()).isTrue())
-                .anySatisfy(t -> assertThat(t.get("likes_count").isTextual()).isTrue())
-                .allSatisfy(t -> assertThat(t.get("plays").asText()).matches("\\d+"));
+                .anySatisfy(t -> assertThat(t.get("likes_count").isString()).isTrue())
+                .allSatisfy(t -> assertThat(t.get("plays").asString()).matches("\\d+"));
         List<JsonNode> artists = new ArrayList<>();
         for (int id = 1; id <= 40; id++) {
             withToken("/tracks/" + id + "?with=artists").get("artists").forEach(artists::add);
@@ -185,7 +185,7 @@ class FakeBeatPassTiersTest {
                 .extracting(a -> a.get("verified"))
                 .anySatisfy(v -> assertThat(v.isBoolean()).isTrue())
                 .anySatisfy(v -> assertThat(v.isIntegralNumber()).isTrue())
-                .allSatisfy(v -> assertThat(v.asText()).isIn("true", "false", "1", "0"));
+                .allSatisfy(v -> assertThat(v.asString()).isIn("true", "false", "1", "0"));
     }
 
     @Test
@@ -241,11 +241,11 @@ class FakeBeatPassTiersTest {
             for (String id : new String[] {"77", "2"}) {
                 HttpResponse<byte[]> r = get(own.baseUrl() + "/tracks/" + id, "Accept", "application/json");
                 assertThat(r.statusCode()).isEqualTo(410);
-                assertThat(json(r).get("message").asText()).isEqualTo("Track unavailable");
+                assertThat(json(r).get("message").asString()).isEqualTo("Track unavailable");
             }
             HttpResponse<byte[]> unknown = get(own.baseUrl() + "/tracks/4", "Accept", "application/json");
             assertThat(unknown.statusCode()).isEqualTo(404);
-            assertThat(json(unknown).get("message").asText()).isEqualTo("Track not found");
+            assertThat(json(unknown).get("message").asString()).isEqualTo("Track not found");
         }
     }
 
@@ -257,7 +257,7 @@ class FakeBeatPassTiersTest {
             HttpResponse<byte[]> r = get(server.baseUrl() + "/tracks/1?with=album,lyrics", h.toArray(String[]::new));
             assertThat(r.statusCode()).isEqualTo(422);
             JsonNode errors = json(r).get("errors").get("with");
-            assertThat(StreamSupport.stream(errors.spliterator(), false).map(JsonNode::asText))
+            assertThat(StreamSupport.stream(errors.spliterator(), false).map(JsonNode::asString))
                     .containsExactly("The selected with is invalid.");
         }
     }

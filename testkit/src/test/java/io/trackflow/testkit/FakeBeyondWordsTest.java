@@ -6,7 +6,6 @@ import static io.trackflow.testkit.TestHttp.json;
 import static io.trackflow.testkit.TestHttp.longHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class FakeBeyondWordsTest {
 
@@ -111,7 +111,7 @@ class FakeBeyondWordsTest {
             assertThat(longHeader(refused, "Retry-After")).isEqualTo(1);
             JsonNode body = json(refused);
             assertThat(body.size()).isEqualTo(1);
-            assertThat(body.get("message").isTextual()).isTrue();
+            assertThat(body.get("message").isString()).isTrue();
             assertThat(refused.headers().map().keySet())
                     .noneMatch(n -> n.toLowerCase().startsWith("x-ratelimit"));
             assertThat(server.rateLimitedCount()).isEqualTo(1);

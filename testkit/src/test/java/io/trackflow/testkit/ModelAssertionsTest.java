@@ -4,12 +4,16 @@ import static io.trackflow.testkit.ModelAssertions.assertEveryFieldReachable;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trackflow.core.json.RawJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link ModelAssertions}, on maps standing in for models (trackflow's writer writes them as they are). */
+/**
+ * {@link ModelAssertions}, on maps standing in for models: written as raw JSON, which trackflow's writer
+ * writes as it is.
+ */
 class ModelAssertionsTest {
 
     private static final String BODY = "{\"id\":\"7\",\"bpm\":\"128\",\"on\":1,\"at\":\"2023-01-01 00:00:00 UTC\","
@@ -26,16 +30,21 @@ class ModelAssertionsTest {
         return m;
     }
 
+    /** The map as a value trackflow's writer knows: its JSON, kept raw. */
+    private static RawJson asModel(Map<String, Object> m) {
+        return RawJson.parse(TestkitJson.text(m));
+    }
+
     @Test
     void valuesComeBackUpToTheirForm() {
-        assertThatCode(() -> assertEveryFieldReachable(BODY, model())).doesNotThrowAnyException();
+        assertThatCode(() -> assertEveryFieldReachable(BODY, asModel(model()))).doesNotThrowAnyException();
     }
 
     @Test
     void aFieldThatIsNeitherTypedNorRawIsNamed() {
         Map<String, Object> m = model();
         m.remove("bpm");
-        assertThatThrownBy(() -> assertEveryFieldReachable(BODY, m))
+        assertThatThrownBy(() -> assertEveryFieldReachable(BODY, asModel(m)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("$.bpm = \"128\" is neither typed nor raw");
     }
@@ -44,8 +53,17 @@ class ModelAssertionsTest {
     void aValueThatChangedIsNamed() {
         Map<String, Object> m = model();
         m.put("tags", List.of(Map.of("n", "b")));
-        assertThatThrownBy(() -> assertEveryFieldReachable(BODY, m))
+        assertThatThrownBy(() -> assertEveryFieldReachable(BODY, asModel(m)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("$.tags[0].n was sent as \"a\" and comes back as \"b\"");
+    }
+
+    @Test
+    void aValueTheWriterDoesNotKnowIsNamed() {
+        Map<String, Object> m = model();
+        assertThatThrownBy(() -> assertEveryFieldReachable(BODY, m))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("cannot write " + m)
+                .hasCauseInstanceOf(IllegalArgumentException.class);
     }
 }

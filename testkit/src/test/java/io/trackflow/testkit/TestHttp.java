@@ -1,7 +1,5 @@
 package io.trackflow.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,11 +11,13 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Plain JDK HTTP for the fakes' tests: no trackflow client in between. */
 final class TestHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonMapper JSON = new JsonMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -56,11 +56,7 @@ final class TestHttp {
     }
 
     static JsonNode json(HttpResponse<byte[]> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.readTree(response.body());
     }
 
     /** A header's value, or null. */

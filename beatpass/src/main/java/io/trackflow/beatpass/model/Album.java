@@ -1,10 +1,6 @@
 package io.trackflow.beatpass.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.json.RawFields;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,55 +18,45 @@ import org.immutables.value.Value;
  * Track}: unreadable values are empty and kept raw in {@link #additionalProperties()}.
  */
 @Value.Immutable
-@JsonDeserialize(using = Readers.AlbumReader.class)
-@JsonPropertyOrder({"id", "name", "image", "release_date", "description", "tracks", "artists", "plays", "created_at"})
 public abstract class Album {
+
+    static {
+        Json.register(new Readers.AlbumCodec());
+    }
 
     Album() {}
 
     /** {@code id}: required, an integer (or a string of one). */
-    @JsonProperty("id")
     public abstract long id();
 
     /** {@code name}: required, a string. */
-    @JsonProperty("name")
     public abstract String name();
 
     /** {@code image}: the cover's URL, a string. */
-    @JsonProperty("image")
     public abstract Optional<String> image();
 
     /** {@code release_date}: a {@code yyyy-MM-dd} date (a longer timestamp keeps its date part). */
-    @JsonProperty("release_date")
     public abstract Optional<LocalDate> releaseDate();
 
     /** {@code description}: a string. */
-    @JsonProperty("description")
     public abstract Optional<String> description();
 
     /** {@code tracks}: the album's tracks (token tier); empty when not sent. */
-    @JsonProperty("tracks")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<Track> tracks();
 
     /** {@code artists}: the album's artists; empty when not sent. */
-    @JsonProperty("artists")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<Artist> artists();
 
     /** {@code plays}: how many times it was played, an integer (or a string of one). Token tier. */
-    @JsonProperty("plays")
     public abstract OptionalLong plays();
 
     /** {@code created_at}: when the album was created, a timestamp in any form BeatPass sends. Token tier. */
-    @JsonProperty("created_at")
     public abstract Optional<Instant> createdAt();
 
     /**
      * The fields of the album this model does not read, raw and in the order sent (unknown fields, and
      * optional fields whose value did not read, under their JSON name). Immutable.
      */
-    @JsonAnyGetter
     @Value.Default
     public RawFields additionalProperties() {
         return RawFields.empty();

@@ -1,13 +1,7 @@
 package io.trackflow.beatpass.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.json.RawFields;
-import io.trackflow.core.json.RawJson;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -19,56 +13,45 @@ import org.immutables.value.Value;
  * {@link Track}: unreadable values are empty and kept raw in {@link #additionalProperties()}.
  */
 @Value.Immutable
-@JsonDeserialize(using = Readers.ArtistReader.class)
-@JsonPropertyOrder({"id", "name", "image_small", "verified", "bio", "website"})
 public abstract class Artist {
+
+    static {
+        Json.register(new Readers.ArtistCodec());
+    }
 
     Artist() {}
 
     /** {@code id}: required, an integer (or a string of one). */
-    @JsonProperty("id")
     public abstract long id();
 
     /** {@code name}: required, a string. */
-    @JsonProperty("name")
     public abstract String name();
 
     /** {@code image_small}: a small image's URL, a string. */
-    @JsonProperty("image_small")
     public abstract Optional<String> imageSmall();
 
     /**
      * {@code verified}: whether BeatPass verified the artist; {@code true}/{@code false} or {@code 1}/{@code
      * 0}. False when not sent (the public tier) or unreadable (then kept raw). Token tier.
      */
-    @JsonProperty("verified")
     @Value.Default
     public boolean verified() {
         return false;
     }
 
     /** {@code bio}: a string. Token tier. */
-    @JsonProperty("bio")
     public abstract Optional<String> bio();
 
     /** {@code website}: a URL, a string as sent. Token tier. */
-    @JsonProperty("website")
     public abstract Optional<String> website();
 
     /**
      * The fields of the artist this model does not read, raw and in the order sent (unknown fields, and
      * optional fields whose value did not read, under their JSON name). Immutable.
      */
-    @JsonIgnore // written by unmodelledToWrite()
     @Value.Default
     public RawFields additionalProperties() {
         return RawFields.empty();
-    }
-
-    /** What is written after the typed fields: the raw fields, less an unreadable {@code verified}. */
-    @JsonAnyGetter
-    Map<String, RawJson> unmodelledToWrite() {
-        return additionalProperties().without("verified");
     }
 
     /** Returns a new builder. */

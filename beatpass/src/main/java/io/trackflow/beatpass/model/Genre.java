@@ -1,9 +1,6 @@
 package io.trackflow.beatpass.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.json.RawFields;
 import org.immutables.value.Value;
 
@@ -12,22 +9,21 @@ import org.immutables.value.Value;
  * not read, and the list holding it is kept raw: see {@link Track}); other fields are kept raw.
  */
 @Value.Immutable
-@JsonDeserialize(using = Readers.GenreReader.class)
-@JsonPropertyOrder({"id", "name"})
 public abstract class Genre {
+
+    static {
+        Json.register(new Readers.GenreCodec());
+    }
 
     Genre() {}
 
     /** {@code id}: required, an integer (or a string of one). */
-    @JsonProperty("id")
     public abstract long id();
 
     /** {@code name}: required, a string. */
-    @JsonProperty("name")
     public abstract String name();
 
     /** The fields of the genre this model does not read, raw and in the order sent. Immutable. */
-    @JsonAnyGetter
     @Value.Default
     public RawFields additionalProperties() {
         return RawFields.empty();

@@ -1,14 +1,8 @@
 package io.trackflow.beyondwords.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.json.RawFields;
-import io.trackflow.core.json.RawJson;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -29,47 +23,42 @@ import org.immutables.value.Value;
  * does not know are kept raw too: every field of the body is reachable, typed or raw.
  */
 @Value.Immutable
-@JsonDeserialize(using = Readers.BackgroundTrackReader.class)
-@JsonPropertyOrder({"id", "name", "volume", "project", "media", "created", "updated"})
 public abstract class BackgroundTrack {
+
+    static {
+        Json.register(new Readers.BackgroundTrackCodec());
+    }
 
     BackgroundTrack() {}
 
     /** {@code id}: required, an integer (or a string of one). */
-    @JsonProperty("id")
     public abstract long id();
 
     /** {@code name}: required, a string. */
-    @JsonProperty("name")
     public abstract String name();
 
     /**
      * {@code volume}: the volume in percent, an integer (or a string of one), 0..100 as the server sends it;
      * 100 when it is not sent or does not read (the server's default).
      */
-    @JsonProperty("volume")
     @Value.Default
     public int volume() {
         return 100;
     }
 
     /** {@code project}: the project the track belongs to, an object with an {@code id}; often {@code null}. */
-    @JsonProperty("project")
     public abstract Optional<ProjectRef> project();
 
     /** {@code media}: the audio, an object. */
-    @JsonProperty("media")
     public abstract Optional<Media> media();
 
     /** {@code created}: required, when the track was created, a timestamp. */
-    @JsonProperty("created")
     public abstract Instant created();
 
     /**
      * {@code updated}: when the track was last changed, a timestamp; {@link #created()} when it is not sent
      * or does not read.
      */
-    @JsonProperty("updated")
     @Value.Default
     public Instant updated() {
         return created();
@@ -80,16 +69,9 @@ public abstract class BackgroundTrack {
      * (the provider adds fields; {@code null}s included), and optional fields whose value did not read
      * (under their own JSON name, with the value as sent). Immutable; empty when every field was read.
      */
-    @JsonIgnore // written by unmodelledToWrite()
     @Value.Default
     public RawFields additionalProperties() {
         return RawFields.empty();
-    }
-
-    /** What is written after the typed fields: the raw fields, less the defaulted ones always written. */
-    @JsonAnyGetter
-    Map<String, RawJson> unmodelledToWrite() {
-        return additionalProperties().without("volume", "updated");
     }
 
     /** Returns a new builder. */

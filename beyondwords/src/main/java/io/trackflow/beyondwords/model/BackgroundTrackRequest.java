@@ -1,5 +1,6 @@
 package io.trackflow.beyondwords.model;
 
+import io.trackflow.core.json.Json;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,10 +12,15 @@ import org.immutables.value.Value;
  * The fields of a create or update. Fields left unset are not sent (an update changes only what is
  * set). {@code projectId} is sent as {@code "project": {"id": ...}}, {@code mediaUrl} as {@code
  * "media": {"url": ...}}. Validated when built: name non-blank, volume 0..100, project id positive,
- * media URL an absolute http(s) URL.
+ * media URL an absolute http(s) URL. Written and read in its request form by trackflow's codec and the
+ * Jackson modules (a field that is sent must read; fields it does not know are ignored).
  */
 @Value.Immutable
 public abstract class BackgroundTrackRequest {
+
+    static {
+        Json.register(new Readers.BackgroundTrackRequestCodec());
+    }
 
     BackgroundTrackRequest() {}
 

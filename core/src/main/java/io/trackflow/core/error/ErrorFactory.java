@@ -1,6 +1,5 @@
 package io.trackflow.core.error;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.internal.Errors;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place where trackflow's exceptions are created: from a response, a malformed body, a

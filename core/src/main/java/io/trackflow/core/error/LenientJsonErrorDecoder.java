@@ -1,10 +1,10 @@
 package io.trackflow.core.error;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.trackflow.core.http.HttpResponse;
-import io.trackflow.core.json.Json;
+import io.trackflow.core.json.RawJson;
+import io.trackflow.core.json.RawJson.Kind;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,21 +25,21 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
         if (response.bodyLength() == 0) {
             return ErrorBody.empty();
         }
-        JsonNode root;
+        RawJson root;
         try {
-            root = Json.reader().readTree(response.bodyStream());
-        } catch (Exception notJson) {
+            root = RawJson.parse(new String(response.bodyBytes(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notJson) {
             return ErrorBody.empty();
         }
-        if (root == null || !root.isObject()) {
+        if (root.kind() != Kind.OBJECT) {
             return ErrorBody.empty();
         }
         ErrorBody.Builder b = ErrorBody.builder();
         Optional<String> message = firstText(root, MESSAGE_KEYS);
-        JsonNode error = root.get("error");
+        RawJson error = root.get("error").orElse(null);
         if (message.isEmpty() && error != null) {
-            message = error.isObject() ? firstText(error, MESSAGE_KEYS) : text(error);
-            if (error.isObject()) {
+            message = error.kind() == Kind.OBJECT ? firstText(error, MESSAGE_KEYS) : text(error);
+            if (error.kind() == Kind.OBJECT) {
                 firstText(error, CODE_KEYS).ifPresent(b::errorCode);
             }
         }
@@ -47,13 +47,13 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
         if (!b.build().errorCode().isPresent()) {
             firstText(root, CODE_KEYS).ifPresent(b::errorCode);
         }
-        readErrors(root.get("errors"), b);
-        JsonNode retry = root.get("retry_after");
-        if (retry != null && (retry.isNumber() || retry.isTextual())) {
+        readErrors(root.get("errors").orElse(null), b);
+        RawJson retry = root.get("retry_after").orElse(null);
+        if (retry != null && (retry.kind() == Kind.NUMBER || retry.kind() == Kind.STRING)) {
             try {
-                double seconds = retry.isNumber()
-                        ? retry.asDouble()
-                        : Double.parseDouble(retry.asText().trim());
+                double seconds = retry.kind() == Kind.NUMBER
+                        ? retry.asDecimal().orElseThrow().doubleValue()
+                        : Double.parseDouble(retry.asString().orElseThrow().trim());
                 if (seconds >= 0 && seconds < 1e9) {
                     b.retryAfter(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
                 }
@@ -64,13 +64,13 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
         return b.build();
     }
 
-    private static void readErrors(JsonNode errors, ErrorBody.Builder b) {
+    private static void readErrors(RawJson errors, ErrorBody.Builder b) {
         if (errors == null || errors.isNull()) {
             return;
         }
-        if (errors.isArray()) {
-            for (JsonNode e : errors) {
-                if (e.isObject()) {
+        if (errors.kind() == Kind.ARRAY) {
+            for (RawJson e : errors.elements()) {
+                if (e.kind() == Kind.OBJECT) {
                     String location = firstText(e, LOCATION_KEYS).orElse("");
                     String msg = firstText(e, FIELD_MESSAGE_KEYS).orElse(e.toString());
                     b.addErrors(FieldError.of(location, msg));
@@ -78,12 +78,10 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
                     text(e).ifPresent(m -> b.addErrors(FieldError.of("", m)));
                 }
             }
-        } else if (errors.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = errors.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
-                if (f.getValue().isArray()) {
-                    for (JsonNode m : f.getValue()) {
+        } else if (errors.kind() == Kind.OBJECT) {
+            for (Map.Entry<String, RawJson> f : errors.fields().entrySet()) {
+                if (f.getValue().kind() == Kind.ARRAY) {
+                    for (RawJson m : f.getValue().elements()) {
                         text(m).ifPresent(msg -> b.addErrors(FieldError.of(f.getKey(), msg)));
                     }
                 } else {
@@ -95,9 +93,9 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
         }
     }
 
-    private static Optional<String> firstText(JsonNode node, String[] keys) {
+    private static Optional<String> firstText(RawJson node, String[] keys) {
         for (String k : keys) {
-            JsonNode v = node.get(k);
+            RawJson v = node.get(k).orElse(null);
             if (v != null) {
                 Optional<String> t = text(v);
                 if (t.isPresent()) {
@@ -109,11 +107,11 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
     }
 
     /** A value as text: strings as they are, numbers and booleans printed, objects/arrays as JSON. */
-    private static Optional<String> text(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
+    private static Optional<String> text(RawJson v) {
+        if (v.isNull()) {
             return Optional.empty();
         }
-        String s = v.isValueNode() ? v.asText() : v.toString();
+        String s = v.kind() == Kind.STRING ? v.asString().orElseThrow() : v.toJson();
         return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }

@@ -1,6 +1,5 @@
 package io.trackflow.core.http;
 
-import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,7 @@ public abstract class HttpResponse {
 
     /** A fresh stream over the body (no copy). */
     public final InputStream bodyStream() {
-        return new ByteBufferBackedInputStream(body().duplicate());
+        return new BufferStream(body().duplicate());
     }
 
     /** A copy of the body bytes. */

@@ -1,11 +1,10 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a capturing read ({@link ModelReader#readCapturing}) puts the raw value of every field it reads,
+ * Where a capturing read ({@link ModelCodec#readCapturing}) puts the raw value of every field it reads,
  * and the first reason the model did not read.
  */
 final class Capture {
@@ -25,9 +24,9 @@ final class Capture {
         final @Nullable T value;
         final @Nullable String why;
         private final RawFields.@Nullable Collector fields;
-        private @Nullable JsonNode node;
+        private @Nullable RawJson node;
 
-        Result(@Nullable T value, RawFields.@Nullable Collector fields, @Nullable JsonNode node, @Nullable String why) {
+        Result(@Nullable T value, RawFields.@Nullable Collector fields, @Nullable RawJson node, @Nullable String why) {
             this.value = value;
             this.fields = fields;
             this.node = node;
@@ -35,10 +34,10 @@ final class Capture {
         }
 
         @Override
-        public JsonNode raw() {
-            JsonNode n = node;
+        public RawJson raw() {
+            RawJson n = node;
             if (n == null) {
-                node = n = Objects.requireNonNull(fields).toObjectNode();
+                node = n = RawJson.object(Objects.requireNonNull(fields).build());
             }
             return n;
         }

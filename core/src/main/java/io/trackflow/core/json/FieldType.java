@@ -1,8 +1,8 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.StreamCodec;
+import io.trackflow.core.json.internal.Wire;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -10,107 +10,196 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
- * What a model field accepts on the wire and the Java value it becomes, for {@link ModelReader}. Each
- * type says in {@link #expected()} what it reads; anything else is "does not read" (then the field is
- * absent and its raw value kept, or, for a required field, the body fails to decode). {@code null} is
- * never a value: it means absent.
+ * What a model field accepts on the wire, the Java value it becomes, and how that value is written back
+ * (as the provider sends it), for {@link ModelCodec}. Each type says in {@link #expected()} what it reads;
+ * anything else is "does not read" (then the field is absent and its raw value kept, or, for a required
+ * field, the body fails to decode). {@code null} is never a value: it means absent.
  *
  * @param <V> the Java type
  */
 public final class FieldType<V> {
 
-    /** A JSON string, as is (a number is not text). */
-    public static final FieldType<String> STRING = scalar("a string", p -> isString(p) ? p.getText() : null);
+    /** A JSON string, as is (a number is not text); written as a string. */
+    public static final FieldType<String> STRING =
+            scalar("a string", p -> isString(p) ? p.getString() : null, (v, g) -> g.writeString(v));
 
-    /** An integer within {@code long}, or a string holding one ({@code "7"}); no fraction. */
-    public static final FieldType<Long> LONG = scalar("an integer (or a string of one)", FieldType::readLong);
+    /** An integer within {@code long}, or a string holding one ({@code "7"}); no fraction. Written as a number. */
+    public static final FieldType<Long> LONG =
+            scalar("an integer (or a string of one)", FieldType::readLong, (v, g) -> g.writeNumber(v));
 
-    /** An integer within {@code int}, or a string holding one; no fraction. */
-    public static final FieldType<Integer> INT = scalar("an integer (or a string of one)", p -> {
-        Long v = readLong(p);
-        return v == null || v != v.intValue() ? null : v.intValue();
-    });
+    /** An integer within {@code int}, or a string holding one; no fraction. Written as a number. */
+    public static final FieldType<Integer> INT = scalar(
+            "an integer (or a string of one)",
+            p -> {
+                Long v = readLong(p);
+                return v == null || v != v.intValue() ? null : v.intValue();
+            },
+            (v, g) -> g.writeNumber(v));
 
-    /** {@code true}/{@code false}, {@code 1}/{@code 0} (as PHP back ends send them), or those as strings. */
-    public static final FieldType<Boolean> BOOLEAN = scalar("true, false, 1 or 0", FieldType::readBoolean);
+    /**
+     * {@code true}/{@code false}, {@code 1}/{@code 0} (as PHP back ends send them), or those as strings;
+     * written as {@code true}/{@code false}.
+     */
+    public static final FieldType<Boolean> BOOLEAN =
+            scalar("true, false, 1 or 0", FieldType::readBoolean, (v, g) -> g.writeBoolean(v));
 
     /**
      * A number or a numeric string ({@code 19.99}, {@code "19.99"}, {@code 29}), read exactly as a
-     * {@link BigDecimal}, never through {@code double}; the scale is kept ({@code "19.90"} is 19.90).
+     * {@link BigDecimal}, never through {@code double}; the scale is kept ({@code "19.90"} is 19.90) and
+     * written back as a number with the same digits.
      */
-    public static final FieldType<BigDecimal> DECIMAL =
-            scalar("a number or a numeric string", p -> isString(p) ? decimal(p.getText()) : exactNumber(p));
+    public static final FieldType<BigDecimal> DECIMAL = scalar(
+            "a number or a numeric string",
+            p -> isString(p) ? decimal(p.getString()) : exactNumber(p),
+            (v, g) -> g.writeNumber(v.toString()));
 
-    /** A finite number or a numeric string, as a {@code double}. */
-    public static final FieldType<Double> DOUBLE = scalar("a number or a numeric string", p -> {
-        Double v =
-                isString(p) ? toDouble(decimal(p.getText())) : isNumber(p) ? Double.valueOf(p.getDoubleValue()) : null;
-        return v == null || !Double.isFinite(v) ? null : v;
-    });
+    /** A finite number or a numeric string, as a {@code double}; written as a number. */
+    public static final FieldType<Double> DOUBLE = scalar(
+            "a number or a numeric string",
+            p -> {
+                Double v = isString(p)
+                        ? toDouble(decimal(p.getString()))
+                        : isNumber(p) ? Double.valueOf(p.getDoubleValue()) : null;
+                return v == null || !Double.isFinite(v) ? null : v;
+            },
+            (v, g) -> g.writeNumber(v));
 
     /**
      * A timestamp in any form {@link Timestamps#parseInstant} accepts ({@code 2023-01-01 00:00:00 UTC},
-     * ISO-8601 with or without an offset, RFC 1123, epoch seconds), or a number of epoch seconds.
+     * ISO-8601 with or without an offset, RFC 1123, epoch seconds), or a number of epoch seconds; written
+     * as ISO-8601 ({@code 2023-01-01T00:00:00Z}).
      */
-    public static final FieldType<Instant> INSTANT = scalar("a timestamp", FieldType::readInstant);
+    public static final FieldType<Instant> INSTANT =
+            scalar("a timestamp", FieldType::readInstant, (v, g) -> g.writeString(v.toString()));
 
-    /** A {@code yyyy-MM-dd} date (a longer timestamp keeps its date part: {@link Timestamps#parseLocalDate}). */
-    public static final FieldType<LocalDate> DATE =
-            scalar("a yyyy-MM-dd date", p -> isString(p) ? Timestamps.parseLocalDate(p.getText()) : null);
+    /**
+     * A {@code yyyy-MM-dd} date (a longer timestamp keeps its date part: {@link Timestamps#parseLocalDate});
+     * written as {@code yyyy-MM-dd}.
+     */
+    public static final FieldType<LocalDate> DATE = scalar(
+            "a yyyy-MM-dd date",
+            p -> isString(p) ? Timestamps.parseLocalDate(p.getString()) : null,
+            (v, g) -> g.writeString(v.toString()));
 
-    /** A number of milliseconds (integer or decimal, or a numeric string), as a {@link Duration}. */
-    public static final FieldType<Duration> MILLIS = scalar("a number of milliseconds", FieldType::readMillis);
+    /**
+     * A number of milliseconds (integer or decimal, or a numeric string), as a {@link Duration}; written as
+     * a number of milliseconds (with a fraction only when the duration has one: {@code 1.5}).
+     */
+    public static final FieldType<Duration> MILLIS =
+            scalar("a number of milliseconds", FieldType::readMillis, FieldType::writeMillis);
+
+    /** Any JSON value, kept as sent ({@link RawJson}); written as it holds. */
+    public static final FieldType<RawJson> RAW =
+            new FieldType<>("any JSON value", RawJson::read, RawJson::write, null, false, raw -> raw);
 
     /** The most integer (or fraction) digits a decimal may have to become a duration or a double. */
     private static final int MAX_DIGITS = 24;
 
     @FunctionalInterface
-    private interface Scalar<V> {
+    private interface Reader<V> {
         @Nullable
-        V read(JsonParser p) throws IOException;
+        V read(JsonParser p);
+    }
+
+    @FunctionalInterface
+    private interface Writer<V> {
+        void write(V value, JsonGenerator g);
     }
 
     private final String expected;
-    private final @Nullable Scalar<V> scalar;
+    private final @Nullable Reader<V> scalar;
+    private final @Nullable Writer<V> writer;
     private final @Nullable Class<?> model;
     private final boolean list;
+    /** How an object type reads its object (kept raw first); null for every other type. */
+    private final @Nullable Function<RawJson, @Nullable V> fromObject;
+    /** The nested model's codec, found at first use (its class registers it when initialized). */
+    private volatile @Nullable StreamCodec<?> nested;
 
-    private FieldType(String expected, @Nullable Scalar<V> scalar, @Nullable Class<?> model, boolean list) {
+    private FieldType(
+            String expected,
+            @Nullable Reader<V> scalar,
+            @Nullable Writer<V> writer,
+            @Nullable Class<?> model,
+            boolean list,
+            @Nullable Function<RawJson, @Nullable V> fromObject) {
         this.expected = expected;
         this.scalar = scalar;
+        this.writer = writer;
         this.model = model;
         this.list = list;
+        this.fromObject = fromObject;
     }
 
-    private static <V> FieldType<V> scalar(String expected, Scalar<V> read) {
-        return new FieldType<>(expected, read, null, false);
+    private static <V> FieldType<V> scalar(String expected, Reader<V> read, Writer<V> write) {
+        return new FieldType<>(expected, read, write, null, false, null);
     }
 
     /**
-     * A JSON object read as {@code type} (with the deserializer Jackson has for it, e.g. another
-     * model's {@link ModelReader}).
+     * A JSON object read and written as {@code type}, a model with a {@link ModelCodec} (registered by the
+     * model's class, found at first use).
      *
      * @param type the model
      * @param <V> the model
      * @return the field type
      */
     public static <V> FieldType<V> model(Class<V> type) {
-        return new FieldType<>("an object", null, Objects.requireNonNull(type, "type"), false);
+        return new FieldType<>("an object", null, null, Objects.requireNonNull(type, "type"), false, null);
     }
 
     /**
      * A JSON array of objects each read as {@code type}; as a whole, it reads only when every element
-     * does.
+     * does. Written as an array; an empty list is not written (as an absent relation).
      *
      * @param type the element model
      * @param <V> the element model
      * @return the field type
      */
     public static <V> FieldType<List<V>> listOf(Class<V> type) {
-        return new FieldType<>("an array of objects", null, Objects.requireNonNull(type, "type"), true);
+        return new FieldType<>("an array of objects", null, null, Objects.requireNonNull(type, "type"), true, null);
+    }
+
+    /**
+     * An object with one field of interest, e.g. a request's {@code "project": {"id": 7}}: reads the value
+     * of {@code name} (other fields ignored), and writes {@code {name: value}}.
+     *
+     * @param name the field of the object
+     * @param type what that field accepts
+     * @param <V> the value
+     * @return the field type
+     */
+    public static <V> FieldType<V> objectWith(String name, FieldType<V> type) {
+        Objects.requireNonNull(name, "name");
+        Reader<V> inner = Objects.requireNonNull(type.scalar, "type must be a scalar type");
+        Writer<V> innerWrite = Objects.requireNonNull(type.writer);
+        return new FieldType<>(
+                "an object with " + name + ": " + type.expected,
+                p -> null, // a scalar never reads: the object is kept raw first, then read (fromObject)
+                (v, g) -> {
+                    g.writeStartObject();
+                    g.writeName(name);
+                    innerWrite.write(v, g);
+                    g.writeEndObject();
+                },
+                null,
+                false,
+                raw -> {
+                    RawJson v = raw.get(name).orElse(RawJson.NULL); // null when raw is not an object
+                    if (v.isNull() || v.kind() == RawJson.Kind.OBJECT || v.kind() == RawJson.Kind.ARRAY) {
+                        return null;
+                    }
+                    try (JsonParser p = Wire.parser(v.toJson())) {
+                        p.nextToken();
+                        return readOrNull(inner, p);
+                    }
+                });
     }
 
     /** What the type reads, for messages: "a string", "a timestamp", ... */
@@ -128,17 +217,56 @@ public final class FieldType<V> {
         return list;
     }
 
+    /** A scalar type's value from a structure: null (a structure never reads), but for objectWith and RAW. */
+    @Nullable
+    V readStructure(RawJson raw) {
+        Function<RawJson, @Nullable V> f = fromObject;
+        return f == null ? null : f.apply(raw);
+    }
+
+    /** The codec of the nested model (an object or list type). */
+    StreamCodec<?> nested() {
+        StreamCodec<?> c = nested;
+        if (c == null) {
+            nested = c = Codecs.of(Objects.requireNonNull(model, "not a model type"));
+        }
+        return c;
+    }
+
     /**
-     * Reads a scalar type from the parser's current token, consuming nothing more; null when the
-     * value does not read (a structure never does).
+     * Reads a scalar type from the parser's current token, consuming nothing more (an object type reads
+     * its object); null when the value does not read (a structure never does for a scalar).
      */
     @Nullable
-    V readScalar(JsonParser p) throws IOException {
+    V readScalar(JsonParser p) {
+        return readOrNull(Objects.requireNonNull(scalar, "not a scalar"), p);
+    }
+
+    private static <V> @Nullable V readOrNull(Reader<V> r, JsonParser p) {
         try {
-            return Objects.requireNonNull(scalar, "not a scalar").read(p);
+            return r.read(p);
         } catch (RuntimeException e) { // NumberFormatException, DateTimeException, ArithmeticException
             return null;
         }
+    }
+
+    /** Writes a value of this type as the provider sends it. */
+    @SuppressWarnings("unchecked")
+    void write(V value, JsonGenerator g) {
+        if (writer != null) {
+            writer.write(value, g);
+            return;
+        }
+        StreamCodec<Object> codec = (StreamCodec<Object>) nested();
+        if (!list) {
+            codec.write(value, g);
+            return;
+        }
+        g.writeStartArray();
+        for (Object e : (List<?>) value) {
+            codec.write(e, g);
+        }
+        g.writeEndArray();
     }
 
     private static boolean isString(JsonParser p) {
@@ -150,20 +278,20 @@ public final class FieldType<V> {
         return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
     }
 
-    private static @Nullable Long readLong(JsonParser p) throws IOException {
+    private static @Nullable Long readLong(JsonParser p) {
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : p.getLongValue();
         }
-        return isString(p) ? Long.valueOf(Long.parseLong(p.getText().trim())) : null;
+        return isString(p) ? Long.valueOf(Long.parseLong(p.getString().trim())) : null;
     }
 
-    private static @Nullable Boolean readBoolean(JsonParser p) throws IOException {
+    private static @Nullable Boolean readBoolean(JsonParser p) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return t == JsonToken.VALUE_TRUE;
         }
         String s = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING
-                ? p.getText().trim()
+                ? p.getString().trim()
                 : "";
         switch (s) {
             case "1":
@@ -177,7 +305,7 @@ public final class FieldType<V> {
         }
     }
 
-    private static @Nullable Instant readInstant(JsonParser p) throws IOException {
+    private static @Nullable Instant readInstant(JsonParser p) {
         if (isNumber(p)) {
             return Timestamps.fromEpochNumber(p.getDoubleValue());
         }
@@ -185,23 +313,39 @@ public final class FieldType<V> {
             return null;
         }
         // the common forms are read straight from the parser's buffer, without a String
-        Instant fast = Timestamps.parseCommon(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        return fast != null ? fast : Timestamps.parseInstant(p.getText());
+        Instant fast = Timestamps.parseCommon(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+        return fast != null ? fast : Timestamps.parseInstant(p.getString());
     }
 
-    private static @Nullable Duration readMillis(JsonParser p) throws IOException {
+    private static @Nullable Duration readMillis(JsonParser p) {
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             return Duration.ofMillis(p.getLongValue());
         }
-        BigDecimal ms = isString(p) ? decimal(p.getText()) : exactNumber(p);
-        if (ms == null || ms.precision() - ms.scale() > MAX_DIGITS || ms.scale() > MAX_DIGITS) {
+        BigDecimal ms = isString(p) ? decimal(p.getString()) : exactNumber(p);
+        return ms == null ? null : millis(ms);
+    }
+
+    /** A decimal number of milliseconds as a duration (to the nanosecond); null when out of reach. */
+    static @Nullable Duration millis(BigDecimal ms) {
+        if (ms.precision() - ms.scale() > MAX_DIGITS || ms.scale() > MAX_DIGITS) {
             return null; // rounding 1e-999999999 to nanoseconds would compute 10^999999993
         }
         return Duration.ofNanos(
                 ms.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
-    private static @Nullable BigDecimal exactNumber(JsonParser p) throws IOException {
+    private static void writeMillis(Duration d, JsonGenerator g) {
+        if (d.getNano() % 1_000_000 == 0) {
+            g.writeNumber(d.toMillis());
+        } else {
+            BigDecimal nanos = BigDecimal.valueOf(d.getSeconds())
+                    .multiply(BigDecimal.valueOf(1_000_000_000L))
+                    .add(BigDecimal.valueOf(d.getNano()));
+            g.writeNumber(nanos.movePointLeft(6).stripTrailingZeros().toPlainString());
+        }
+    }
+
+    private static @Nullable BigDecimal exactNumber(JsonParser p) {
         return isNumber(p) ? p.getDecimalValue() : null;
     }
 

@@ -1,243 +1,218 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
+import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.Mismatch;
+import io.trackflow.core.json.internal.StreamCodec;
+import io.trackflow.core.json.internal.Wire;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
- * trackflow's Jackson configuration, handed out as immutable {@link ObjectReader}s and {@link
- * ObjectWriter}s (the shared mapper itself is never handed out, so no caller can reconfigure the
- * library), or as a {@link #newMapper() new mapper} of your own.
+ * trackflow's JSON codec, for the types it knows: every provider model (each registers its {@link
+ * ModelCodec} when its class is initialized), {@link RawJson}, {@link RawFields}, and the types registered as
+ * text ({@code PageCursor}). It reads and writes the provider's JSON on Jackson 3's streaming API; no
+ * Jackson type appears here. An application's own mapper gets the same rules through trackflow's Jackson
+ * module ({@code JsonMapper.builder().findAndAddModules()} for Jackson 3, {@code
+ * ObjectMapper.findAndRegisterModules()} for Jackson 2).
  *
  * <ul>
- *   <li>unknown properties are ignored (providers add fields);
- *   <li>{@link Instant} is read leniently ({@link Timestamps#parseInstant}: {@code 2023-01-01
- *       00:00:00 UTC}, ISO-8601 with {@code Z} or an offset, epoch seconds) and written as ISO-8601;
- *   <li>{@link LocalDate} is read from {@code yyyy-MM-dd} (a longer timestamp keeps its date part);
- *   <li>{@link Duration} is read and written as a number of <b>milliseconds</b>, the unit of both
- *       providers;
- *   <li>{@code Optional} is supported; absent optionals are not written;
- *   <li>{@link RawJson} is read and written as the JSON it holds (numbers exactly).
+ *   <li>unknown fields are kept raw in a model's {@code additionalProperties()} (providers add fields);
+ *   <li>timestamps are read leniently ({@link Timestamps#parseInstant}) and written as ISO-8601;
+ *   <li>durations are read and written as a number of <b>milliseconds</b>, the unit of both providers;
+ *   <li>absent optional fields are not written;
+ *   <li>{@link RawJson} is read and written as the JSON it holds (numbers exactly as sent);
+ *   <li>a body may nest at most 200 deep.
  * </ul>
  */
 public final class Json {
 
-    private static final ObjectMapper SHARED = newMapper();
-
     private Json() {}
 
     /**
-     * A reader with trackflow's configuration; immutable, so it is safe to share. Narrow it with
-     * {@code forType(..)}, {@code readerFor(..)} equivalents such as {@link #readerFor(Class)}.
+     * Reads one value of {@code type} from a JSON stream (the caller closes it).
      *
-     * @return the reader
+     * @param in the JSON
+     * @param type a type trackflow's codec knows
+     * @param <T> the type
+     * @return the value
+     * @throws IllegalArgumentException when the type is not one the codec knows, or the JSON is malformed or
+     *     does not read as the type (the message names the field)
      */
-    public static ObjectReader reader() {
-        return SHARED.reader();
-    }
-
-    /**
-     * A reader of {@code type} with trackflow's configuration; immutable.
-     *
-     * @param type the type to read
-     * @return the reader
-     */
-    public static ObjectReader readerFor(Class<?> type) {
-        return SHARED.readerFor(type);
-    }
-
-    /**
-     * A reader of a JSON array of {@code type} into a {@code List}; immutable.
-     *
-     * @param type the element type
-     * @return the reader
-     */
-    public static ObjectReader readerForListOf(Class<?> type) {
-        return SHARED.readerForListOf(type);
-    }
-
-    /**
-     * A writer with trackflow's configuration (absent optionals left out, {@code Instant} and {@code
-     * LocalDate} as ISO-8601 text, {@code Duration} as milliseconds); immutable.
-     *
-     * @return the writer
-     */
-    public static ObjectWriter writer() {
-        return SHARED.writer();
-    }
-
-    /**
-     * Creates a new mapper configured as described above.
-     *
-     * @return a new mapper
-     */
-    public static ObjectMapper newMapper() {
-        SimpleModule m = new SimpleModule("trackflow");
-        m.addDeserializer(Instant.class, new InstantDeserializer());
-        m.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
-        m.addDeserializer(LocalDate.class, new LocalDateDeserializer());
-        m.addSerializer(LocalDate.class, new ToStringSerializer<>(LocalDate.class));
-        m.addDeserializer(Duration.class, new MillisDurationDeserializer());
-        m.addSerializer(Duration.class, new MillisDurationSerializer());
-        m.addSerializer(RawJson.class, new RawJsonSerializer());
-        m.addDeserializer(RawJson.class, new RawJsonDeserializer());
-        JsonMapper mapper = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(MapperFeature.AUTO_DETECT_GETTERS)
-                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-                .addModule(new Jdk8Module())
-                .addModule(m)
-                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
-                .build();
-        // a null list, set or map is read as empty: providers send "artists": null
-        for (Class<?> c : new Class<?>[] {
-            java.util.List.class, java.util.Set.class, java.util.Collection.class, java.util.Map.class
-        }) {
-            mapper.configOverride(c)
-                    .setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
-                            com.fasterxml.jackson.annotation.Nulls.AS_EMPTY));
+    public static <T> T read(InputStream in, Class<T> type) {
+        Objects.requireNonNull(in, "in");
+        StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
+        try (JsonParser p = Wire.parser(in)) {
+            return readRoot(p, codec);
+        } catch (JacksonException e) {
+            throw notJson(e);
         }
-        // an explicit null timestamp, date or duration is treated as absent: a default (or a clear
-        // "missing" error for a required field) applies instead of a NullPointerException
-        for (Class<?> c : new Class<?>[] {Instant.class, LocalDate.class, Duration.class}) {
-            mapper.configOverride(c)
-                    .setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
-                            com.fasterxml.jackson.annotation.Nulls.SKIP));
-        }
-        // a hostile body cannot make the parser recurse without bound
-        mapper.getFactory()
-                .setStreamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(200).build());
-        return mapper;
     }
 
-    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                return Timestamps.fromEpochNumber(p.getDoubleValue());
+    /**
+     * Reads one value of {@code type} from JSON text.
+     *
+     * @param json the JSON
+     * @param type a type trackflow's codec knows
+     * @param <T> the type
+     * @return the value
+     * @throws IllegalArgumentException as {@link #read(InputStream, Class)}
+     */
+    public static <T> T read(String json, Class<T> type) {
+        Objects.requireNonNull(json, "json");
+        StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
+        try (JsonParser p = Wire.parser(json)) {
+            return readRoot(p, codec);
+        } catch (JacksonException e) {
+            throw notJson(e);
+        }
+    }
+
+    /**
+     * Reads a JSON array of {@code type} from a stream (the caller closes it).
+     *
+     * @param in the JSON
+     * @param type a type trackflow's codec knows
+     * @param <T> the element type
+     * @return the values, in order (immutable)
+     * @throws IllegalArgumentException as {@link #read(InputStream, Class)}, or when the JSON is not an array
+     */
+    public static <T> List<T> readList(InputStream in, Class<T> type) {
+        StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
+        ModelCodec<?, T> model = modelOf(codec);
+        if (model != null) {
+            return model.readList(in);
+        }
+        Objects.requireNonNull(in, "in");
+        try (JsonParser p = Wire.parser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new Mismatch("expected an array of " + type.getSimpleName());
             }
-            if (t == JsonToken.VALUE_STRING) {
-                // the common forms are read straight from the parser's buffer, without a String
-                Instant fast = Timestamps.parseCommon(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                if (fast != null) {
-                    return fast;
-                }
-                String s = p.getText();
-                if (s.isBlank()) {
-                    return null;
+            List<T> out = new java.util.ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                out.add(codec.read(p));
+            }
+            return List.copyOf(out);
+        } catch (JacksonException e) {
+            throw notJson(e);
+        }
+    }
+
+    /**
+     * Writes a value (or a collection of values) of the types the codec knows as JSON text, in the
+     * provider's form.
+     *
+     * @param value a model, {@link RawJson}, {@link RawFields}, a type registered as text, or a collection
+     *     of those
+     * @return the JSON
+     * @throws IllegalArgumentException when the codec does not know the value's type
+     */
+    public static String write(Object value) {
+        Objects.requireNonNull(value, "value");
+        return Wire.text(g -> writeValue(value, g));
+    }
+
+    /**
+     * Writes a value as UTF-8 JSON; see {@link #write(Object)}.
+     *
+     * @param value the value
+     * @return the JSON
+     * @throws IllegalArgumentException when the codec does not know the value's type
+     */
+    public static byte[] writeBytes(Object value) {
+        Objects.requireNonNull(value, "value");
+        return Wire.bytes(g -> writeValue(value, g));
+    }
+
+    /**
+     * Registers a model's codec, once per model: call it from the model's class initializer, so that the
+     * client, {@link #read} and the Jackson modules find it when they first meet the type.
+     *
+     * @param codec the codec
+     * @throws IllegalStateException when the model has another codec already
+     */
+    public static void register(ModelCodec<?, ?> codec) {
+        Codecs.register(Objects.requireNonNull(codec, "codec").stream);
+    }
+
+    /**
+     * Registers a type read and written as a JSON string (e.g. a cursor as its text), once per type.
+     *
+     * @param type the type
+     * @param format the value's text
+     * @param parse the value of a text ({@link IllegalArgumentException} when it is not one)
+     * @param <T> the type
+     * @throws IllegalStateException when the type has another codec already
+     */
+    public static <T> void registerText(
+            Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(parse, "parse");
+        Codecs.register(new StreamCodec<T>() {
+            @Override
+            public Class<T> type() {
+                return type;
+            }
+
+            @Override
+            public T read(JsonParser p) {
+                if (p.currentToken() != JsonToken.VALUE_STRING) {
+                    throw new Mismatch(type.getSimpleName() + ": expected a string");
                 }
                 try {
-                    return Timestamps.parseInstant(s);
+                    return parse.apply(p.getString());
                 } catch (IllegalArgumentException e) {
-                    return (Instant) ctxt.handleWeirdStringValue(Instant.class, s, e.getMessage());
+                    throw new Mismatch(type.getSimpleName() + ": " + e.getMessage(), e);
                 }
             }
-            return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
-        }
+
+            @Override
+            public void write(T value, JsonGenerator g) {
+                g.writeString(format.apply(value));
+            }
+        });
     }
 
-    private static final class LocalDateDeserializer extends JsonDeserializer<LocalDate> {
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
-            }
-            String s = p.getText();
-            if (s.isBlank()) {
-                return null;
-            }
-            try {
-                return Timestamps.parseLocalDate(s);
-            } catch (IllegalArgumentException e) {
-                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, e.getMessage());
-            }
-        }
-    }
-
-    private static final class MillisDurationDeserializer extends JsonDeserializer<Duration> {
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-                return Duration.ofMillis(p.getLongValue());
-            }
-            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                return Duration.ofNanos(Math.round(p.getDoubleValue() * 1_000_000d));
-            }
-            if (t == JsonToken.VALUE_STRING) {
-                String s = p.getText().trim();
-                try {
-                    return Duration.ofNanos(Math.round(Double.parseDouble(s) * 1_000_000d));
-                } catch (NumberFormatException e) {
-                    return (Duration) ctxt.handleWeirdStringValue(Duration.class, s, "not milliseconds");
+    @SuppressWarnings("unchecked")
+    private static void writeValue(Object value, JsonGenerator g) {
+        if (value instanceof Collection && !(value instanceof RawFields)) {
+            g.writeStartArray();
+            for (Object e : (Collection<?>) value) {
+                if (e == null) {
+                    g.writeNull();
+                } else {
+                    writeValue(e, g);
                 }
             }
-            return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+            g.writeEndArray();
+            return;
         }
+        StreamCodec<Object> codec = (StreamCodec<Object>) Codecs.of(value.getClass());
+        codec.write(value, g);
     }
 
-    private static final class MillisDurationSerializer extends JsonSerializer<Duration> {
-        @Override
-        public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeNumber(value.toMillis());
+    private static <T> T readRoot(JsonParser p, StreamCodec<T> codec) {
+        JsonToken t = p.nextToken();
+        if (t == null || t == JsonToken.VALUE_NULL) {
+            throw new Mismatch(codec.type().getSimpleName() + ": the JSON is " + (t == null ? "empty" : "null"));
         }
+        return codec.read(p);
     }
 
-    private static final class RawJsonSerializer extends JsonSerializer<RawJson> {
-        @Override
-        public void serialize(RawJson value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            value.node().serialize(gen, serializers);
-        }
+    @SuppressWarnings("unchecked")
+    private static <T> ModelCodec<?, T> modelOf(StreamCodec<T> codec) {
+        return (ModelCodec<?, T>) ModelCodec.of(codec);
     }
 
-    private static final class RawJsonDeserializer extends JsonDeserializer<RawJson> {
-        @Override
-        public RawJson deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return RawJson.read(p);
-        }
-
-        @Override
-        public RawJson getNullValue(DeserializationContext ctxt) {
-            return RawJson.parse("null");
-        }
-    }
-
-    private static final class ToStringSerializer<T> extends JsonSerializer<T> {
-        private final Class<T> type;
-
-        ToStringSerializer(Class<T> type) {
-            this.type = type;
-        }
-
-        @Override
-        public Class<T> handledType() {
-            return type;
-        }
-
-        @Override
-        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(value.toString());
-        }
+    /** Malformed JSON, as the codec's public methods report it. */
+    static IllegalArgumentException notJson(JacksonException e) {
+        return new IllegalArgumentException("not well-formed JSON: " + e.getOriginalMessage(), e);
     }
 }

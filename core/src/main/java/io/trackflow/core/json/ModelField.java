@@ -1,59 +1,62 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
-import java.io.IOException;
+import io.trackflow.core.json.internal.Mismatch;
+import io.trackflow.core.json.internal.StreamCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
- * One field a {@link ModelReader} registered: reads its value into the builder, or answers the raw value
- * (a tree) of an optional field that does not read. The reader of a nested model is set by {@link
- * ModelReader#resolve}.
+ * One field a {@link ModelCodec} registered: reads its value into the builder (or answers the raw value of
+ * an optional field that does not read), and writes it from a value.
  *
  * @param <B> the model's builder
+ * @param <T> the model
  * @param <V> the value
  */
-final class ModelField<B, V> {
+final class ModelField<B, T, V> {
+
+    /** Answered by {@link #read} for a required field that did not read in a capturing read. */
+    static final RawJson REQUIRED_FAILED = RawJson.parse("\"required field failed\"");
 
     final String name;
     final int index;
     final FieldType<V> type;
     final boolean required;
-    private final ModelReader<B, ?> owner;
+    private final ModelCodec<B, T> owner;
     private final BiConsumer<B, V> setter;
-    private final AtomicBoolean logged = new AtomicBoolean();
-    /** Answered by {@link #read} for a required field that did not read in a capturing read. */
-    static final JsonNode REQUIRED_FAILED = MissingNode.getInstance();
+    /** The value to write; null: the field is not written. An empty {@code Optional} or list is left out. */
+    private final @Nullable Function<T, ?> getter;
 
-    volatile @Nullable JsonDeserializer<Object> nested;
-    /** The field that followed this one last time (a guess, shared racily: see ModelReader). */
+    private final AtomicBoolean logged = new AtomicBoolean();
+    /** The field that followed this one last time (a guess, shared racily: see ModelCodec). */
     @Nullable
-    ModelField<B, ?> next;
+    ModelField<B, T, ?> next;
 
     ModelField(
-            ModelReader<B, ?> owner,
+            ModelCodec<B, T> owner,
             String name,
             int index,
             FieldType<V> type,
             BiConsumer<B, V> setter,
+            @Nullable Function<T, ?> getter,
             boolean required) {
         this.owner = owner;
         this.name = name;
         this.index = index;
         this.type = type;
         this.setter = setter;
+        this.getter = getter;
         this.required = required;
     }
 
@@ -61,97 +64,73 @@ final class ModelField<B, V> {
      * Reads the value at the current token (not {@code null}) into the builder, and, with a capture, its
      * raw value there too. Returns null when read; the raw value of an optional field that did not read
      * (then kept raw by the model); {@link #REQUIRED_FAILED} when a required field did not read in a
-     * capturing read (the reason is in the capture). Without a capture, a required field that does not
-     * read throws.
+     * capturing read (the reason is in the capture). Without a capture, a required field (or any field of
+     * a strict model) that does not read throws.
      */
     @Nullable
-    JsonNode read(JsonParser p, DeserializationContext ctxt, B builder, @Nullable Capture capture) throws IOException {
-        Class<?> model = type.model();
-        if (model == null) {
+    RawJson read(JsonParser p, B builder, @Nullable Capture capture) {
+        if (type.model() == null) {
             // a scalar read never moves the parser; a structure where a scalar belongs never reads
-            JsonNode node = capture == null ? null : RawJson.tree(p);
+            boolean structure = p.currentToken().isStructStart();
+            RawJson node = capture != null || structure ? RawJson.read(p) : null;
             if (capture != null) {
                 capture.fields.put(name, node);
             }
-            V v = node != null && node.isContainerNode() ? null : type.readScalar(p);
+            V v = structure ? type.readStructure(node) : type.readScalar(p);
             if (v != null) {
                 setter.accept(builder, v);
                 return null;
             }
-            return unreadable(ctxt, capture, node != null ? node : RawJson.tree(p), "is not " + type.expected());
+            return unreadable(capture, node != null ? node : RawJson.read(p), "is not " + type.expected());
         }
-        JsonDeserializer<Object> d = nested(ctxt);
-        if (d instanceof ModelReader && (capture != null || (!required && ((ModelReader<?, ?>) d).mayFail()))) {
-            return readCapturing((ModelReader<?, ?>) d, p, ctxt, builder, capture);
+        StreamCodec<?> nested = type.nested();
+        ModelCodec<?, ?> codec = ModelCodec.of(nested);
+        if (codec != null && (capture != null || (!required && !owner.strict && codec.mayFail()))) {
+            return readCapturing(codec, p, builder, capture);
         }
-        if (capture == null && (required || d instanceof ModelReader)) {
-            // a required structure fails the value; a model without required fields cannot fail
-            V v = readStructure(d, p, ctxt);
-            if (v != null) {
-                setter.accept(builder, v);
-                return null;
-            }
-            return unreadable(ctxt, null, RawJson.tree(p), "is not " + type.expected());
-        }
-        // a deserializer of another kind: buffered as tokens, so that a value that does not read is kept raw
-        TokenBuffer tokens = ctxt.bufferAsCopyOfValue(p);
-        V v;
-        String why = "is not " + type.expected();
-        try (JsonParser buffered = tokens.asParserOnFirstToken()) {
-            v = readStructure(d, buffered, ctxt);
-        } catch (IOException | RuntimeException e) {
-            v = null;
-            why = "does not read as " + model.getSimpleName() + " (" + reason(e) + ")";
-        }
-        JsonNode raw;
-        try (JsonParser again = tokens.asParserOnFirstToken()) {
-            raw = RawJson.tree(again);
-        }
-        if (capture != null) {
-            capture.fields.put(name, raw);
-        }
+        // a model without required fields cannot fail; a required structure fails the value
+        V v = readStructure(nested, p);
         if (v != null) {
             setter.accept(builder, v);
             return null;
         }
-        return unreadable(ctxt, capture, raw, why);
+        return unreadable(null, RawJson.read(p), "is not " + type.expected());
     }
 
     /** An object or a list of objects of a model read capturing, so that what does not read is kept raw. */
     @SuppressWarnings("unchecked")
-    private @Nullable JsonNode readCapturing(
-            ModelReader<?, ?> reader, JsonParser p, DeserializationContext ctxt, B builder, @Nullable Capture capture)
-            throws IOException {
+    private @Nullable RawJson readCapturing(
+            ModelCodec<?, ?> codec, JsonParser p, B builder, @Nullable Capture capture) {
         Object value;
         RawFields.Lazy raw;
         String why;
         if (p.currentToken() != (type.isList() ? JsonToken.START_ARRAY : JsonToken.START_OBJECT)) {
             value = null;
             why = "is not " + type.expected();
-            JsonNode tree = RawJson.tree(p);
+            RawJson tree = RawJson.read(p);
             raw = () -> tree;
         } else if (!type.isList()) {
-            Capture.Result<?> c = reader.readCapturing(p, ctxt);
+            Capture.Result<?> c = codec.readCapturing(p);
             value = c.value;
-            why = c.why == null ? "" : "does not read as " + reader.model + ": " + c.why;
+            why = c.why == null ? "" : "does not read as " + codec.model + ": " + c.why;
             raw = c;
         } else {
             List<Object> values = new ArrayList<>();
             List<Capture.Result<?>> elements = new ArrayList<>();
             why = null;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                Capture.Result<?> c = reader.readCapturing(p, ctxt);
+                Capture.Result<?> c = codec.readCapturing(p);
                 if (c.value == null && why == null) {
-                    why = "element " + elements.size() + " does not read as " + reader.model + ": " + c.why;
+                    why = "element " + elements.size() + " does not read as " + codec.model + ": " + c.why;
                 }
                 values.add(c.value);
                 elements.add(c);
             }
             value = why == null ? values : null;
             raw = () -> {
-                ArrayNode array = JsonNodeFactory.instance.arrayNode(elements.size());
+                List<RawJson> array = new ArrayList<>(elements.size());
                 elements.forEach(e -> array.add(e.raw()));
-                return array;
+                return RawJson.array(array);
             };
         }
         if (capture != null) {
@@ -161,22 +140,22 @@ final class ModelField<B, V> {
             setter.accept(builder, (V) value);
             return null;
         }
-        return unreadable(ctxt, capture, raw.raw(), why);
+        return unreadable(capture, raw.raw(), why);
     }
 
     /**
-     * A value that did not read: thrown for a required field (recorded in a capture instead), logged
-     * once per field and answered for an optional one.
+     * A value that did not read: thrown for a required field or a strict model's (recorded in a capture
+     * instead), logged once per field and answered for an optional one.
      */
-    private JsonNode unreadable(DeserializationContext ctxt, @Nullable Capture capture, JsonNode raw, String why)
-            throws IOException {
-        if (required) {
+    private RawJson unreadable(@Nullable Capture capture, RawJson raw, String why) {
+        if (required || owner.strict) {
             if (capture == null) {
-                return ctxt.reportInputMismatch(
-                        owner, "%s: required field '%s' %s: %s", owner.model, name, why, excerpt(raw));
+                throw new Mismatch(String.format(
+                        "%s: %s '%s' %s: %s",
+                        owner.model, required ? "required field" : "field", name, why, excerpt(raw)));
             }
             if (capture.why == null) {
-                capture.why = "required field '" + name + "' " + why;
+                capture.why = (required ? "required field '" : "field '") + name + "' " + why;
             }
             return REQUIRED_FAILED;
         }
@@ -191,21 +170,12 @@ final class ModelField<B, V> {
         return raw;
     }
 
-    private JsonDeserializer<Object> nested(DeserializationContext ctxt) throws IOException {
-        JsonDeserializer<Object> d = nested;
-        if (d == null) { // skipped by resolve() (a model in itself): by now in Jackson's cache, no lock
-            nested = d = ctxt.findRootValueDeserializer(ctxt.constructType(type.model()));
-        }
-        return d;
-    }
-
     /** An object or a list of objects; null when the token is not one (a failing element throws). */
     @SuppressWarnings("unchecked")
-    private @Nullable V readStructure(JsonDeserializer<Object> d, JsonParser p, DeserializationContext ctxt)
-            throws IOException {
+    private @Nullable V readStructure(StreamCodec<?> codec, JsonParser p) {
         JsonToken t = p.currentToken();
         if (!type.isList()) {
-            return t == JsonToken.START_OBJECT ? (V) d.deserialize(p, ctxt) : null;
+            return t == JsonToken.START_OBJECT ? (V) codec.read(p) : null;
         }
         if (t != JsonToken.START_ARRAY) {
             return null;
@@ -213,20 +183,50 @@ final class ModelField<B, V> {
         List<Object> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                return ctxt.reportInputMismatch(
-                        owner, "%s.%s: element %d is not an object", owner.model, name, out.size());
+                throw new Mismatch(String.format("%s.%s: element %d is not an object", owner.model, name, out.size()));
             }
-            out.add(d.deserialize(p, ctxt));
+            out.add(codec.read(p));
         }
         return (V) out;
     }
 
-    private static String reason(Throwable e) {
-        return e instanceof JacksonException ? ((JacksonException) e).getOriginalMessage() : String.valueOf(e);
+    /** Whether this field writes, and, when it does, writes its name and value (nothing when absent). */
+    @SuppressWarnings("unchecked")
+    void write(T model, JsonGenerator g) {
+        if (getter == null) {
+            return;
+        }
+        Object v = getter.apply(model);
+        v = present(v);
+        if (v == null || (v instanceof List && ((List<?>) v).isEmpty())) {
+            return;
+        }
+        g.writeName(name);
+        type.write((V) v, g);
     }
 
-    private static String excerpt(JsonNode value) {
-        String s = value.toString();
+    /** The value inside an optional (null when empty), or the value itself. */
+    private static @Nullable Object present(@Nullable Object v) {
+        if (v instanceof Optional) {
+            return ((Optional<?>) v).orElse(null);
+        }
+        if (v instanceof OptionalLong) {
+            OptionalLong o = (OptionalLong) v;
+            return o.isPresent() ? o.getAsLong() : null;
+        }
+        if (v instanceof OptionalInt) {
+            OptionalInt o = (OptionalInt) v;
+            return o.isPresent() ? o.getAsInt() : null;
+        }
+        if (v instanceof OptionalDouble) {
+            OptionalDouble o = (OptionalDouble) v;
+            return o.isPresent() ? o.getAsDouble() : null;
+        }
+        return v;
+    }
+
+    private static String excerpt(RawJson value) {
+        String s = value.toJson();
         return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 }

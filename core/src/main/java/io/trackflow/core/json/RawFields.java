@@ -1,8 +1,8 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.Mismatch;
+import io.trackflow.core.json.internal.StreamCodec;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -13,19 +13,47 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * The raw fields of a JSON object, by name, in the order sent: an immutable {@code Map<String,
  * RawJson>} (every mutator throws {@link UnsupportedOperationException}). What a model keeps of the
  * fields it does not read ({@code additionalProperties()}); a value is wrapped as a {@link RawJson}
- * only when asked for. Equal to any map with equal entries.
+ * only when asked for. Equal to any map with equal entries. An application's own mapper writes it as the
+ * JSON object it holds, and reads a JSON object into it, through trackflow's Jackson module.
  */
 public final class RawFields extends AbstractMap<String, RawJson> {
 
     private static final RawFields EMPTY = new RawFields(new String[0], new Object[0], 0);
 
+    static final StreamCodec<RawFields> CODEC = new StreamCodec<>() {
+        @Override
+        public Class<RawFields> type() {
+            return RawFields.class;
+        }
+
+        @Override
+        public RawFields read(JsonParser p) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new Mismatch("RawFields: is not an object");
+            }
+            return RawJson.read(p).fieldsOfObject();
+        }
+
+        @Override
+        public void write(RawFields value, JsonGenerator g) {
+            value.writeObject(g);
+        }
+    };
+
+    static {
+        Codecs.register(CODEC);
+    }
+
     private final String[] names;
-    /** {@link JsonNode}s, or {@link Lazy} ones (resolved on access; never changed afterwards). */
+    /** {@link RawJson}s, or {@link Lazy} ones (resolved on access; never changed afterwards). */
     private final Object[] values;
 
     private final int size;
@@ -53,26 +81,31 @@ public final class RawFields extends AbstractMap<String, RawJson> {
             return (RawFields) fields;
         }
         Collector c = new Collector();
-        fields.forEach((name, value) -> c.put(
-                Objects.requireNonNull(name, "field name"),
-                Objects.requireNonNull(value, "value of " + name).node()));
-        return c.build();
-    }
-
-    /** The fields of an object node (which must never change afterwards). */
-    static RawFields of(ObjectNode object) {
-        Collector c = new Collector();
-        object.properties().forEach(e -> c.put(e.getKey(), e.getValue()));
+        fields.forEach((name, value) ->
+                c.put(Objects.requireNonNull(name, "field name"), Objects.requireNonNull(value, "value of " + name)));
         return c.build();
     }
 
     /** These fields as one JSON object. */
     public RawJson asObject() {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        return RawJson.object(this);
+    }
+
+    /** Writes these fields as one JSON object. */
+    void writeObject(JsonGenerator g) {
+        g.writeStartObject();
+        writeFields(g, null);
+        g.writeEndObject();
+    }
+
+    /** Writes each field (name and value) into the object being written, less those {@code skip} names. */
+    void writeFields(JsonGenerator g, java.util.function.@Nullable Predicate<String> skip) {
         for (int i = 0; i < size; i++) {
-            o.set(names[i], Collector.node(values[i]));
+            if (skip == null || !skip.test(names[i])) {
+                g.writeName(names[i]);
+                Collector.node(values[i]).write(g);
+            }
         }
-        return RawJson.of(o);
     }
 
     @Override
@@ -88,7 +121,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
     @Override
     public @Nullable RawJson get(@Nullable Object name) {
         int i = indexOf(name);
-        return i < 0 ? null : RawJson.of(Collector.node(values[i]));
+        return i < 0 ? null : Collector.node(values[i]);
     }
 
     private int indexOf(@Nullable Object name) {
@@ -119,7 +152,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>(names[i], RawJson.of(Collector.node(values[i])));
+                        return new AbstractMap.SimpleImmutableEntry<>(names[i], Collector.node(values[i]));
                     }
                 };
             }
@@ -133,7 +166,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
 
     /** A raw value built only when asked for (the raw JSON of a nested value that was read typed). */
     interface Lazy {
-        JsonNode raw();
+        RawJson raw();
     }
 
     /**
@@ -145,7 +178,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
         private Object[] values = new Object[4];
         private int size;
 
-        /** A value: a {@link JsonNode} or a {@link Lazy} one. */
+        /** A value: a {@link RawJson} or a {@link Lazy} one. */
         void put(String name, Object value) {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
@@ -155,16 +188,8 @@ public final class RawFields extends AbstractMap<String, RawJson> {
             values[size++] = value;
         }
 
-        static JsonNode node(Object value) {
-            return value instanceof Lazy ? ((Lazy) value).raw() : (JsonNode) value;
-        }
-
-        ObjectNode toObjectNode() {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            for (int i = 0; i < size; i++) {
-                o.set(names[i], node(values[i]));
-            }
-            return o;
+        static RawJson node(Object value) {
+            return value instanceof Lazy ? ((Lazy) value).raw() : (RawJson) value;
         }
 
         /** The fields; the collector is not used afterwards. */

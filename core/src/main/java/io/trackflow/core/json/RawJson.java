@@ -1,15 +1,10 @@
 package io.trackflow.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.StreamCodec;
+import io.trackflow.core.json.internal.Wire;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,14 +12,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * A read-only JSON value exactly as the server sent it: what a model keeps of a response field it does
  * not model, or of a field whose value it could not read ({@code additionalProperties()} of every
- * provider model). Numbers keep their digits ({@code 19.90} stays {@code 19.90}, never a {@code
- * double}); objects keep their field order. Immutable and thread-safe; two values are equal when they
- * hold the same JSON, whitespace aside and decimal numbers compared by value ({@code 2.5} equals {@code
- * 2.50}; an integer never equals a decimal). No Jackson type appears in its API.
+ * provider model). Numbers keep their digits as sent ({@code 19.90} stays {@code 19.90}, never a {@code
+ * double}, and is written back as {@code 19.90}); objects keep their field order. Immutable and
+ * thread-safe; two values are equal when they hold the same JSON, whitespace aside and decimal numbers
+ * compared by value ({@code 2.5} equals {@code 2.50}; an integer never equals a decimal). No Jackson type
+ * appears in its API; an application's own mapper reads and writes it as the JSON it holds through
+ * trackflow's Jackson module (see {@code docs/decisions.md}, Jackson).
  */
 public final class RawJson {
 
@@ -44,16 +45,39 @@ public final class RawJson {
         NULL
     }
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    private static final JsonFactory PARSERS = JsonFactory.builder()
-            .streamReadConstraints(
-                    StreamReadConstraints.builder().maxNestingDepth(200).build())
-            .build();
+    /** The codec both Jackson modules and trackflow's own writer use. */
+    static final StreamCodec<RawJson> CODEC = new StreamCodec<>() {
+        @Override
+        public Class<RawJson> type() {
+            return RawJson.class;
+        }
 
-    private final JsonNode node;
+        @Override
+        public RawJson read(JsonParser p) {
+            return RawJson.read(p);
+        }
 
-    private RawJson(JsonNode node) {
-        this.node = node;
+        @Override
+        public void write(RawJson value, JsonGenerator g) {
+            value.write(g);
+        }
+    };
+
+    static final RawJson NULL = new RawJson(Kind.NULL, Kind.NULL);
+    private static final RawJson TRUE = new RawJson(Kind.BOOLEAN, Boolean.TRUE);
+    private static final RawJson FALSE = new RawJson(Kind.BOOLEAN, Boolean.FALSE);
+
+    static {
+        Codecs.register(CODEC);
+    }
+
+    private final Kind kind;
+    /** String, {@link Num}, Boolean, {@code List<RawJson>} (unmodifiable), {@link RawFields}, or the kind for null. */
+    private final Object value;
+
+    private RawJson(Kind kind, Object value) {
+        this.kind = kind;
+        this.value = value;
     }
 
     /**
@@ -61,11 +85,11 @@ public final class RawJson {
      *
      * @param json the text
      * @return the value
-     * @throws IllegalArgumentException when the text is not one JSON value
+     * @throws IllegalArgumentException when the text is not one JSON value (or nests deeper than 200)
      */
     public static RawJson parse(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser p = PARSERS.createParser(json)) {
+        try (JsonParser p = Wire.parser(json)) {
             if (p.nextToken() == null) {
                 throw new IllegalArgumentException("json is empty");
             }
@@ -74,114 +98,118 @@ public final class RawJson {
                 throw new IllegalArgumentException("json has more than one value");
             }
             return value;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("json is not JSON: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("json is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     /**
-     * Reads the value at the parser's current token (scalar or whole structure), leaving the parser on
-     * its last token.
+     * Reads the value at the parser's current token (scalar or whole structure, numbers as sent), leaving
+     * the parser on its last token.
      */
-    static RawJson read(JsonParser p) throws IOException {
-        return new RawJson(tree(p));
-    }
-
-    /** Wraps a tree that must never change afterwards. */
-    static RawJson of(JsonNode node) {
-        return new RawJson(node);
-    }
-
-    /**
-     * The tree of the value at the parser's current token (numbers exact), leaving the parser on its last
-     * token.
-     */
-    static JsonNode tree(JsonParser p) throws IOException {
+    static RawJson read(JsonParser p) {
         JsonToken t = p.currentToken();
         if (t == null) {
-            throw new IOException("no JSON value");
+            throw new IllegalArgumentException("no JSON value");
         }
         switch (t) {
             case START_OBJECT: {
-                ObjectNode o = NODES.objectNode();
-                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                RawFields.Collector fields = new RawFields.Collector();
+                for (String name = p.nextName(); name != null; name = p.nextName()) {
                     p.nextToken();
-                    o.set(name, tree(p));
+                    fields.put(name, read(p));
                 }
-                return o;
+                return new RawJson(Kind.OBJECT, fields.build());
             }
             case START_ARRAY: {
-                ArrayNode a = NODES.arrayNode();
+                List<RawJson> elements = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(tree(p));
+                    elements.add(read(p));
                 }
-                return a;
+                return new RawJson(Kind.ARRAY, elements.isEmpty() ? List.of() : Collections.unmodifiableList(elements));
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return new RawJson(Kind.STRING, p.getString());
             case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(p.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(p.getLongValue());
-                    default:
-                        return NODES.numberNode(p.getBigIntegerValue());
-                }
+                return new RawJson(Kind.NUMBER, new Num(p.getString(), true));
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
+                return new RawJson(Kind.NUMBER, new Num(p.getString(), false));
             case VALUE_TRUE:
-                return NODES.booleanNode(true);
+                return TRUE;
             case VALUE_FALSE:
-                return NODES.booleanNode(false);
+                return FALSE;
             case VALUE_NULL:
-                return NODES.nullNode();
+                return NULL;
             default:
-                throw new IOException("unexpected " + t);
+                throw new IllegalArgumentException("unexpected " + t);
         }
     }
 
-    /** The tree, for trackflow's own writer only (never handed out: it is mutable). */
-    JsonNode node() {
-        return node;
+    /** The fields of this object (which it must be). */
+    RawFields fieldsOfObject() {
+        return (RawFields) value;
+    }
+
+    /** An object of these fields. */
+    static RawJson object(RawFields fields) {
+        return new RawJson(Kind.OBJECT, fields);
+    }
+
+    /** An array of these elements (never changed afterwards). */
+    static RawJson array(List<RawJson> elements) {
+        return new RawJson(Kind.ARRAY, Collections.unmodifiableList(elements));
+    }
+
+    /** Writes the value as the JSON it holds, numbers with the digits they were sent with. */
+    void write(JsonGenerator g) {
+        switch (kind) {
+            case OBJECT:
+                ((RawFields) value).writeObject(g);
+                break;
+            case ARRAY:
+                g.writeStartArray();
+                for (RawJson e : elements()) {
+                    e.write(g);
+                }
+                g.writeEndArray();
+                break;
+            case STRING:
+                g.writeString((String) value);
+                break;
+            case NUMBER:
+                g.writeNumber(((Num) value).text);
+                break;
+            case BOOLEAN:
+                g.writeBoolean((Boolean) value);
+                break;
+            default:
+                g.writeNull();
+        }
     }
 
     /** The kind of this value. */
     public Kind kind() {
-        switch (node.getNodeType()) {
-            case OBJECT:
-                return Kind.OBJECT;
-            case ARRAY:
-                return Kind.ARRAY;
-            case STRING:
-                return Kind.STRING;
-            case NUMBER:
-                return Kind.NUMBER;
-            case BOOLEAN:
-                return Kind.BOOLEAN;
-            default:
-                return Kind.NULL;
-        }
+        return kind;
     }
 
     /** Whether this is {@code null}. */
     public boolean isNull() {
-        return node.isNull();
+        return kind == Kind.NULL;
     }
 
     /** The text of a string; empty for any other kind (a number is not converted). */
     public Optional<String> asString() {
-        return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+        return kind == Kind.STRING ? Optional.of((String) value) : Optional.empty();
     }
 
     /** A number, exactly as sent; empty for any other kind (a numeric string is not converted). */
     public Optional<BigDecimal> asDecimal() {
-        return node.isNumber() ? Optional.of(node.decimalValue()) : Optional.empty();
+        return kind == Kind.NUMBER ? Optional.of(new BigDecimal(((Num) value).text)) : Optional.empty();
     }
 
     /** A boolean; empty for any other kind. */
     public Optional<Boolean> asBoolean() {
-        return node.isBoolean() ? Optional.of(node.booleanValue()) : Optional.empty();
+        return kind == Kind.BOOLEAN ? Optional.of((Boolean) value) : Optional.empty();
     }
 
     /**
@@ -192,8 +220,7 @@ public final class RawJson {
      *     or has no such field
      */
     public Optional<RawJson> get(String name) {
-        JsonNode v = node.isObject() ? node.get(name) : null;
-        return v == null ? Optional.empty() : Optional.of(new RawJson(v));
+        return kind == Kind.OBJECT ? Optional.ofNullable(((RawFields) value).get(name)) : Optional.empty();
     }
 
     /**
@@ -203,43 +230,68 @@ public final class RawJson {
      * @return the element; empty when this is not an array or the index is out of range
      */
     public Optional<RawJson> get(int index) {
-        JsonNode v = node.isArray() ? node.get(index) : null;
-        return v == null ? Optional.empty() : Optional.of(new RawJson(v));
+        List<RawJson> e = elements();
+        return index >= 0 && index < e.size() ? Optional.of(e.get(index)) : Optional.empty();
     }
 
     /** The fields of an object in the order sent (immutable); empty for any other kind. */
     public Map<String, RawJson> fields() {
-        return node.isObject() && !node.isEmpty() ? RawFields.of((ObjectNode) node) : RawFields.empty();
+        return kind == Kind.OBJECT ? (RawFields) value : RawFields.empty();
     }
 
     /** The elements of an array (immutable); empty for any other kind. */
+    @SuppressWarnings("unchecked")
     public List<RawJson> elements() {
-        if (!node.isArray() || node.isEmpty()) {
-            return List.of();
-        }
-        List<RawJson> out = new ArrayList<>(node.size());
-        node.forEach(e -> out.add(new RawJson(e)));
-        return Collections.unmodifiableList(out);
+        return kind == Kind.ARRAY ? (List<RawJson>) value : List.of();
     }
 
-    /** The value as compact JSON text. */
+    /** The value as compact JSON text, numbers as sent. */
     public String toJson() {
-        return node.toString();
+        return Wire.text(this::write);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RawJson && node.equals(((RawJson) o).node);
+        return o == this || (o instanceof RawJson && kind == ((RawJson) o).kind && value.equals(((RawJson) o).value));
     }
 
     @Override
     public int hashCode() {
-        return node.hashCode();
+        return 31 * kind.hashCode() + value.hashCode();
     }
 
     /** The value as compact JSON text ({@link #toJson()}). */
     @Override
     public String toString() {
         return toJson();
+    }
+
+    /** A number as sent: its text, and whether it is an integer (no fraction, no exponent). */
+    private static final class Num {
+        final String text;
+        final boolean integer;
+
+        Num(String text, boolean integer) {
+            this.text = text;
+            this.integer = integer;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            if (!(o instanceof Num) || ((Num) o).integer != integer) {
+                return false;
+            }
+            Num n = (Num) o;
+            return integer
+                    ? new BigInteger(text).equals(new BigInteger(n.text))
+                    : new BigDecimal(text).compareTo(new BigDecimal(n.text)) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return integer
+                    ? new BigInteger(text).hashCode()
+                    : 7 * new BigDecimal(text).stripTrailingZeros().hashCode() + 1;
+        }
     }
 }

@@ -113,7 +113,7 @@ public final class Timestamps {
      * @param length the text's length
      * @return the instant, or {@code null}
      */
-    static @org.jspecify.annotations.Nullable Instant parseCommon(char[] s, int offset, int length) {
+    public static @org.jspecify.annotations.Nullable Instant parseCommon(char[] s, int offset, int length) {
         int from = offset;
         int n = offset + length;
         while (from < n && s[from] <= ' ') {
@@ -255,7 +255,14 @@ public final class Timestamps {
         }
     }
 
-    static Instant fromEpochNumber(double value) {
+    /**
+     * A numeric timestamp: epoch seconds (with a fraction), or epoch milliseconds when it is too large to be
+     * seconds (from 10^11 on).
+     *
+     * @param value the number
+     * @return the instant
+     */
+    public static Instant fromEpochNumber(double value) {
         if (Math.abs(value) >= MAX_EPOCH_SECONDS) {
             return Instant.ofEpochMilli((long) value);
         }

@@ -1,5 +1,6 @@
 package io.trackflow.core.paging;
 
+import io.trackflow.core.json.Json;
 import java.io.Serializable;
 import java.util.Objects;
 import org.immutables.value.Value;
@@ -22,6 +23,11 @@ public abstract class PageCursor implements Serializable {
     private static final String V1 = "tf1";
     private static final String V2 = "tf2";
     private static final String UNBOUNDED = "max";
+
+    static {
+        // an application's own mapper (and trackflow's codec) read and write a cursor as its text
+        Json.registerText(PageCursor.class, PageCursor::toString, PageCursor::parse);
+    }
 
     PageCursor() {}
 

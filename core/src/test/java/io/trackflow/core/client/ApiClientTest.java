@@ -285,14 +285,14 @@ class ApiClientTest {
         script.add(Answer.of(200, "{\"truncated\": [1, 2"));
         StepVerifier.create(c.call(
                         get(c, "x"),
-                        (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
+                        (h, b) -> io.trackflow.core.json.Json.read(b, io.trackflow.core.json.RawJson.class)))
                 .expectErrorSatisfies(
                         e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTTP 200"))
                 .verify();
         script.add(Answer.of(200, "<!DOCTYPE html><html>maintenance</html>"));
         StepVerifier.create(c.call(
                         get(c, "x"),
-                        (h, b) -> io.trackflow.core.json.Json.reader().readTree(b)))
+                        (h, b) -> io.trackflow.core.json.Json.read(b, io.trackflow.core.json.RawJson.class)))
                 .expectErrorSatisfies(e -> {
                     assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("HTML");
                     assertThat(((DecodingException) e).bodyExcerpt()).contains("maintenance");

@@ -2,8 +2,7 @@ package io.trackflow.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
+import io.trackflow.core.json.internal.Wire;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +12,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JsonParser;
 
 /** What each {@link FieldType} accepts, and what it does not read (null: the field is then kept raw). */
 class FieldTypeTest {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private static Arguments reads(FieldType<?> type, String json, Object expected) {
         return Arguments.of(Named.of(type.expected(), type), json, expected);
@@ -103,7 +101,7 @@ class FieldTypeTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("values")
     void readsWhatItDocumentsAndNothingElse(FieldType<?> type, String json, Object expected) throws Exception {
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = Wire.parser(json)) {
             p.nextToken();
             assertThat(type.readScalar(p)).isEqualTo(expected); // BigDecimal equality includes the scale
             // a scalar read never moves the parser: the value is still there to be kept raw

@@ -12,7 +12,7 @@ class RawFieldsTest {
     private static RawFields fields(String... nameValue) {
         RawFields.Collector c = new RawFields.Collector();
         for (int i = 0; i < nameValue.length; i += 2) {
-            c.put(nameValue[i], RawJson.parse(nameValue[i + 1]).node());
+            c.put(nameValue[i], RawJson.parse(nameValue[i + 1]));
         }
         return c.build();
     }

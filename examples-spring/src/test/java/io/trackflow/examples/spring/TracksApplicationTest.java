@@ -1,6 +1,8 @@
 package io.trackflow.examples.spring;
 
+import static io.trackflow.testkit.ModelAssertions.assertEveryFieldReachable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.ChannelOption;
 import io.trackflow.beatpass.BeatPassClient;
@@ -9,6 +11,8 @@ import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.core.json.Json;
+import io.trackflow.core.json.RawJson;
+import io.trackflow.core.json.jackson3.TrackflowJackson3Module;
 import io.trackflow.testkit.FakeBeatPass;
 import io.trackflow.testkit.FakeBeyondWords;
 import java.time.Duration;
@@ -151,6 +155,8 @@ class TracksApplicationTest {
             assertThat(line.get("volume").asInt()).isEqualTo(track.volume());
             assertThat(line.get("created").asString()).isEqualTo(track.created().toString());
             assertThat(line.get("updated").asString()).isEqualTo(track.updated().toString());
+            // every field the provider sent, typed or not (media's content_type, ...), as trackflow writes it
+            assertThat(RawJson.parse(line.toString())).isEqualTo(RawJson.parse(Json.write(track)));
         }
     }
 
@@ -199,19 +205,53 @@ class TracksApplicationTest {
         assertThat(json.get("album").get("name").asString())
                 .isEqualTo(direct.album().orElseThrow().name());
         assertThat(json.get("artists")).hasSize(direct.artists().size());
-        // The service's JSON is Jackson 3's, with the application's settings: the provider's names (from
-        // the models' annotations, which Jackson 2 and 3 share), a Duration as ISO-8601 and an absent
-        // value as null; trackflow's own Jackson 2 mapper, which decoded the track, writes the provider's
-        // wire format (milliseconds, absent values left out).
+        // The service's JSON is Jackson 3's with trackflow's module (a bean of the starter): the provider's
+        // wire format, milliseconds and absent values left out, exactly what trackflow itself writes
         Duration duration = direct.duration().orElseThrow();
-        assertThat(json.get("duration").asString()).isEqualTo(duration.toString());
-        assertThat(Json.writer().writeValueAsString(direct)).contains("\"duration\":" + duration.toMillis());
+        assertThat(json.get("duration").isNumber()).isTrue();
+        assertThat(json.get("duration").asLong()).isEqualTo(duration.toMillis());
+        assertThat(RawJson.parse(json.toString())).isEqualTo(RawJson.parse(Json.write(direct)));
+    }
+
+    /** A track with fields the model does not type comes out of the service exactly as the provider sent it. */
+    @Test
+    void aTrackKeepsEveryFieldTheProviderSent() {
+        String sent = "{\"id\":900001,\"name\":\"Rain\",\"duration\":183456,\"custom\":true,\"explicit\":false,"
+                + "\"unknown_future_field\":{\"x\":[1,2,3]},\"price\":\"19.90\",\"bpm\":\"fast\","
+                + "\"artists\":[{\"id\":7,\"name\":\"Nimbus\",\"verified\":1,\"followers\":12.50}],"
+                + "\"album\":{\"id\":3,\"name\":\"Weather\",\"label\":{\"name\":\"Indie\",\"since\":null}},"
+                + "\"created_at\":\"2021-03-04T10:11:12.000000Z\",\"big\":123456789012345678901234567890}";
+        BEAT_PASS.putRawTrack(900_001, sent);
+        String out = web.get()
+                .uri("/tracks/{id}", 900_001)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        RawJson json = RawJson.parse(out);
+        assertThat(out).doesNotContain("{\"null\":");
+        assertThat(json.get("custom")).contains(RawJson.parse("true"));
+        assertThat(json.get("explicit")).contains(RawJson.parse("false"));
+        assertThat(json.get("unknown_future_field")).contains(RawJson.parse("{\"x\":[1,2,3]}"));
+        assertThat(json.get("duration")).contains(RawJson.parse("183456"));
+        assertThat(json.get("bpm")).contains(RawJson.parse("\"fast\""));
+        assertThat(json.get("big").orElseThrow().toJson()).isEqualTo("123456789012345678901234567890");
+        assertThat(json.get("album").flatMap(a -> a.get("label")))
+                .contains(RawJson.parse("{\"name\":\"Indie\",\"since\":null}"));
+        assertThat(json.get("artists").flatMap(a -> a.get(0)).flatMap(a -> a.get("followers")))
+                .contains(RawJson.parse("12.50"));
+        Track direct = beatPass.tracks().get(900_001).block();
+        assertEveryFieldReachable(sent, direct);
+        assertThat(json).isEqualTo(RawJson.parse(Json.write(direct)));
     }
 
     @Test
-    void jackson3WritesTheEndpointsAndTrackflowRegistersNoObjectMapper() {
-        assertThat(context.getBeanNamesForType(com.fasterxml.jackson.databind.ObjectMapper.class))
-                .isEmpty();
+    void jackson3WritesTheEndpointsWithTrackflowsModuleAndNoJackson2IsPresent() {
+        assertThatThrownBy(() -> Class.forName("com.fasterxml.jackson.databind.ObjectMapper"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(context.getBeanNamesForType(TrackflowJackson3Module.class)).hasSize(1);
         assertThat(context.getBeanNamesForType(tools.jackson.databind.json.JsonMapper.class))
                 .hasSize(1);
         List<Object> encoders = context.getBean(ServerCodecConfigurer.class).getWriters().stream()

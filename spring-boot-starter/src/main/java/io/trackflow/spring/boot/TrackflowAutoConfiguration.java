@@ -6,6 +6,7 @@ import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.core.ClientBuilder;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
+import io.trackflow.core.json.jackson3.TrackflowJackson3Module;
 import io.trackflow.core.observation.OperationObservationConvention;
 import io.trackflow.core.observation.RequestObservationConvention;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +32,8 @@ import org.springframework.core.env.Environment;
  * <p>Shutdown: the clients do not own the shared transport (their {@code close()} has nothing to
  * free); the context closes the transport, which frees its connection pool, waiting at most 10 s on
  * the thread closing the context, or in the background when that thread is a Reactor or Netty one.
- * With the actuator, a {@link SanitizingFunction} hides the credentials in {@code /actuator/configprops}
+ * With Jackson 3 (Boot 4's JSON), trackflow's {@link TrackflowJackson3Module} is a bean, so the application's
+ * mapper writes and reads the models as the provider does. With the actuator, a {@link SanitizingFunction} hides the credentials in {@code /actuator/configprops}
  * and {@code /actuator/env}, whatever {@code show-values} says.
  */
 @AutoConfiguration
@@ -127,6 +129,22 @@ public class TrackflowAutoConfiguration {
             requestConvention.ifUnique(b::requestObservationConvention);
             operationConvention.ifUnique(b::operationObservationConvention);
         });
+    }
+
+    /**
+     * trackflow's Jackson 3 module as a bean, which Spring Boot adds to the application's {@code JsonMapper}
+     * (Boot's convention for modules): the service's own JSON writes and reads trackflow's models as the
+     * provider sends them. Nothing else of the mapper changes.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "tools.jackson.databind.JacksonModule")
+    static class JacksonConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TrackflowJackson3Module trackflowJacksonModule() {
+            return new TrackflowJackson3Module();
+        }
     }
 
     /** Hides the credentials in the actuator's {@code configprops} and {@code env} endpoints. */

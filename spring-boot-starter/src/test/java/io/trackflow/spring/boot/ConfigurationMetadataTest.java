@@ -2,13 +2,13 @@ package io.trackflow.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The configuration metadata that IDEs complete {@code trackflow.*} from, as the build generates it
@@ -21,10 +21,10 @@ class ConfigurationMetadataTest {
         JsonNode metadata;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
-            metadata = new ObjectMapper().readTree(in);
+            metadata = JsonMapper.builder().build().readTree(in);
         }
         Map<String, JsonNode> properties = new LinkedHashMap<>();
-        metadata.get("properties").forEach(p -> properties.put(p.get("name").asText(), p));
+        metadata.get("properties").forEach(p -> properties.put(p.get("name").asString(), p));
 
         assertThat(properties)
                 .containsKeys(
@@ -43,20 +43,20 @@ class ConfigurationMetadataTest {
                         "trackflow.retry.max-retry-after",
                         "trackflow.total-timeout");
         assertThat(properties.values())
-                .allSatisfy(p -> assertThat(p.path("description").asText())
-                        .as(p.get("name").asText())
+                .allSatisfy(p -> assertThat(p.path("description").asString())
+                        .as(p.get("name").asString())
                         .isNotBlank());
         assertThat(properties
                         .get("trackflow.http.connect-timeout")
                         .get("defaultValue")
-                        .asText())
+                        .asString())
                 .isEqualTo("10s");
-        assertThat(properties.get("trackflow.total-timeout").get("defaultValue").asText())
+        assertThat(properties.get("trackflow.total-timeout").get("defaultValue").asString())
                 .isEqualTo("2m");
         assertThat(properties
                         .get("trackflow.beatpass.base-url")
                         .get("defaultValue")
-                        .asText())
+                        .asString())
                 .isEqualTo("https://open.beatpass.ca/api/v1");
         assertThat(properties.get("trackflow.beyondwords.api-key").has("defaultValue"))
                 .isFalse();

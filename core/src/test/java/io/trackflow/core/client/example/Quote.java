@@ -1,28 +1,32 @@
 package io.trackflow.core.client.example;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.trackflow.core.json.FieldType;
+import io.trackflow.core.json.Json;
+import io.trackflow.core.json.ModelCodec;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A quote: {@code {"id": 7, "text": "...", "author": "..."}}; the author may be missing. */
+/**
+ * A quote: {@code {"id": 7, "text": "...", "author": "..."}}; the author may be missing. How it reads and
+ * writes is its {@link ModelCodec}, registered when the class is initialized; fields the quote does not
+ * model are ignored (a strict codec).
+ */
 @Value.Immutable
-@JsonDeserialize(builder = Quote.Builder.class)
 public abstract class Quote {
+
+    static {
+        Json.register(new Codec());
+    }
 
     Quote() {}
 
     /** The quote's id. */
-    @JsonProperty("id")
     public abstract long id();
 
     /** What was said. */
-    @JsonProperty("text")
     public abstract String text();
 
     /** Who said it, when known. */
-    @JsonProperty("author")
     public abstract Optional<String> author();
 
     /** Returns a new builder. */
@@ -31,8 +35,16 @@ public abstract class Quote {
     }
 
     /** Builds {@link Quote} values. */
-    @JsonPOJOBuilder(withPrefix = "set") // only the @JsonProperty setters Immutables generates bind
     public static final class Builder extends ImmutableQuote.Builder {
         Builder() {}
+    }
+
+    private static final class Codec extends ModelCodec<Builder, Quote> {
+        Codec() {
+            super(Quote.class, Quote::builder, Builder::build);
+            required("id", FieldType.LONG, Builder::id, Quote::id);
+            required("text", FieldType.STRING, Builder::text, Quote::text);
+            optional("author", FieldType.STRING, Builder::author, Quote::author);
+        }
     }
 }

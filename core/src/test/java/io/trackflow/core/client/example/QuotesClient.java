@@ -1,6 +1,5 @@
 package io.trackflow.core.client.example;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.trackflow.core.ClientBuilder;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
@@ -38,9 +37,6 @@ public final class QuotesClient implements AutoCloseable {
     /** The listing has no filters: one fingerprint for every cursor ({@code [0-9a-z]}, at most 64). */
     private static final String FINGERPRINT = "quotes";
 
-    private static final ObjectReader QUOTE = Json.readerFor(Quote.class);
-    private static final ObjectReader QUOTES = Json.readerForListOf(Quote.class);
-
     private final ApiClient api;
     private final OffsetPaginator<Quote> paginator;
 
@@ -65,7 +61,7 @@ public final class QuotesClient implements AutoCloseable {
             throw new IllegalArgumentException("id must be > 0, was " + id);
         }
         HttpRequest req = HttpRequest.get(api.uri(List.of("quotes", Long.toString(id)), List.of()));
-        return api.call("quotes.get", req, (head, body) -> QUOTE.readValue(body));
+        return api.call("quotes.get", req, (head, body) -> Json.read(body, Quote.class));
     }
 
     /** Every quote, paging automatically, two pages in flight at most. */
@@ -100,7 +96,7 @@ public final class QuotesClient implements AutoCloseable {
     }
 
     private static PageResponse<Quote> page(HttpResponse head, InputStream body) throws IOException {
-        List<Quote> items = QUOTES.readValue(body);
+        List<Quote> items = Json.readList(body, Quote.class);
         return PageResponse.<Quote>builder()
                 .items(items)
                 .totalCount(head.headerAsLong("X-Total-Count"))

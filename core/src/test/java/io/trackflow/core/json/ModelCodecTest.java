@@ -3,9 +3,6 @@ package io.trackflow.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
-/** The reading rule of {@link ModelReader}, on a small model of its own (a place with a price and parts). */
-class ModelReaderTest {
+/** The reading rule of {@link ModelCodec}, on a small model of its own (a place with a price and parts). */
+class ModelCodecTest {
 
-    @JsonDeserialize(using = PlaceReader.class)
     static final class Place {
+        static {
+            Json.register(new PlaceReader());
+        }
+
         long id;
         String name = "";
         Optional<BigDecimal> price = Optional.empty();
@@ -38,9 +38,9 @@ class ModelReaderTest {
         }
     }
 
-    static final class PlaceReader extends ModelReader<Place, Place> {
+    static final class PlaceReader extends ModelCodec<Place, Place> {
         PlaceReader() {
-            super(Place.class, Place::new, Place::build, (p, raw) -> p.raw = raw);
+            super(Place.class, Place::new, Place::build, (p, raw) -> p.raw = raw, p -> RawFields.of(p.raw));
             required("id", FieldType.LONG, (p, v) -> p.id = v);
             required("name", FieldType.STRING, (p, v) -> p.name = v);
             optional("price", FieldType.DECIMAL, (p, v) -> p.price = Optional.of(v));
@@ -50,22 +50,23 @@ class ModelReaderTest {
         }
     }
 
-    @JsonDeserialize(using = LabelReader.class)
     static final class Label {
+        static {
+            Json.register(new LabelReader());
+        }
+
         String text = "";
     }
 
-    static final class LabelReader extends ModelReader<Label, Label> {
+    static final class LabelReader extends ModelCodec<Label, Label> {
         static final AtomicInteger CREATED = new AtomicInteger();
 
         LabelReader() {
-            super(Label.class, Label::new, l -> l, (l, raw) -> {});
+            super(Label.class, Label::new, l -> l, (l, raw) -> {}, l -> RawFields.empty());
             optional("text", FieldType.STRING, (l, v) -> l.text = v);
             CREATED.incrementAndGet();
         }
     }
-
-    private final ObjectReader reader = Json.newMapper().readerFor(Place.class);
 
     @AfterEach
     void resetLoggers() {
@@ -73,7 +74,7 @@ class ModelReaderTest {
     }
 
     private Place read(String json) throws Exception {
-        return reader.readValue(json);
+        return Json.read(json, Place.class);
     }
 
     @Test
@@ -145,7 +146,7 @@ class ModelReaderTest {
     void aMissingRequiredFieldFailsNamingTheFirstMissing(String json) {
         String missing = json.contains("\"id\"") ? "name" : "id";
         assertThatThrownBy(() -> read(json))
-                .isInstanceOf(MismatchedInputException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Place: required field '" + missing + "' is missing");
     }
 
@@ -154,7 +155,7 @@ class ModelReaderTest {
             strings = {"{\"id\":\"x\",\"name\":\"n\"}", "{\"id\":1.5,\"name\":\"n\"}", "{\"id\":{},\"name\":\"n\"}"})
     void aMalformedRequiredFieldFailsNamingItAndItsValue(String json) {
         assertThatThrownBy(() -> read(json))
-                .isInstanceOf(MismatchedInputException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Place: required field 'id' is not an integer");
     }
 
@@ -168,18 +169,17 @@ class ModelReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"x\"", "7"})
     void aBodyThatIsNotAnObjectFails(String json) {
-        assertThatThrownBy(() -> read(json)).isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> read(json)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void theReadersOfNestedModelsAreCreatedWithTheReaderNeverOnFirstUse() throws Exception {
-        // creating a deserializer takes a lock of Jackson's cache: it must not happen on an event loop
-        int before = LabelReader.CREATED.get();
-        ObjectReader fresh = Json.newMapper().readerFor(Place.class);
+    void theCodecsOfNestedModelsAreRegisteredOnceNeverCreatedOnUse() throws Exception {
+        // a nested model's codec is looked up in the registry (its class registers it once), never created
+        read("{\"id\":1,\"name\":\"n\",\"label\":{\"text\":\"x\"}}");
         int created = LabelReader.CREATED.get();
-        assertThat(created).isGreaterThan(before);
-        Place p = fresh.readValue("{\"id\":1,\"name\":\"n\",\"label\":{\"text\":\"x\"}}");
-        assertThat(p.label.orElseThrow().text).isEqualTo("x");
+        assertThat(created).isEqualTo(1);
+        Place p = read("{\"id\":1,\"name\":\"n\",\"label\":{\"text\":\"y\"}}");
+        assertThat(p.label.orElseThrow().text).isEqualTo("y");
         assertThat(LabelReader.CREATED.get()).isEqualTo(created);
     }
 
@@ -187,9 +187,9 @@ class ModelReaderTest {
     void anUnreadableValueIsLoggedOncePerFieldAtDebugLevel() throws Exception {
         List<String> lines = new ArrayList<>();
         Loggers.useCustomLoggers(name -> recording(name, lines));
-        ObjectReader fresh = Json.newMapper().readerFor(Place.class); // a new reader takes the logger factory
+        PlaceReader fresh = new PlaceReader(); // a new codec takes the logger factory
         for (int i = 0; i < 3; i++) {
-            fresh.readValue("{\"id\":1,\"name\":\"n\",\"price\":\"$" + i + "\",\"inner\":7}");
+            fresh.read("{\"id\":1,\"name\":\"n\",\"price\":\"$" + i + "\",\"inner\":7}");
         }
         assertThat(lines)
                 .containsExactlyInAnyOrder(
@@ -201,15 +201,53 @@ class ModelReaderTest {
 
     @Test
     void aListOfModelsReadsEachItemByTheSameRule() throws Exception {
-        List<Place> places = Json.newMapper()
-                .readerForListOf(Place.class)
-                .readValue("[{\"id\":1,\"name\":\"a\",\"price\":\"?\"},{\"id\":2,\"name\":\"b\",\"price\":3}]");
+        List<Place> places = Json.readList(
+                stream("[{\"id\":1,\"name\":\"a\",\"price\":\"?\"},{\"id\":2,\"name\":\"b\",\"price\":3}]"),
+                Place.class);
         assertThat(places).extracting(p -> p.price.isPresent()).containsExactly(false, true);
-        assertThatThrownBy(() -> Json.newMapper()
-                        .readerForListOf(Place.class)
-                        .readValue("[{\"id\":1,\"name\":\"a\"},{\"id\":2}]"))
-                .isInstanceOf(MismatchedInputException.class)
+        assertThatThrownBy(() -> Json.readList(stream("[{\"id\":1,\"name\":\"a\"},{\"id\":2}]"), Place.class))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'name' is missing");
+    }
+
+    /** A request type: a strict codec (a field that is sent must read; unknown fields ignored). */
+    static final class Request {
+        Optional<Long> project = Optional.empty();
+        Optional<RawJson> meta = Optional.empty();
+    }
+
+    static final class RequestCodec extends ModelCodec<Request, Request> {
+        RequestCodec() {
+            super(Request.class, Request::new, r -> r);
+            optional(
+                    "project",
+                    FieldType.objectWith("id", FieldType.LONG),
+                    (r, v) -> r.project = Optional.of(v),
+                    r -> r.project);
+            optional("meta", FieldType.RAW, (r, v) -> r.meta = Optional.of(v), r -> r.meta);
+        }
+    }
+
+    @Test
+    void aStrictCodecReadsAnObjectWithItsFieldAndAnyJsonAndWritesTheRequestForm() {
+        RequestCodec codec = new RequestCodec();
+        Request r = codec.read("{\"project\":{\"id\":\"7\",\"name\":\"x\"},\"meta\":{\"a\":[1,2.50]},\"other\":1}");
+        assertThat(r.project).contains(7L);
+        assertThat(r.meta).contains(RawJson.parse("{\"a\":[1,2.50]}"));
+        assertThat(codec.write(r)).isEqualTo("{\"project\":{\"id\":7},\"meta\":{\"a\":[1,2.50]}}");
+        assertThat(codec.read("{}").project).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"project\":7}", "{\"project\":{\"id\":\"x\"}}", "{\"project\":{}}", "{\"project\":[]}"})
+    void aStrictCodecFailsNamingTheFieldThatDoesNotRead(String json) {
+        assertThatThrownBy(() -> new RequestCodec().read(json))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Request: field 'project' is not an object with id");
+    }
+
+    private static java.io.InputStream stream(String json) {
+        return new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A debug-enabled logger that records "name: message" with its arguments put in. */

@@ -1,0 +1,505 @@
+package io.trackflow.core.json;
+
+import io.trackflow.core.json.internal.Mismatch;
+import io.trackflow.core.json.internal.StreamCodec;
+import io.trackflow.core.json.internal.Wire;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * How one model is read from and written to JSON, one line per field: the one rule the client's wire path
+ * and an application's own Jackson mapper (through trackflow's modules) both apply. Reading is one
+ * streaming pass over Jackson 3's parser, field by field (see <i>Models keep what the server sends</i> in
+ * {@code docs/decisions.md}):
+ *
+ * <ul>
+ *   <li>a <b>required</b> field ({@link #required}) that is missing, {@code null} or does not read as
+ *       its {@link FieldType} fails the whole value (an {@link IllegalArgumentException} naming the model
+ *       and the field; a client turns it into a {@code DecodingException}, a Jackson mapper into its
+ *       {@code MismatchedInputException});
+ *   <li>an <b>optional</b> field ({@link #optional}, {@link #withDefault}) that is missing or {@code null}
+ *       is absent; one that does not read is absent too (the model's default applies), its raw value is
+ *       kept in the additional properties under its own name, and the first such value of each field is
+ *       logged at debug level (logger: the model's class); it never fails the value;
+ *   <li>every other field is kept, raw, in the additional properties, in the order sent.
+ * </ul>
+ *
+ * <p>A <em>strict</em> codec (the constructor without additional properties, for request types) fails on
+ * any registered field that does not read, and ignores fields it does not know.
+ *
+ * <p>Writing gives the provider's JSON back: the typed fields in the order registered (an absent optional,
+ * an empty {@code Optional} or list, left out), then the additional properties exactly as received; an
+ * optional field whose raw value is kept is written raw, as it came. So {@code read(write(x))} equals
+ * {@code x}.
+ *
+ * <p>One streaming pass, no tree per object: only unknown or unreadable values become (small) trees. An
+ * optional nested object or list whose model has required fields is read <em>capturing</em>: each of its
+ * fields is also kept raw while it is read, so that the whole value can still be kept exactly as sent if it
+ * turns out not to read. A subclass registers its fields in its constructor; the model registers the codec
+ * with {@link Json#register} from its own class initializer.
+ *
+ * @param <B> the model's builder
+ * @param <T> the model
+ */
+public abstract class ModelCodec<B, T> {
+
+    final Logger log;
+    final String model;
+    final boolean strict;
+    private final Class<T> type;
+    private final Supplier<B> newBuilder;
+    private final Function<B, ? extends T> build;
+    private final @Nullable BiConsumer<B, RawFields> additional;
+    private final @Nullable Function<T, RawFields> additionalOf;
+    private final Map<String, ModelField<B, T, ?>> fields = new HashMap<>();
+    private final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
+    private long requiredMask;
+    /** The field seen first last time (a guess, shared racily: a stale one only costs a lookup). */
+    private @Nullable ModelField<B, T, ?> first;
+
+    /** This codec as the registry and the Jackson modules see it. */
+    final StreamCodec<T> stream = new Stream<>(this);
+
+    /** A model codec as a {@link StreamCodec}. */
+    static final class Stream<T> implements StreamCodec<T> {
+        final ModelCodec<?, T> owner;
+
+        Stream(ModelCodec<?, T> owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public Class<T> type() {
+            return owner.type;
+        }
+
+        @Override
+        public T read(JsonParser p) {
+            return Objects.requireNonNull(owner.read(p, null)); // without a capture, a failure throws
+        }
+
+        @Override
+        public void write(T value, JsonGenerator g) {
+            owner.write(value, g);
+        }
+
+        @Override
+        public String toString() {
+            return "codec of " + owner.model;
+        }
+    }
+
+    /**
+     * Creates the codec of a model that keeps what it does not read; the subclass's constructor then
+     * registers the model's fields.
+     *
+     * @param type the model
+     * @param newBuilder a new builder of the model
+     * @param build builds the model from a builder
+     * @param additional puts the fields not read (never empty) into a builder
+     * @param additionalOf the fields a value keeps raw, written after its typed fields
+     */
+    protected ModelCodec(
+            Class<T> type,
+            Supplier<B> newBuilder,
+            Function<B, ? extends T> build,
+            BiConsumer<B, RawFields> additional,
+            Function<T, RawFields> additionalOf) {
+        this(
+                type,
+                newBuilder,
+                build,
+                Objects.requireNonNull(additional, "additional"),
+                Objects.requireNonNull(additionalOf, "additionalOf"),
+                false);
+    }
+
+    /**
+     * Creates a strict codec (a request type): every registered field that is sent must read, fields it
+     * does not know are ignored, nothing is kept raw.
+     *
+     * @param type the model
+     * @param newBuilder a new builder of the model
+     * @param build builds the model from a builder (its checks' exceptions name the field)
+     */
+    protected ModelCodec(Class<T> type, Supplier<B> newBuilder, Function<B, ? extends T> build) {
+        this(type, newBuilder, build, null, null, true);
+    }
+
+    private ModelCodec(
+            Class<T> type,
+            Supplier<B> newBuilder,
+            Function<B, ? extends T> build,
+            @Nullable BiConsumer<B, RawFields> additional,
+            @Nullable Function<T, RawFields> additionalOf,
+            boolean strict) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.log = Loggers.getLogger(type);
+        this.model = type.getSimpleName();
+        this.newBuilder = Objects.requireNonNull(newBuilder, "newBuilder");
+        this.build = Objects.requireNonNull(build, "build");
+        this.additional = additional;
+        this.additionalOf = additionalOf;
+        this.strict = strict;
+    }
+
+    /** The model this codec reads and writes. */
+    public final Class<T> type() {
+        return type;
+    }
+
+    /**
+     * Registers a field the value cannot do without, written from {@code getter}.
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param getter the value to write
+     * @param <V> the value
+     */
+    protected final <V> void required(String name, FieldType<V> type, BiConsumer<B, V> setter, Function<T, V> getter) {
+        add(name, type, setter, Objects.requireNonNull(getter, "getter"), true);
+    }
+
+    /**
+     * Registers a field the value cannot do without, read but never written (an envelope's).
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param <V> the value
+     */
+    protected final <V> void required(String name, FieldType<V> type, BiConsumer<B, V> setter) {
+        add(name, type, setter, null, true);
+    }
+
+    /**
+     * Registers a field the value may lack (absent, {@code null}, or unreadable: then raw), written when
+     * {@code getter} answers a value.
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param getter the value to write: an {@code Optional} (or {@code OptionalLong}, {@code OptionalInt},
+     *     {@code OptionalDouble}) of it, empty when absent
+     * @param <V> the value
+     */
+    protected final <V> void optional(String name, FieldType<V> type, BiConsumer<B, V> setter, Function<T, ?> getter) {
+        add(name, type, setter, Objects.requireNonNull(getter, "getter"), false);
+    }
+
+    /**
+     * Registers a field the value may lack, read but never written (an envelope's).
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param <V> the value
+     */
+    protected final <V> void optional(String name, FieldType<V> type, BiConsumer<B, V> setter) {
+        add(name, type, setter, null, false);
+    }
+
+    /**
+     * Registers an optional field with a default (absent, {@code null} or unreadable: the default applies),
+     * always written (an empty list is left out).
+     *
+     * @param name the JSON name
+     * @param type what it accepts
+     * @param setter puts the value into the builder
+     * @param getter the value to write
+     * @param <V> the value
+     */
+    protected final <V> void withDefault(
+            String name, FieldType<V> type, BiConsumer<B, V> setter, Function<T, V> getter) {
+        add(name, type, setter, Objects.requireNonNull(getter, "getter"), false);
+    }
+
+    private <V> void add(
+            String name,
+            FieldType<V> type,
+            BiConsumer<B, V> setter,
+            @Nullable Function<T, ?> getter,
+            boolean required) {
+        Objects.requireNonNull(name, "name");
+        if (fields.size() == Long.SIZE || fields.containsKey(name)) {
+            throw new IllegalArgumentException("field " + name + " is registered twice, or one field too many");
+        }
+        ModelField<B, T, V> f = new ModelField<>(
+                this,
+                name,
+                fields.size(),
+                Objects.requireNonNull(type, "type"),
+                Objects.requireNonNull(setter, "setter"),
+                getter,
+                required);
+        fields.put(name, f);
+        inOrder.add(f);
+        if (required) {
+            requiredMask |= 1L << f.index;
+        }
+    }
+
+    /** The model codec behind a registry entry; null for another kind of codec. */
+    static @Nullable ModelCodec<?, ?> of(StreamCodec<?> codec) {
+        return codec instanceof Stream ? ((Stream<?>) codec).owner : null;
+    }
+
+    /**
+     * Whether reading an object can fail for a reason other than broken JSON: when the model has required
+     * fields. A nested model that cannot fail is read straight from the stream; one that can is read
+     * capturing its raw JSON as it goes ({@link #readCapturing}), so that it can be kept raw.
+     */
+    final boolean mayFail() {
+        return requiredMask != 0 || strict;
+    }
+
+    /**
+     * Reads one JSON value from a stream (the caller closes it).
+     *
+     * @param in the JSON
+     * @return the model
+     * @throws IllegalArgumentException when the JSON is malformed or does not read as the model (the message
+     *     names the field)
+     */
+    public final T read(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        try (JsonParser p = Wire.parser(in)) {
+            return readRoot(p);
+        } catch (JacksonException e) {
+            throw Json.notJson(e);
+        }
+    }
+
+    /**
+     * Reads one JSON value from text.
+     *
+     * @param json the JSON
+     * @return the model
+     * @throws IllegalArgumentException when the JSON is malformed or does not read as the model
+     */
+    public final T read(String json) {
+        Objects.requireNonNull(json, "json");
+        try (JsonParser p = Wire.parser(json)) {
+            return readRoot(p);
+        } catch (JacksonException e) {
+            throw Json.notJson(e);
+        }
+    }
+
+    /**
+     * Reads a JSON array of the model from a stream (the caller closes it); one element that does not read
+     * fails the whole array.
+     *
+     * @param in the JSON
+     * @return the models, in order (immutable)
+     * @throws IllegalArgumentException when the JSON is malformed, not an array, or an element does not read
+     */
+    public final List<T> readList(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        try (JsonParser p = Wire.parser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new Mismatch("expected an array of " + model + ", got " + p.currentToken());
+            }
+            List<T> out = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.VALUE_NULL) {
+                    throw new Mismatch(model + ": element " + out.size() + " is null");
+                }
+                out.add(stream.read(p));
+            }
+            return List.copyOf(out);
+        } catch (JacksonException e) {
+            throw Json.notJson(e);
+        }
+    }
+
+    /**
+     * Writes a value as JSON text (the provider's form).
+     *
+     * @param value the model
+     * @return the JSON
+     */
+    public final String write(T value) {
+        Objects.requireNonNull(value, "value");
+        return Wire.text(g -> write(value, g));
+    }
+
+    /**
+     * Writes a value as UTF-8 JSON (the provider's form).
+     *
+     * @param value the model
+     * @return the JSON
+     */
+    public final byte[] writeBytes(T value) {
+        Objects.requireNonNull(value, "value");
+        return Wire.bytes(g -> write(value, g));
+    }
+
+    private T readRoot(JsonParser p) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new Mismatch(model + ": the body is empty");
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            throw new Mismatch(model + ": the body is null");
+        }
+        return stream.read(p);
+    }
+
+    /**
+     * Reads the object at the parser's current token, never failing for this model's own rules: a value
+     * that does not read (not an object, a required field missing or unreadable) comes back without a
+     * value and with the reason; either way with the raw JSON of everything read (broken JSON still
+     * throws).
+     */
+    final Capture.Result<T> readCapturing(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return new Capture.Result<>(null, null, RawJson.read(p), "is not an object");
+        }
+        Capture capture = new Capture();
+        T value = read(p, capture);
+        return new Capture.Result<>(value, capture.fields, null, capture.why);
+    }
+
+    /**
+     * Reads one object; with a {@code capture}, every field's raw value goes there too and a failure of
+     * this model's rules is recorded in it (the object read to its end, null returned) instead of thrown.
+     */
+    private @Nullable T read(JsonParser p, @Nullable Capture capture) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            t = p.nextToken();
+        }
+        if (t != JsonToken.PROPERTY_NAME && t != JsonToken.END_OBJECT) {
+            throw new Mismatch(model + ": expected an object, got " + describe(p));
+        }
+        B builder = newBuilder.get();
+        RawFields.Collector raw = null;
+        long seen = 0;
+        ModelField<B, T, ?> previous = null;
+        for (String name = p.currentName(); t == JsonToken.PROPERTY_NAME; t = p.nextToken(), name = p.currentName()) {
+            JsonToken value = p.nextToken();
+            // fields mostly come in the order of the previous object: try the field that followed the
+            // previous one last time (the parser canonicalizes names: mostly one reference comparison)
+            ModelField<B, T, ?> guess = previous == null ? first : previous.next;
+            ModelField<B, T, ?> f;
+            if (guess != null && guess.name.equals(name)) {
+                f = guess;
+            } else {
+                f = fields.get(name);
+                if (f != null) {
+                    if (previous == null) {
+                        first = f;
+                    } else {
+                        previous.next = f;
+                    }
+                }
+            }
+            if (f == null) {
+                if (additional == null) {
+                    p.skipChildren(); // a strict model ignores what it does not know
+                    continue;
+                }
+                RawJson node = RawJson.read(p);
+                raw = put(raw, name, node);
+                if (capture != null) {
+                    capture.fields.put(name, node);
+                }
+                continue;
+            }
+            previous = f;
+            if (value == JsonToken.VALUE_NULL) {
+                if (capture != null) {
+                    capture.fields.put(name, RawJson.NULL);
+                }
+                continue;
+            }
+            RawJson unread = f.read(p, builder, capture);
+            if (unread == null) {
+                seen |= 1L << f.index;
+            } else if (unread != ModelField.REQUIRED_FAILED) {
+                raw = put(raw, name, unread);
+            }
+        }
+        String why = null;
+        if ((seen & requiredMask) != requiredMask) {
+            for (ModelField<B, T, ?> f : inOrder) {
+                if (f.required && (seen & (1L << f.index)) == 0) {
+                    why = "required field '" + f.name + "' is missing";
+                    break;
+                }
+            }
+        }
+        if (capture != null && capture.why != null) {
+            return null;
+        }
+        if (why == null) {
+            if (raw != null && additional != null) {
+                additional.accept(builder, raw.build());
+            }
+            try {
+                return build.apply(builder);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                why = String.valueOf(e.getMessage());
+            }
+        }
+        if (capture != null) {
+            capture.why = why;
+            return null;
+        }
+        throw new Mismatch(model + ": " + why);
+    }
+
+    private static String describe(JsonParser p) {
+        JsonToken t = p.currentToken();
+        return t == null ? "the end of the input" : t.isStructStart() ? "a structure" : "the value " + p.getString();
+    }
+
+    /**
+     * Writes a value: its typed fields, then what it keeps raw. An optional field kept raw is written raw
+     * (as it came), not with its default; a raw entry named like a required field is not written (the typed
+     * value is the one that read).
+     */
+    private void write(T value, JsonGenerator g) {
+        RawFields raw = additionalOf == null ? RawFields.empty() : additionalOf.apply(value);
+        g.writeStartObject();
+        for (ModelField<B, T, ?> f : inOrder) {
+            if (f.required || !raw.containsKey(f.name)) {
+                f.write(value, g);
+            }
+        }
+        if (!raw.isEmpty()) {
+            raw.writeFields(g, name -> {
+                ModelField<B, T, ?> f = fields.get(name);
+                return f != null && f.required;
+            });
+        }
+        g.writeEndObject();
+    }
+
+    private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, RawJson value) {
+        RawFields.Collector c = raw == null ? new RawFields.Collector() : raw;
+        c.put(name, value);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelCodec{" + model + "}";
+    }
+}

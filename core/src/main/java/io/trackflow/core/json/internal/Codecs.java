@@ -1,0 +1,67 @@
+package io.trackflow.core.json.internal;
+
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The registry of every type trackflow's codec reads and writes. A model registers its codec from its
+ * own class initializer, so looking a type up initializes it first: nothing has to be listed anywhere,
+ * and a provider module on the class path or the module path is found the same way.
+ */
+public final class Codecs {
+
+    private static final ConcurrentMap<Class<?>, StreamCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
+
+    private Codecs() {}
+
+    /**
+     * Registers the codec of a type, once.
+     *
+     * @throws IllegalStateException when the type has another codec already
+     */
+    public static void register(StreamCodec<?> codec) {
+        Objects.requireNonNull(codec, "codec");
+        StreamCodec<?> before = BY_TYPE.putIfAbsent(codec.type(), codec);
+        if (before != null && before != codec) {
+            throw new IllegalStateException(codec.type().getName() + " has a JSON codec already");
+        }
+    }
+
+    /**
+     * The codec of {@code type} or of its nearest trackflow superclass (the generated implementation of a
+     * model is written as its model); null when trackflow has none.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> @Nullable StreamCodec<T> find(Class<T> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            StreamCodec<?> codec = BY_TYPE.get(c);
+            if (codec == null && c.getName().startsWith("io.trackflow.")) {
+                initialize(c);
+                codec = BY_TYPE.get(c);
+            }
+            if (codec != null) {
+                return (StreamCodec<T>) codec;
+            }
+        }
+        return null;
+    }
+
+    /** The codec of {@code type}; fails naming the type when it has none. */
+    public static <T> StreamCodec<T> of(Class<T> type) {
+        StreamCodec<T> codec = find(type);
+        if (codec == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a type trackflow's JSON codec knows");
+        }
+        return codec;
+    }
+
+    private static void initialize(Class<?> c) {
+        try {
+            Class.forName(c.getName(), true, c.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // not initializable here: then it has no codec
+        }
+    }
+}

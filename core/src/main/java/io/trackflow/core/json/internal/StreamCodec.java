@@ -1,0 +1,28 @@
+package io.trackflow.core.json.internal;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+
+/**
+ * How one Java type is read from and written to Jackson 3's token stream: the one rule per type that
+ * the client's wire path and both Jackson modules apply.
+ *
+ * @param <T> the type
+ */
+public interface StreamCodec<T> {
+
+    /** The type this codec reads and writes. */
+    Class<T> type();
+
+    /**
+     * Reads the value at the parser's current token (not {@code null}), leaving the parser on the value's
+     * last token.
+     *
+     * @throws Mismatch when the JSON is well formed but does not read as the type (the message names the
+     *     type and the field)
+     */
+    T read(JsonParser p);
+
+    /** Writes one value. */
+    void write(T value, JsonGenerator g);
+}

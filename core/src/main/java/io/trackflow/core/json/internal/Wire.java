@@ -1,0 +1,59 @@
+package io.trackflow.core.json.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/** trackflow's one Jackson 3 streaming factory: parsers and generators of the wire. */
+public final class Wire {
+
+    /** The deepest nesting a body may have: a hostile body cannot make the parser recurse without bound. */
+    public static final int MAX_NESTING = 200;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build();
+
+    private Wire() {}
+
+    /** A parser over a stream (not closed by the parser's close: the caller owns it). */
+    public static JsonParser parser(InputStream in) {
+        return FACTORY.createParser(ObjectReadContext.empty(), in);
+    }
+
+    /** A parser over bytes. */
+    public static JsonParser parser(byte[] json) {
+        return FACTORY.createParser(ObjectReadContext.empty(), json);
+    }
+
+    /** A parser over text. */
+    public static JsonParser parser(String json) {
+        return FACTORY.createParser(ObjectReadContext.empty(), json);
+    }
+
+    /** What {@code write} writes, as UTF-8 bytes. */
+    public static byte[] bytes(Consumer<JsonGenerator> write) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            write.accept(g);
+        }
+        return out.toByteArray();
+    }
+
+    /** What {@code write} writes, as text. */
+    public static String text(Consumer<JsonGenerator> write) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            write.accept(g);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,165 @@
+package io.trackflow.core.json.jackson3;
+
+import io.trackflow.core.json.RawJson;
+import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.StreamCodec;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.Version;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.deser.Deserializers;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.ser.Serializers;
+import tools.jackson.databind.type.MapType;
+
+/**
+ * Teaches an application's Jackson 3 mapper trackflow's models: every provider model, {@code RawJson},
+ * {@code RawFields} and {@code PageCursor} are read and written by the same rule as the client's (the
+ * provider's JSON: unknown and unreadable fields exactly as received, durations in milliseconds, timestamps
+ * as ISO-8601, absent optional fields left out), so {@code read(write(x))} equals {@code x}. Found by
+ * Jackson's standard discovery ({@code JsonMapper.builder().findAndAddModules()}), or added by hand; the
+ * Spring Boot starter registers it as a bean. It changes nothing else of the mapper.
+ *
+ * <p>Input that does not read as the model fails with Jackson's {@link MismatchedInputException}, naming
+ * the field.
+ */
+public final class TrackflowJackson3Module extends JacksonModule {
+
+    /** Creates the module (also what Jackson's service discovery calls). */
+    public TrackflowJackson3Module() {}
+
+    @Override
+    public String getModuleName() {
+        return "trackflow";
+    }
+
+    @Override
+    public Version version() {
+        return Version.unknownVersion();
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        context.addDeserializers(new Deserializers.Base() {
+            @Override
+            public @Nullable ValueDeserializer<?> findBeanDeserializer(
+                    JavaType type, DeserializationConfig config, BeanDescription.Supplier beanDesc) {
+                return deserializer(type.getRawClass());
+            }
+
+            @Override
+            public @Nullable ValueDeserializer<?> findMapDeserializer(
+                    MapType type,
+                    DeserializationConfig config,
+                    BeanDescription.Supplier beanDesc,
+                    tools.jackson.databind.KeyDeserializer keyDeserializer,
+                    tools.jackson.databind.jsontype.TypeDeserializer elementTypeDeserializer,
+                    ValueDeserializer<?> elementDeserializer) {
+                return deserializer(type.getRawClass()); // RawFields is a Map
+            }
+
+            @Override
+            public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
+                return Codecs.find(valueType) != null;
+            }
+        });
+        context.addSerializers(new Serializers.Base() {
+            @Override
+            public @Nullable ValueSerializer<?> findSerializer(
+                    SerializationConfig config,
+                    JavaType type,
+                    BeanDescription.Supplier beanDesc,
+                    com.fasterxml.jackson.annotation.JsonFormat.Value formatOverrides) {
+                return serializer(type.getRawClass());
+            }
+
+            @Override
+            public @Nullable ValueSerializer<?> findMapSerializer(
+                    SerializationConfig config,
+                    MapType type,
+                    BeanDescription.Supplier beanDesc,
+                    com.fasterxml.jackson.annotation.JsonFormat.Value formatOverrides,
+                    ValueSerializer<Object> keySerializer,
+                    tools.jackson.databind.jsontype.TypeSerializer elementTypeSerializer,
+                    ValueSerializer<Object> elementValueSerializer) {
+                return serializer(type.getRawClass());
+            }
+        });
+    }
+
+    private static <T> @Nullable ValueDeserializer<T> deserializer(Class<T> type) {
+        StreamCodec<T> codec = Codecs.find(type);
+        return codec == null || !codec.type().equals(type) ? null : new Reader<>(codec);
+    }
+
+    private static <T> @Nullable ValueSerializer<T> serializer(Class<T> type) {
+        StreamCodec<? super T> codec = Codecs.find(type);
+        return codec == null ? null : new Writer<>(codec);
+    }
+
+    @Override
+    public String toString() {
+        return "TrackflowJackson3Module";
+    }
+
+    private static final class Reader<T> extends ValueDeserializer<T> {
+        private final StreamCodec<T> codec;
+
+        Reader(StreamCodec<T> codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) {
+            try {
+                return codec.read(p);
+            } catch (IllegalArgumentException e) { // a Mismatch, or a token no JSON value has
+                throw MismatchedInputException.from(p, codec.type(), e.getMessage());
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public @Nullable T getNullValue(DeserializationContext ctxt) {
+            // a RawJson holds JSON null itself; every other type reads null as absent
+            return codec.type() == RawJson.class ? (T) RawJson.parse("null") : null;
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return codec.type();
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+    }
+
+    private static final class Writer<T> extends ValueSerializer<T> {
+        private final StreamCodec<? super T> codec;
+
+        Writer(StreamCodec<? super T> codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator g, SerializationContext ctxt) {
+            codec.write(value, g);
+        }
+
+        @Override
+        public boolean isEmpty(SerializationContext ctxt, T value) {
+            return false;
+        }
+    }
+}
