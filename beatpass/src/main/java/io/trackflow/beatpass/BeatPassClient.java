@@ -119,6 +119,10 @@ public final class BeatPassClient implements AutoCloseable {
          * @return this builder
          */
         public Builder token(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
             this.token = token;
             return this;
         }

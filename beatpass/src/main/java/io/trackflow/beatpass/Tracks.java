@@ -8,6 +8,7 @@ import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.json.FieldType;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.json.ModelCodec;
 import io.trackflow.core.json.RawJson;
 import java.util.Arrays;
@@ -32,6 +33,11 @@ import reactor.core.publisher.Signal;
 public final class Tracks {
 
     private static final Envelope ENVELOPE = new Envelope();
+
+    static {
+        // the models' codecs are registered when this class is loaded, never on an event loop mid-response
+        Json.knows(Track.class);
+    }
 
     private final ApiClient api;
 

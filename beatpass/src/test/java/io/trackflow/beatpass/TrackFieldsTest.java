@@ -272,6 +272,20 @@ class TrackFieldsTest {
     }
 
     @Test
+    void aTypedValueSetOverARawOneIsTheOneWritten() {
+        Track read = Json.read("{\"id\":1,\"name\":\"a\",\"image\":42,\"x\":true}", Track.class);
+        assertThat(read.image()).isEmpty();
+        assertThat(Json.write(read)).isEqualTo("{\"id\":1,\"name\":\"a\",\"image\":42,\"x\":true}");
+        Track set = Track.builder().from(read).image("https://img").build();
+        String written = Json.write(set);
+        assertThat(written).isEqualTo("{\"id\":1,\"name\":\"a\",\"image\":\"https://img\",\"x\":true}");
+        assertThat(Json.read(written, Track.class).image()).contains("https://img");
+        // a later duplicate that reads wins over an earlier one kept raw
+        Track dup = Json.read("{\"id\":1,\"name\":\"a\",\"image\":42,\"image\":\"ok\"}", Track.class);
+        assertThat(Json.write(dup)).isEqualTo("{\"id\":1,\"name\":\"a\",\"image\":\"ok\"}");
+    }
+
+    @Test
     void additionalPropertiesCannotBeChanged() {
         Track t = client.tracks().get(7, TrackInclude.ARTISTS).block();
         assertThatThrownBy(() -> t.additionalProperties().clear()).isInstanceOf(UnsupportedOperationException.class);

@@ -32,6 +32,12 @@ public final class BackgroundTracks {
 
     private static final String PATH = "background_tracks";
 
+    static {
+        // the models' codecs are registered when this class is loaded, never on an event loop mid-response
+        Json.knows(BackgroundTrack.class);
+        Json.knows(BackgroundTrackRequest.class);
+    }
+
     private final ApiClient api;
 
     BackgroundTracks(ApiClient api) {

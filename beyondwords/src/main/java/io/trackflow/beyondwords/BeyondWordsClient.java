@@ -3,6 +3,7 @@ package io.trackflow.beyondwords;
 import io.trackflow.core.ClientBuilder;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -80,8 +81,14 @@ public final class BeyondWordsClient implements AutoCloseable {
          *
          * @param apiKey the key
          * @return this builder
+         * @throws NullPointerException when {@code apiKey} is null
+         * @throws IllegalArgumentException when it is blank
          */
         public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            if (apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
             this.apiKey = apiKey;
             return this;
         }

@@ -54,6 +54,11 @@ class JsonContractProperties {
         JACKSON3 {
             private final JsonMapper mapper =
                     JsonMapper.builder().findAndAddModules().build();
+            // a tree keeps a decimal's scale only when told to (Jackson strips trailing zeros by default)
+            private final JsonMapper exactTrees = JsonMapper.builder()
+                    .findAndAddModules()
+                    .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                    .build();
 
             @Override
             String write(Object value) {
@@ -69,9 +74,23 @@ class JsonContractProperties {
             Class<? extends Exception> mismatch() {
                 return tools.jackson.databind.exc.MismatchedInputException.class;
             }
+
+            @Override
+            <T> T throughTree(T value, Class<T> type) {
+                return exactTrees.treeToValue(exactTrees.valueToTree(value), type);
+            }
+
+            @Override
+            <T> T converted(T value, Class<T> type) {
+                return mapper.convertValue(value, type);
+            }
         },
         JACKSON2 {
             private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+            // a tree keeps a decimal's scale only when told to (Jackson strips trailing zeros by default)
+            private final ObjectMapper exactTrees = new ObjectMapper()
+                    .findAndRegisterModules()
+                    .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
             @Override
             String write(Object value) throws Exception {
@@ -87,7 +106,23 @@ class JsonContractProperties {
             Class<? extends Exception> mismatch() {
                 return com.fasterxml.jackson.databind.exc.MismatchedInputException.class;
             }
+
+            @Override
+            <T> T throughTree(T value, Class<T> type) throws Exception {
+                return exactTrees.treeToValue(exactTrees.valueToTree(value), type);
+            }
+
+            @Override
+            <T> T converted(T value, Class<T> type) {
+                return mapper.convertValue(value, type);
+            }
         };
+
+        /** The value written into the mapper's tree and read back (a token buffer both ways). */
+        abstract <T> T throughTree(T value, Class<T> type) throws Exception;
+
+        /** The value converted by the mapper (written and read through its token buffer). */
+        abstract <T> T converted(T value, Class<T> type);
 
         abstract String write(Object value) throws Exception;
 
@@ -176,6 +211,7 @@ class JsonContractProperties {
         RawFields fields = RawFields.of(raw.fields());
         assertThat(major.write(fields)).isEqualTo(raw.toJson());
         assertThat(major.read(raw.toJson(), RawFields.class)).isEqualTo(fields);
+        assertThat(major.throughTree(raw, RawJson.class)).isEqualTo(raw);
     }
 
     @Property(tries = 100)
@@ -208,6 +244,8 @@ class JsonContractProperties {
         assertThat(major.read(written, type)).isEqualTo(value);
         assertThat(Json.read(written, type)).isEqualTo(value);
         assertEveryFieldReachable(body, value); // every field of the body, typed or raw, field for field
+        assertThat(major.throughTree(value, type)).isEqualTo(value);
+        assertThat(major.converted(value, type)).isEqualTo(value);
         for (Major other : Major.values()) {
             assertThat(other.read(written, type)).isEqualTo(value);
         }

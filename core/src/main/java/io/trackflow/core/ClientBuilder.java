@@ -73,9 +73,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      *
      * @param baseUrl an absolute https URL (http only to a loopback host, unless allowed)
      * @return this builder
+     * @throws NullPointerException when {@code baseUrl} is null
+     * @throws IllegalArgumentException naming {@code baseUrl}, with the value (credentials hidden) and the
+     *     likely fix, when it is not an absolute http(s) URL with a host; plain http to a non-loopback host
+     *     is refused by {@code build()}, as it depends on {@link #allowInsecureHttp}
      */
     public B baseUrl(String baseUrl) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        ClientConfig.parseBaseUrl(baseUrl);
+        this.baseUrl = baseUrl;
         return self();
     }
 

@@ -47,6 +47,8 @@ abstract class FakeHttpServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicLong acceptedConnections = new AtomicLong();
     private final @Nullable RateLimitWindow window;
     private final boolean rateLimitHeaders;
     private final boolean resetAsDelta;
@@ -65,6 +67,11 @@ abstract class FakeHttpServer implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(b.port)
                 .compress(b.gzip)
+                .doOnConnection(c -> {
+                    acceptedConnections.incrementAndGet();
+                    openConnections.incrementAndGet();
+                    c.onDispose(openConnections::decrementAndGet);
+                })
                 .handle(this::handle)
                 .bindNow(Duration.ofSeconds(10));
     }
@@ -132,6 +139,16 @@ abstract class FakeHttpServer implements AutoCloseable {
         received.set(0);
         refused.set(0);
         maxInFlight.set(inFlight.get());
+    }
+
+    /** The client connections open now (a pool's idle keep-alive connections included). */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    /** The client connections accepted since the start. */
+    public long acceptedConnections() {
+        return acceptedConnections.get();
     }
 
     /** The most requests that were being answered at the same time. */

@@ -78,7 +78,7 @@ final class Readers {
             required("id", FieldType.LONG, Artist.Builder::id, Artist::id);
             required("name", FieldType.STRING, Artist.Builder::name, Artist::name);
             optional("image_small", FieldType.STRING, Artist.Builder::imageSmall, Artist::imageSmall);
-            optional("verified", FieldType.BOOLEAN, Artist.Builder::verified, Artist::verified);
+            withDefault("verified", FieldType.BOOLEAN, Artist.Builder::verified, Artist::verified);
             optional("bio", FieldType.STRING, Artist.Builder::bio, Artist::bio);
             optional("website", FieldType.STRING, Artist.Builder::website, Artist::website);
         }

@@ -21,7 +21,7 @@ final class Readers {
                     BackgroundTrack::additionalProperties);
             required("id", FieldType.LONG, BackgroundTrack.Builder::id, BackgroundTrack::id);
             required("name", FieldType.STRING, BackgroundTrack.Builder::name, BackgroundTrack::name);
-            optional("volume", FieldType.INT, BackgroundTrack.Builder::volume, BackgroundTrack::volume);
+            withDefault("volume", FieldType.INT, BackgroundTrack.Builder::volume, BackgroundTrack::volume);
             optional(
                     "project",
                     FieldType.model(ProjectRef.class),
@@ -29,7 +29,7 @@ final class Readers {
                     BackgroundTrack::project);
             optional("media", FieldType.model(Media.class), BackgroundTrack.Builder::media, BackgroundTrack::media);
             required("created", FieldType.INSTANT, BackgroundTrack.Builder::created, BackgroundTrack::created);
-            optional("updated", FieldType.INSTANT, BackgroundTrack.Builder::updated, BackgroundTrack::updated);
+            withDefault("updated", FieldType.INSTANT, BackgroundTrack.Builder::updated, BackgroundTrack::updated);
         }
     }
 
@@ -42,7 +42,7 @@ final class Readers {
                     ProjectRef.Builder::additionalProperties,
                     ProjectRef::additionalProperties);
             required("id", FieldType.LONG, ProjectRef.Builder::id, ProjectRef::id);
-            optional("name", FieldType.STRING, ProjectRef.Builder::name, ProjectRef::name);
+            withDefault("name", FieldType.STRING, ProjectRef.Builder::name, ProjectRef::name);
         }
     }
 
@@ -54,7 +54,7 @@ final class Readers {
                     Media.Builder::build,
                     Media.Builder::additionalProperties,
                     Media::additionalProperties);
-            optional("url", FieldType.STRING, Media.Builder::url, Media::url);
+            withDefault("url", FieldType.STRING, Media.Builder::url, Media::url);
             optional("duration", FieldType.MILLIS, Media.Builder::duration, Media::duration);
         }
     }

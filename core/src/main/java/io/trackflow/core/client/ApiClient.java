@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * What a provider client is written with: an immutable, thread-safe client of one HTTP API that
@@ -35,7 +37,10 @@ import reactor.core.publisher.Mono;
  * {@code ApiException}.
  *
  * <p>{@link #close()} frees the transport the client created; a transport passed with {@link
- * ApiClientBuilder#transport} belongs to its owner.
+ * ApiClientBuilder#transport} belongs to its owner. Once closed, every call of the client, and every
+ * {@code Mono}/{@code Flux} it assembled earlier when subscribed, fails at once with an {@link
+ * IllegalStateException} ("client closed"), sending nothing and opening no connection; calls in flight at
+ * the close end with that error, their requests cancelled. Closing twice is harmless.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -47,6 +52,9 @@ public final class ApiClient implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final @Nullable Observing observing;
     private final String settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Emits once, at close: what calls in flight stop on. */
+    private final Sinks.One<Boolean> closing = Sinks.one();
 
     ApiClient(ApiClientBuilder b) {
         this.config = b.config;
@@ -132,7 +140,15 @@ public final class ApiClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reader, "reader");
         CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
-        return Mono.defer(() -> run.proceed(Call.start(operation, request, reader, config.totalTimeout())));
+        return Mono.defer(() -> closed.get()
+                        ? Mono.<T>error(closedError())
+                        : run.proceed(Call.start(operation, request, reader, config.totalTimeout())))
+                .takeUntilOther(closing.asMono())
+                .switchIfEmpty(Mono.error(this::closedError)); // a call yields a value: empty means closed
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException(name + " client closed");
     }
 
     /**
@@ -145,7 +161,8 @@ public final class ApiClient implements AutoCloseable {
      * @return the observed call
      */
     public <T> Flux<T> observe(String operation, Flux<T> items) {
-        return observing == null ? items : observing.operation(operation, items);
+        Flux<T> guarded = Flux.defer(() -> closed.get() ? Flux.error(closedError()) : items);
+        return observing == null ? guarded : observing.operation(operation, guarded);
     }
 
     /**
@@ -157,7 +174,8 @@ public final class ApiClient implements AutoCloseable {
      * @return the observed call
      */
     public <T> Mono<T> observe(String operation, Mono<T> item) {
-        return observing == null ? item : observing.operation(operation, item);
+        Mono<T> guarded = Mono.defer(() -> closed.get() ? Mono.error(closedError()) : item);
+        return observing == null ? guarded : observing.operation(operation, guarded);
     }
 
     /**
@@ -174,22 +192,39 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
-     * Frees the transport the client created, without blocking.
+     * Closes the client on subscription, without blocking: it refuses every call from then on, ends the
+     * calls in flight, and frees the transport it created.
      *
-     * @return completes when it is freed
+     * @return completes when the transport is freed
      */
     public Mono<Void> closeAsync() {
-        return ownsTransport ? transport.closeAsync() : Mono.empty();
+        return Mono.defer(() -> {
+            markClosed();
+            return ownsTransport ? transport.closeAsync() : Mono.<Void>empty();
+        });
     }
 
     /**
-     * Frees the transport the client created. On a non-blocking thread it does not wait (see {@link
-     * #closeAsync()}).
+     * Closes the client: it refuses every call from then on, ends the calls in flight, and frees the
+     * transport it created. On a non-blocking thread it does not wait for the transport (see {@link
+     * #closeAsync()}). Closing twice is harmless.
      */
     @Override
     public void close() {
+        markClosed();
         if (ownsTransport) {
             transport.close();
+        }
+    }
+
+    /** Whether {@link #close()} (or {@link #closeAsync()}) has run. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    private void markClosed() {
+        if (closed.compareAndSet(false, true)) {
+            closing.tryEmitValue(Boolean.TRUE);
         }
     }
 

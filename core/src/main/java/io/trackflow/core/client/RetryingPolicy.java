@@ -68,7 +68,7 @@ final class RetryingPolicy implements CallPolicy {
             state.failed(failure);
             Duration wait = decider.next(failure, Math.max(1, state.attempts()));
             if (wait == null) {
-                return Mono.error(failure);
+                return Mono.error(decider.surfacing(failure));
             }
             Mono<T> again = Mono.defer(this::attempt);
             return wait.isZero() ? again : Mono.delay(wait).then(again);

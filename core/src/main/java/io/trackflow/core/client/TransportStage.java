@@ -51,8 +51,10 @@ final class TransportStage {
         } else {
             sent = authenticated.flatMap(authed -> exchange(call, authed));
         }
+        // a closed transport's refusal is a usage error, not a network failure: it surfaces as it is
         return sent.onErrorMap(
-                e -> !(e instanceof ApiException), e -> Errors.get().transport(request, e));
+                e -> !(e instanceof ApiException) && !(e instanceof IllegalStateException && transport.isClosed()),
+                e -> Errors.get().transport(request, e));
     }
 
     private <T> Mono<T> exchange(Call<T> call, HttpRequest authed) {

@@ -102,6 +102,26 @@ final class ErrorFactory implements Errors {
     }
 
     @Override
+    public RateLimitException notRetriedPastDeadline(RateLimitException error, Duration wait, Duration left) {
+        ErrorResponse r = error.response();
+        String note = "not retried: its Retry-After of " + seconds(wait) + " outlasts the call's deadline ("
+                + seconds(left) + " left)";
+        ErrorBody body = ErrorBody.builder()
+                .from(r.body())
+                .message(r.body().message().map(m -> m + "; " + note).orElse(note))
+                .build();
+        RateLimitException made = new RateLimitException(
+                ErrorResponse.builder().from(r).body(body).build());
+        made.setAttempts(error.attempts());
+        return made;
+    }
+
+    private static String seconds(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    @Override
     public DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause) {
         String trimmed = excerpt.stripLeading();
         String what;

@@ -1,9 +1,9 @@
 package io.trackflow.core.error;
 
 import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.json.RawJson;
 import io.trackflow.core.json.RawJson.Kind;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,8 @@ final class LenientJsonErrorDecoder implements ErrorDecoder {
         }
         RawJson root;
         try {
-            root = RawJson.parse(new String(response.bodyBytes(), StandardCharsets.UTF_8));
+            // from the bytes, as Jackson reads them: the encoding detected (a BOM, UTF-16), the first value
+            root = Json.read(response.bodyStream(), RawJson.class);
         } catch (IllegalArgumentException notJson) {
             return ErrorBody.empty();
         }

@@ -60,6 +60,16 @@ public interface HttpTransport extends AutoCloseable {
         });
     }
 
+    /**
+     * Whether the transport was closed: then it refuses every exchange with an {@link IllegalStateException},
+     * sending nothing. False by default (a transport that never closes).
+     *
+     * @return whether closed
+     */
+    default boolean isClosed() {
+        return false;
+    }
+
     /** Frees what this transport created (connection pools). A no-op by default. */
     @Override
     default void close() {}

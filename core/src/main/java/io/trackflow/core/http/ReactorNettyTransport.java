@@ -9,6 +9,7 @@ import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -45,6 +46,7 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final Duration responseTimeout;
     private final int maxResponseBytes;
     private final String userAgent;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReactorNettyTransport(Builder b) {
         HttpClient base;
@@ -108,6 +110,10 @@ public final class ReactorNettyTransport implements HttpTransport {
                 io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
         byte[] body = request.body().orElse(null);
         return Mono.defer(() -> {
+            if (closed.get()) { // never re-creates a disposed pool: refuses, sending nothing
+                return Mono.error(new IllegalStateException("transport closed: " + request.method() + " "
+                        + request.uri().getScheme() + "://" + request.uri().getAuthority() + " not sent"));
+            }
             LoopCancellation loop = new LoopCancellation();
             return client.request(method)
                     .uri(request.uri())
@@ -133,12 +139,14 @@ public final class ReactorNettyTransport implements HttpTransport {
     }
 
     /**
-     * Frees the connection pool this transport created (a user's {@link HttpClient} is left alone).
-     * On a non-blocking thread (a Netty event loop, a Reactor parallel worker) it does not wait: the
-     * pool is disposed in the background, as {@link #closeAsync()} would.
+     * Closes the transport: it refuses every exchange from then on ({@link IllegalStateException}, nothing
+     * sent), and frees the connection pool it created (a user's {@link HttpClient} is left alone). On a
+     * non-blocking thread (a Netty event loop, a Reactor parallel worker) it does not wait: the pool is
+     * disposed in the background, as {@link #closeAsync()} would. Closing twice is harmless.
      */
     @Override
     public void close() {
+        closed.set(true);
         if (Schedulers.isInNonBlockingThread()) {
             closeAsync().subscribe(null, e -> LOG.warn("closing the connection pool failed", e));
         } else {
@@ -159,13 +167,21 @@ public final class ReactorNettyTransport implements HttpTransport {
     }
 
     /**
-     * Frees the connection pool this transport created, without blocking.
+     * Closes the transport on subscription, without blocking (see {@link #close()}).
      *
      * @return completes when the pool is disposed
      */
     @Override
     public Mono<Void> closeAsync() {
-        return ownedProvider == null ? Mono.empty() : ownedProvider.disposeLater();
+        return Mono.defer(() -> {
+            closed.set(true);
+            return ownedProvider == null ? Mono.<Void>empty() : ownedProvider.disposeLater();
+        });
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed.get();
     }
 
     @Override

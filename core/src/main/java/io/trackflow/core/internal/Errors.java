@@ -87,6 +87,18 @@ public interface Errors {
     io.trackflow.core.error.RateLimitException rateLimited(HttpRequest request, Duration wait, String why);
 
     /**
+     * The 429 a call ends with because its {@code Retry-After} outlasts the call's deadline: the same error,
+     * made anew with a message that says why it was not retried.
+     *
+     * @param error the 429
+     * @param wait the server's {@code Retry-After}
+     * @param left what was left of the deadline
+     * @return the error to surface
+     */
+    io.trackflow.core.error.RateLimitException notRetriedPastDeadline(
+            io.trackflow.core.error.RateLimitException error, Duration wait, Duration left);
+
+    /**
      * A success body that does not fit the contract.
      *
      * @param request the request

@@ -28,6 +28,8 @@ public final class RetryDecider {
     private final boolean limiterHolds;
     /** Retries that used up the budget (a wait the rate limiter imposed does not). */
     private int counted;
+    /** The error to end the call with instead of the failure, when one was made anew. */
+    private @Nullable Throwable surfaced;
 
     /**
      * Starts the decisions of one call.
@@ -65,18 +67,32 @@ public final class RetryDecider {
         if (held.isPresent()) {
             // the server said when to come back and the limiter holds the client until then: the next
             // attempt waits there (deadline-aware), and this one does not count as a failed attempt
-            if (held.get().compareTo(policy.maxRetryAfter()) > 0 || passesDeadline(held.get())) {
+            if (held.get().compareTo(policy.maxRetryAfter()) > 0) {
                 return giveUp(failure, attempts);
             }
-            listener.onRetry(attempts + 1, failure, held.get());
+            if (passesDeadline(held.get())) {
+                Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+                surfaced = Errors.get().notRetriedPastDeadline((RateLimitException) failure, held.get(), left);
+                return giveUp(surfaced, attempts);
+            }
+            listener.onRetry(attempts, failure, held.get()); // retry number: one per attempt made
             return Duration.ZERO;
         }
         if (counted >= policy.maxRetries()) {
             return giveUp(failure, attempts);
         }
         Optional<Duration> delay = policy.delayBefore(counted, failure);
-        if (delay.isEmpty() || passesDeadline(delay.get())) {
+        if (delay.isEmpty()) {
+            return giveUp(failure, attempts);
+        }
+        if (passesDeadline(delay.get())) {
             // a wait the call cannot afford ends it now, with the failure that asked for the wait
+            if (failure instanceof RateLimitException) {
+                Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+                RateLimitException r = (RateLimitException) failure;
+                surfaced = Errors.get().notRetriedPastDeadline(r, r.retryAfter().orElse(delay.get()), left);
+                return giveUp(surfaced, attempts);
+            }
             return giveUp(failure, attempts);
         }
         counted++;
@@ -87,7 +103,7 @@ public final class RetryDecider {
                     failure.toString(),
                     delay.get().toMillis());
         }
-        listener.onRetry(attempts + 1, failure, delay.get());
+        listener.onRetry(attempts, failure, delay.get());
         return delay.get();
     }
 
@@ -102,6 +118,15 @@ public final class RetryDecider {
         return limiterHolds && policy.maxRetries() > 0 && failure instanceof RateLimitException
                 ? ((RateLimitException) failure).retryAfter().filter(d -> !d.isZero())
                 : Optional.empty();
+    }
+
+    /**
+     * The error the call ends with after {@link #next} answered null: {@code failure} itself, or, for a 429
+     * whose {@code Retry-After} outlasts the deadline, the same 429 saying why it was not retried.
+     */
+    public Throwable surfacing(Throwable failure) {
+        Throwable s = surfaced;
+        return s != null ? s : failure;
     }
 
     private boolean passesDeadline(Duration delay) {

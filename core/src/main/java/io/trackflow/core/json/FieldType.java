@@ -58,7 +58,7 @@ public final class FieldType<V> {
     public static final FieldType<BigDecimal> DECIMAL = scalar(
             "a number or a numeric string",
             p -> isString(p) ? decimal(p.getString()) : exactNumber(p),
-            (v, g) -> g.writeNumber(v.toString()));
+            (v, g) -> g.writeNumber(v));
 
     /** A finite number or a numeric string, as a {@code double}; written as a number. */
     public static final FieldType<Double> DOUBLE = scalar(
@@ -335,13 +335,15 @@ public final class FieldType<V> {
     }
 
     private static void writeMillis(Duration d, JsonGenerator g) {
-        if (d.getNano() % 1_000_000 == 0) {
+        long seconds = d.getSeconds();
+        if (d.getNano() % 1_000_000 == 0 && Math.abs(seconds) < Long.MAX_VALUE / 1000 - 1) {
             g.writeNumber(d.toMillis());
-        } else {
-            BigDecimal nanos = BigDecimal.valueOf(d.getSeconds())
+        } else { // a fraction of a millisecond, or beyond a long of milliseconds: exactly, as a decimal
+            BigDecimal nanos = BigDecimal.valueOf(seconds)
                     .multiply(BigDecimal.valueOf(1_000_000_000L))
                     .add(BigDecimal.valueOf(d.getNano()));
-            g.writeNumber(nanos.movePointLeft(6).stripTrailingZeros().toPlainString());
+            BigDecimal ms = nanos.movePointLeft(6).stripTrailingZeros();
+            g.writeNumber(ms.scale() < 0 ? ms.setScale(0) : ms);
         }
     }
 

@@ -36,7 +36,7 @@ public final class Json {
     private Json() {}
 
     /**
-     * Reads one value of {@code type} from a JSON stream (the caller closes it).
+     * Reads one value of {@code type} from a JSON stream (closed once read).
      *
      * @param in the JSON
      * @param type a type trackflow's codec knows
@@ -75,7 +75,7 @@ public final class Json {
     }
 
     /**
-     * Reads a JSON array of {@code type} from a stream (the caller closes it).
+     * Reads a JSON array of {@code type} from a stream (closed once read).
      *
      * @param in the JSON
      * @param type a type trackflow's codec knows
@@ -139,6 +139,19 @@ public final class Json {
      */
     public static void register(ModelCodec<?, ?> codec) {
         Codecs.register(Objects.requireNonNull(codec, "codec").stream);
+        codec.resolveNested(); // now, on the initializing thread: never a class initialization while decoding
+    }
+
+    /**
+     * Whether the codec knows {@code type}, initializing it (and so registering it and the models it nests,
+     * when it is a model) if it was not yet. A client calls this for its models when its classes are loaded,
+     * so that no model class is first initialized on an event loop, in the middle of a response.
+     *
+     * @param type the type
+     * @return whether {@link #read} and {@link #write} handle it
+     */
+    public static boolean knows(Class<?> type) {
+        return Codecs.find(Objects.requireNonNull(type, "type")) != null;
     }
 
     /**
@@ -200,6 +213,9 @@ public final class Json {
 
     private static <T> T readRoot(JsonParser p, StreamCodec<T> codec) {
         JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NULL && codec.type() == RawJson.class) {
+            return codec.read(p); // a RawJson holds JSON null itself
+        }
         if (t == null || t == JsonToken.VALUE_NULL) {
             throw new Mismatch(codec.type().getSimpleName() + ": the JSON is " + (t == null ? "empty" : "null"));
         }

@@ -216,7 +216,8 @@ public abstract class ModelCodec<B, T> {
 
     /**
      * Registers an optional field with a default (absent, {@code null} or unreadable: the default applies),
-     * always written (an empty list is left out).
+     * always written (an empty list is left out) but when a raw value of it is kept: that is written instead,
+     * as the provider sent it.
      *
      * @param name the JSON name
      * @param type what it accepts
@@ -226,10 +227,10 @@ public abstract class ModelCodec<B, T> {
      */
     protected final <V> void withDefault(
             String name, FieldType<V> type, BiConsumer<B, V> setter, Function<T, V> getter) {
-        add(name, type, setter, Objects.requireNonNull(getter, "getter"), false);
+        add(name, type, setter, Objects.requireNonNull(getter, "getter"), false).defaulted = true;
     }
 
-    private <V> void add(
+    private <V> ModelField<B, T, V> add(
             String name,
             FieldType<V> type,
             BiConsumer<B, V> setter,
@@ -252,6 +253,19 @@ public abstract class ModelCodec<B, T> {
         if (required) {
             requiredMask |= 1L << f.index;
         }
+        return f;
+    }
+
+    /**
+     * Looks up (so initializes and registers) the codecs of the models this one nests, once it is registered:
+     * a model that nests itself (a track's album's tracks) finds itself registered already.
+     */
+    final void resolveNested() {
+        for (ModelField<B, T, ?> f : inOrder) {
+            if (f.type.model() != null) {
+                f.type.nested();
+            }
+        }
     }
 
     /** The model codec behind a registry entry; null for another kind of codec. */
@@ -269,7 +283,7 @@ public abstract class ModelCodec<B, T> {
     }
 
     /**
-     * Reads one JSON value from a stream (the caller closes it).
+     * Reads one JSON value from a stream (closed once read).
      *
      * @param in the JSON
      * @return the model
@@ -302,7 +316,7 @@ public abstract class ModelCodec<B, T> {
     }
 
     /**
-     * Reads a JSON array of the model from a stream (the caller closes it); one element that does not read
+     * Reads a JSON array of the model from a stream (closed once read); one element that does not read
      * fails the whole array.
      *
      * @param in the JSON
@@ -471,25 +485,32 @@ public abstract class ModelCodec<B, T> {
     }
 
     /**
-     * Writes a value: its typed fields, then what it keeps raw. An optional field kept raw is written raw
-     * (as it came), not with its default; a raw entry named like a required field is not written (the typed
-     * value is the one that read).
+     * Writes a value: its typed fields, then what it keeps raw. A typed value that is present is written, and
+     * a raw entry of the same name is then left out (the typed value is the newer: set on the builder, or
+     * read from a later duplicate); an optional field that is absent and kept raw (it did not read) is
+     * written raw, as it came. A defaulted field (always present) whose raw value is kept is written raw:
+     * its default is not a value the provider sent.
      */
     private void write(T value, JsonGenerator g) {
         RawFields raw = additionalOf == null ? RawFields.empty() : additionalOf.apply(value);
         g.writeStartObject();
+        java.util.Set<String> typed = raw.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
         for (ModelField<B, T, ?> f : inOrder) {
-            if (f.required || !raw.containsKey(f.name)) {
-                f.write(value, g);
+            if (f.required || !raw.containsKey(f.name) || !f.defaulted()) {
+                if (f.write(value, g) && !raw.isEmpty()) {
+                    typed.add(f.name);
+                }
             }
         }
         if (!raw.isEmpty()) {
-            raw.writeFields(g, name -> {
-                ModelField<B, T, ?> f = fields.get(name);
-                return f != null && f.required;
-            });
+            raw.writeFields(g, name -> typed.contains(name) || isRequired(name));
         }
         g.writeEndObject();
+    }
+
+    private boolean isRequired(String name) {
+        ModelField<B, T, ?> f = fields.get(name);
+        return f != null && f.required;
     }
 
     private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, RawJson value) {

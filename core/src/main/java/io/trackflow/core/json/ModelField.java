@@ -39,6 +39,8 @@ final class ModelField<B, T, V> {
     private final @Nullable Function<T, ?> getter;
 
     private final AtomicBoolean logged = new AtomicBoolean();
+    /** Registered with a default (always present): a kept raw value is written instead of it. */
+    boolean defaulted;
     /** The field that followed this one last time (a guess, shared racily: see ModelCodec). */
     @Nullable
     ModelField<B, T, ?> next;
@@ -190,19 +192,24 @@ final class ModelField<B, T, V> {
         return (V) out;
     }
 
-    /** Whether this field writes, and, when it does, writes its name and value (nothing when absent). */
+    boolean defaulted() {
+        return defaulted;
+    }
+
+    /** Writes the field's name and value when it has one; answers whether it wrote. */
     @SuppressWarnings("unchecked")
-    void write(T model, JsonGenerator g) {
+    boolean write(T model, JsonGenerator g) {
         if (getter == null) {
-            return;
+            return false;
         }
         Object v = getter.apply(model);
         v = present(v);
         if (v == null || (v instanceof List && ((List<?>) v).isEmpty())) {
-            return;
+            return false;
         }
         g.writeName(name);
         type.write((V) v, g);
+        return true;
     }
 
     /** The value inside an optional (null when empty), or the value itself. */

@@ -57,6 +57,8 @@ public final class RawFields extends AbstractMap<String, RawJson> {
     private final Object[] values;
 
     private final int size;
+    /** Name to position, for a large object; built at the first lookup (racily: any copy is the same). */
+    private volatile @Nullable Map<String, Integer> index;
 
     private RawFields(String[] names, Object[] values, int size) {
         this.names = names;
@@ -125,6 +127,18 @@ public final class RawFields extends AbstractMap<String, RawJson> {
     }
 
     private int indexOf(@Nullable Object name) {
+        if (size > 8) { // a large object: a hash index, built once (equals of two objects looks every name up)
+            Map<String, Integer> idx = index;
+            if (idx == null) {
+                idx = new java.util.HashMap<>(size * 2);
+                for (int i = 0; i < size; i++) {
+                    idx.put(names[i], i);
+                }
+                index = idx;
+            }
+            Integer i = idx.get(name);
+            return i == null ? -1 : i;
+        }
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
                 return i;
@@ -197,9 +211,18 @@ public final class RawFields extends AbstractMap<String, RawJson> {
             if (size == 0) {
                 return EMPTY;
             }
-            for (int i = 1; i < size; i++) {
-                for (int j = 0; j < i; j++) {
-                    if (names[j].equals(names[i])) {
+            if (size <= 8) {
+                for (int i = 1; i < size; i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (names[j].equals(names[i])) {
+                            return withoutDuplicates();
+                        }
+                    }
+                }
+            } else {
+                java.util.Set<String> seen = new java.util.HashSet<>(size * 2);
+                for (int i = 0; i < size; i++) {
+                    if (!seen.add(names[i])) {
                         return withoutDuplicates();
                     }
                 }
@@ -211,17 +234,16 @@ public final class RawFields extends AbstractMap<String, RawJson> {
         private RawFields withoutDuplicates() {
             String[] n = new String[size];
             Object[] v = new Object[size];
+            Map<String, Integer> at = new java.util.HashMap<>(size * 2);
             int k = 0;
-            outer:
             for (int i = 0; i < size; i++) {
-                for (int j = 0; j < k; j++) {
-                    if (n[j].equals(names[i])) {
-                        v[j] = values[i];
-                        continue outer;
-                    }
+                Integer j = at.putIfAbsent(names[i], k);
+                if (j != null) {
+                    v[j] = values[i];
+                } else {
+                    n[k] = names[i];
+                    v[k++] = values[i];
                 }
-                n[k] = names[i];
-                v[k++] = values[i];
             }
             return new RawFields(n, v, k);
         }

@@ -177,7 +177,7 @@ public final class RawJson {
                 g.writeString((String) value);
                 break;
             case NUMBER:
-                g.writeNumber(((Num) value).text);
+                ((Num) value).write(g);
                 break;
             case BOOLEAN:
                 g.writeBoolean((Boolean) value);
@@ -274,6 +274,20 @@ public final class RawJson {
         Num(String text, boolean integer) {
             this.text = text;
             this.integer = integer;
+        }
+
+        /**
+         * Into JSON text, the digits as sent; into anything else (a token buffer, a tree, a binary format),
+         * as an integer or an exact decimal, which such a generator keeps.
+         */
+        void write(JsonGenerator g) {
+            if (Wire.writesText(g)) {
+                g.writeNumber(text);
+            } else if (integer) {
+                g.writeNumber(new BigInteger(text));
+            } else {
+                g.writeNumber(new BigDecimal(text));
+            }
         }
 
         @Override

@@ -7,14 +7,15 @@ import java.time.Duration;
 public interface RetryListener {
 
     /** A listener that does nothing. */
-    RetryListener NONE = (attempt, error, delay) -> {};
+    RetryListener NONE = (retry, error, delay) -> {};
 
     /**
-     * Called before retry number {@code attempt} (the first retry is attempt 2).
+     * Called before retry number {@code retry}: the first retry is 1, the number its request carries in
+     * the {@code trackflow.retry} tag of {@code trackflow.client.requests} (the first attempt is 0 there).
      *
-     * @param attempt the number of the attempt about to be made
+     * @param retry the number of the retry about to be made, from 1
      * @param error why the previous attempt failed
-     * @param delay the wait before the attempt
+     * @param delay the wait before the retry
      */
-    void onRetry(int attempt, Throwable error, Duration delay);
+    void onRetry(int retry, Throwable error, Duration delay);
 }

@@ -166,6 +166,21 @@ class ObservationPolicyTest {
     }
 
     @Test
+    void theRetryListenerNumbersEachRetryAsItsRequestIsTagged() {
+        answer(503);
+        answer(503);
+        List<Integer> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ApiClient api =
+                client().retryListener((retry, error, delay) -> told.add(retry)).build()) {
+            StepVerifier.create(get(api, 7)).expectNext("{}").verifyComplete();
+        }
+        List<Observation.Context> requests = contexts(TrackflowObservations.REQUESTS);
+        assertThat(requests).extracting(c -> low(c).get("trackflow.retry")).containsExactly("0", "1", "2");
+        // one scheme: retry n is told n and its request is tagged n (the first attempt is 0, and not a retry)
+        assertThat(told).containsExactly(1, 2);
+    }
+
+    @Test
     void aClientErrorAndNoResponseAtAllAreTaggedSo() {
         answer(404);
         script.add(r -> Mono.error(new java.net.ConnectException("refused")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trackflow.core.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ErrorDecoderTest {
@@ -48,6 +49,25 @@ class ErrorDecoderTest {
         assertThat(b.message()).contains("{\"detail\":\"odd\"}");
         assertThat(b.retryAfter()).contains(Duration.ofSeconds(60));
         assertThat(decode("{\"message\":[\"a\",\"b\"]}").message()).contains("[\"a\",\"b\"]");
+    }
+
+    @Test
+    void aBodyIsReadAsJacksonReadsBytesWithABomInUtf16OrWithTrailingContent() {
+        byte[] json = "{\"message\":\"Rate limited\",\"retry_after\":30}".getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[json.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, bom, 3, json.length);
+        for (byte[] body : List.of(
+                bom,
+                "{\"message\":\"Rate limited\",\"retry_after\":30}\n{\"x\":1}".getBytes(StandardCharsets.UTF_8),
+                "{\"message\":\"Rate limited\",\"retry_after\":30} <!-- trailing -->".getBytes(StandardCharsets.UTF_8),
+                "{\"message\":\"Rate limited\",\"retry_after\":30}".getBytes(StandardCharsets.UTF_16BE))) {
+            ErrorBody b = ErrorDecoder.lenientJson().decode(HttpResponse.of(429, body));
+            assertThat(b.message()).contains("Rate limited");
+            assertThat(b.retryAfter()).contains(java.time.Duration.ofSeconds(30));
+        }
     }
 
     @Test

@@ -79,6 +79,20 @@ class JsonTest {
     }
 
     @Test
+    void rawJsonNullRoundTripsThroughTheCodec() {
+        assertThat(Json.write(RawJson.parse("null"))).isEqualTo("null");
+        assertThat(Json.read("null", RawJson.class).isNull()).isTrue();
+    }
+
+    @Test
+    void aModelOutsideTrackflowRegisteredFromItsClassInitializerIsFoundOnFirstUse() {
+        // the class is not initialized before this read: the registry initializes it
+        com.example.thirdparty.Note n = Json.read("{\"text\":\"hi\",\"extra\":1}", com.example.thirdparty.Note.class);
+        assertThat(n.text).isEqualTo("hi");
+        assertThat(Json.write(n)).isEqualTo("{\"text\":\"hi\"}");
+    }
+
+    @Test
     void aTypeTheCodecDoesNotKnowIsRefusedNamingIt() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Json.read("{}", java.util.HashMap.class))

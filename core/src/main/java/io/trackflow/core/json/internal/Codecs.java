@@ -7,12 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The registry of every type trackflow's codec reads and writes. A model registers its codec from its
- * own class initializer, so looking a type up initializes it first: nothing has to be listed anywhere,
- * and a provider module on the class path or the module path is found the same way.
+ * own class initializer, so looking a type up initializes it first (once; never a JDK class): nothing has
+ * to be listed anywhere, and a provider's module, trackflow's or another's, on the class path or the module
+ * path, is found the same way.
  */
 public final class Codecs {
 
     private static final ConcurrentMap<Class<?>, StreamCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
+    /** Classes initialized that registered no codec (so that looking one up again stays cheap). */
+    private static final java.util.Set<Class<?>> NONE = ConcurrentHashMap.newKeySet();
 
     private Codecs() {}
 
@@ -37,9 +40,14 @@ public final class Codecs {
     public static <T> @Nullable StreamCodec<T> find(Class<T> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             StreamCodec<?> codec = BY_TYPE.get(c);
-            if (codec == null && c.getName().startsWith("io.trackflow.")) {
+            if (codec == null && mayRegister(c) && !NONE.contains(c)) {
+                // a model registers its codec from its class initializer: initialize it (waiting for another
+                // thread that is initializing it), then look again; remember a class that registered none
                 initialize(c);
                 codec = BY_TYPE.get(c);
+                if (codec == null) {
+                    NONE.add(c);
+                }
             }
             if (codec != null) {
                 return (StreamCodec<T>) codec;
@@ -57,11 +65,25 @@ public final class Codecs {
         return codec;
     }
 
+    /** A class of the JDK registers nothing; any other may (trackflow's models, a provider's own). */
+    private static boolean mayRegister(Class<?> c) {
+        String n = c.getName();
+        return !(c.isPrimitive()
+                || c.isArray()
+                || n.startsWith("java.")
+                || n.startsWith("javax.")
+                || n.startsWith("jdk.")
+                || n.startsWith("sun.")
+                || n.startsWith("com.sun."));
+    }
+
     private static void initialize(Class<?> c) {
         try {
             Class.forName(c.getName(), true, c.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            // not initializable here: then it has no codec
+        } catch (ClassNotFoundException e) {
+            // not reachable through its own loader: then it has no codec
+        } catch (LinkageError e) { // its initializer failed: say so, rather than "no codec"
+            throw new IllegalStateException("initializing " + c.getName() + " failed: " + e, e);
         }
     }
 }

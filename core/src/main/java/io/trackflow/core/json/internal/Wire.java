@@ -24,7 +24,15 @@ public final class Wire {
 
     private Wire() {}
 
-    /** A parser over a stream (not closed by the parser's close: the caller owns it). */
+    /**
+     * Whether a generator writes JSON text, so that a number may be written as its text, digits as they
+     * came; a token buffer, a tree builder or a binary format needs a typed number instead.
+     */
+    public static boolean writesText(JsonGenerator g) {
+        return g instanceof tools.jackson.core.json.JsonGeneratorBase;
+    }
+
+    /** A parser over a stream (closed with the parser). */
     public static JsonParser parser(InputStream in) {
         return FACTORY.createParser(ObjectReadContext.empty(), in);
     }

@@ -13,10 +13,18 @@ final class Tokens {
 
     private Tokens() {}
 
-    /** Copies the Jackson 2 parser's current value (scalar or whole structure) into a Jackson 3 generator. */
+    /**
+     * Copies the Jackson 2 parser's current value (scalar or whole structure) into a Jackson 3 generator. A
+     * parser on a property name is inside an object whose start the mapper consumed (after a type id): the
+     * rest of that object is copied as the object.
+     */
     static void copy(JsonParser p, tools.jackson.core.JsonGenerator g) {
         try {
             int depth = 0;
+            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                g.writeStartObject();
+                depth = 1;
+            }
             do {
                 switch (p.currentToken()) {
                     case START_OBJECT:
@@ -89,8 +97,18 @@ final class Tokens {
                     g.writeString(p.getString());
                     break;
                 case VALUE_NUMBER_INT:
+                    if (g instanceof com.fasterxml.jackson.core.json.JsonGeneratorImpl) {
+                        g.writeNumber(p.getString()); // JSON text: the digits as they are
+                    } else {
+                        g.writeNumber(p.getBigIntegerValue()); // a token buffer or tree keeps an integer
+                    }
+                    break;
                 case VALUE_NUMBER_FLOAT:
-                    g.writeNumber(p.getString());
+                    if (g instanceof com.fasterxml.jackson.core.json.JsonGeneratorImpl) {
+                        g.writeNumber(p.getString());
+                    } else {
+                        g.writeNumber(p.getDecimalValue());
+                    }
                     break;
                 case VALUE_TRUE:
                 case VALUE_FALSE:

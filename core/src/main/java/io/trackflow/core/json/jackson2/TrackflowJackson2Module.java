@@ -3,6 +3,7 @@ package io.trackflow.core.json.jackson2;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.core.type.WritableTypeId;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -105,7 +106,7 @@ public final class TrackflowJackson2Module extends Module {
 
     private static <T> @Nullable JsonDeserializer<T> deserializer(Class<T> type) {
         StreamCodec<T> codec = Codecs.find(type);
-        return codec == null || !codec.type().equals(type) ? null : new Reader<>(codec);
+        return codec == null ? null : new Reader<>(codec); // a model's generated class reads as the model
     }
 
     private static <T> @Nullable JsonSerializer<T> serializer(Class<T> type) {
@@ -132,6 +133,10 @@ public final class TrackflowJackson2Module extends Module {
                 json = Wire.bytes(g -> Tokens.copy(p, g));
             } catch (UncheckedIOException e) {
                 throw e.getCause(); // the mapper's own parse error
+            } catch (IllegalArgumentException e) { // a token no JSON value has (binary data)
+                throw MismatchedInputException.from(p, codec.type(), e.getMessage());
+            } catch (tools.jackson.core.JacksonException e) { // e.g. nested deeper than trackflow writes
+                throw JsonMappingException.from(p, e.getOriginalMessage(), e);
             }
             try (tools.jackson.core.JsonParser p3 = Wire.parser(json)) {
                 p3.nextToken();
@@ -180,6 +185,37 @@ public final class TrackflowJackson2Module extends Module {
         @Override
         public boolean isEmpty(SerializerProvider provider, T value) {
             return false;
+        }
+
+        /**
+         * With the mapper's type ids (default typing, e.g. a cache): the value's JSON with the type id in the
+         * mapper's form, a property inside an object or a wrapper around any other value.
+         */
+        @Override
+        public void serializeWithType(T value, JsonGenerator g, SerializerProvider serializers, TypeSerializer typeSer)
+                throws IOException {
+            byte[] json = Wire.bytes(g3 -> codec.write(value, g3));
+            try (tools.jackson.core.JsonParser p3 = Wire.parser(json)) {
+                boolean object = p3.nextToken() == tools.jackson.core.JsonToken.START_OBJECT;
+                WritableTypeId id = typeSer.writeTypePrefix(
+                        g,
+                        typeSer.typeId(
+                                value,
+                                codec.type(), // the model's name, not its generated implementation's
+                                object
+                                        ? com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                                        : com.fasterxml.jackson.core.JsonToken.VALUE_STRING));
+                if (object) {
+                    while (p3.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                        g.writeFieldName(p3.currentName());
+                        p3.nextToken();
+                        Tokens.copy(p3, g);
+                    }
+                } else {
+                    Tokens.copy(p3, g);
+                }
+                typeSer.writeTypeSuffix(g, id);
+            }
         }
     }
 }

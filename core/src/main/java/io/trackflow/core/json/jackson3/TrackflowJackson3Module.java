@@ -3,10 +3,13 @@ package io.trackflow.core.json.jackson3;
 import io.trackflow.core.json.RawJson;
 import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
+import io.trackflow.core.json.internal.Wire;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.Version;
+import tools.jackson.core.type.WritableTypeId;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -18,6 +21,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.Deserializers;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.ser.Serializers;
 import tools.jackson.databind.type.MapType;
 
@@ -98,7 +102,7 @@ public final class TrackflowJackson3Module extends JacksonModule {
 
     private static <T> @Nullable ValueDeserializer<T> deserializer(Class<T> type) {
         StreamCodec<T> codec = Codecs.find(type);
-        return codec == null || !codec.type().equals(type) ? null : new Reader<>(codec);
+        return codec == null ? null : new Reader<>(codec); // a model's generated class reads as the model
     }
 
     private static <T> @Nullable ValueSerializer<T> serializer(Class<T> type) {
@@ -160,6 +164,34 @@ public final class TrackflowJackson3Module extends JacksonModule {
         @Override
         public boolean isEmpty(SerializationContext ctxt, T value) {
             return false;
+        }
+
+        /**
+         * With the mapper's type ids (default typing, e.g. a cache): the value's JSON with the type id in the
+         * mapper's form, a property inside an object or a wrapper around any other value.
+         */
+        @Override
+        public void serializeWithType(T value, JsonGenerator g, SerializationContext ctxt, TypeSerializer typeSer) {
+            StreamCodec<RawJson> raw = Codecs.of(RawJson.class);
+            RawJson json;
+            try (JsonParser p = Wire.parser(Wire.bytes(g3 -> codec.write(value, g3)))) {
+                p.nextToken();
+                json = raw.read(p);
+            }
+            boolean object = json.kind() == RawJson.Kind.OBJECT;
+            WritableTypeId id = typeSer.writeTypePrefix(
+                    g,
+                    ctxt,
+                    typeSer.typeId(value, codec.type(), object ? JsonToken.START_OBJECT : JsonToken.VALUE_STRING));
+            if (object) {
+                for (java.util.Map.Entry<String, RawJson> f : json.fields().entrySet()) {
+                    g.writeName(f.getKey());
+                    raw.write(f.getValue(), g);
+                }
+            } else {
+                raw.write(json, g);
+            }
+            typeSer.writeTypeSuffix(g, ctxt, id);
         }
     }
 }
