@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a capturing read ({@link ModelCodec#readCapturing}) puts the raw value of every field it reads,
+ * Where a capturing read ({@link ModelStream#readCapturing}) puts the raw value of every field it reads,
  * and the first reason the model did not read.
  */
 final class Capture {

@@ -1,6 +1,5 @@
 package io.trackflow.core.json;
 
-import io.trackflow.core.json.internal.Mismatch;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.io.InputStream;
@@ -16,9 +15,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * How one model is read from and written to JSON, one line per field: the one rule the client's wire path
@@ -60,48 +57,20 @@ public abstract class ModelCodec<B, T> {
     final Logger log;
     final String model;
     final boolean strict;
-    private final Class<T> type;
-    private final Supplier<B> newBuilder;
-    private final Function<B, ? extends T> build;
-    private final @Nullable BiConsumer<B, RawFields> additional;
-    private final @Nullable Function<T, RawFields> additionalOf;
-    private final Map<String, ModelField<B, T, ?>> fields = new HashMap<>();
-    private final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
-    private long requiredMask;
+    final Class<T> type;
+    final Supplier<B> newBuilder;
+    final Function<B, ? extends T> build;
+    final @Nullable BiConsumer<B, RawFields> additional;
+    final @Nullable Function<T, RawFields> additionalOf;
+    final Map<String, ModelField<B, T, ?>> fields = new HashMap<>();
+    final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
+    long requiredMask;
     /** The field seen first last time (a guess, shared racily: a stale one only costs a lookup). */
-    private @Nullable ModelField<B, T, ?> first;
+    @Nullable
+    ModelField<B, T, ?> first;
 
     /** This codec as the registry and the Jackson modules see it. */
-    final StreamCodec<T> stream = new Stream<>(this);
-
-    /** A model codec as a {@link StreamCodec}. */
-    static final class Stream<T> implements StreamCodec<T> {
-        final ModelCodec<?, T> owner;
-
-        Stream(ModelCodec<?, T> owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public Class<T> type() {
-            return owner.type;
-        }
-
-        @Override
-        public T read(JsonParser p) {
-            return Objects.requireNonNull(owner.read(p, null)); // without a capture, a failure throws
-        }
-
-        @Override
-        public void write(T value, JsonGenerator g) {
-            owner.write(value, g);
-        }
-
-        @Override
-        public String toString() {
-            return "codec of " + owner.model;
-        }
-    }
+    final ModelStream<B, T> stream = new ModelStream<>(this);
 
     /**
      * Creates the codec of a model that keeps what it does not read; the subclass's constructor then
@@ -270,13 +239,13 @@ public abstract class ModelCodec<B, T> {
 
     /** The model codec behind a registry entry; null for another kind of codec. */
     static @Nullable ModelCodec<?, ?> of(StreamCodec<?> codec) {
-        return codec instanceof Stream ? ((Stream<?>) codec).owner : null;
+        return codec instanceof ModelStream ? ((ModelStream<?, ?>) codec).codec : null;
     }
 
     /**
      * Whether reading an object can fail for a reason other than broken JSON: when the model has required
      * fields. A nested model that cannot fail is read straight from the stream; one that can is read
-     * capturing its raw JSON as it goes ({@link #readCapturing}), so that it can be kept raw.
+     * capturing its raw JSON as it goes, so that it can be kept raw.
      */
     final boolean mayFail() {
         return requiredMask != 0 || strict;
@@ -293,7 +262,7 @@ public abstract class ModelCodec<B, T> {
     public final T read(InputStream in) {
         Objects.requireNonNull(in, "in");
         try (JsonParser p = Wire.parser(in)) {
-            return readRoot(p);
+            return stream.readRoot(p);
         } catch (JacksonException e) {
             throw Json.notJson(e);
         }
@@ -309,7 +278,7 @@ public abstract class ModelCodec<B, T> {
     public final T read(String json) {
         Objects.requireNonNull(json, "json");
         try (JsonParser p = Wire.parser(json)) {
-            return readRoot(p);
+            return stream.readRoot(p);
         } catch (JacksonException e) {
             throw Json.notJson(e);
         }
@@ -326,17 +295,7 @@ public abstract class ModelCodec<B, T> {
     public final List<T> readList(InputStream in) {
         Objects.requireNonNull(in, "in");
         try (JsonParser p = Wire.parser(in)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new Mismatch("expected an array of " + model + ", got " + p.currentToken());
-            }
-            List<T> out = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
-                    throw new Mismatch(model + ": element " + out.size() + " is null");
-                }
-                out.add(stream.read(p));
-            }
-            return List.copyOf(out);
+            return stream.readArray(p);
         } catch (JacksonException e) {
             throw Json.notJson(e);
         }
@@ -350,7 +309,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final String write(T value) {
         Objects.requireNonNull(value, "value");
-        return Wire.text(g -> write(value, g));
+        return Wire.text(g -> stream.write(value, g));
     }
 
     /**
@@ -361,162 +320,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final byte[] writeBytes(T value) {
         Objects.requireNonNull(value, "value");
-        return Wire.bytes(g -> write(value, g));
-    }
-
-    private T readRoot(JsonParser p) {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            throw new Mismatch(model + ": the body is empty");
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            throw new Mismatch(model + ": the body is null");
-        }
-        return stream.read(p);
-    }
-
-    /**
-     * Reads the object at the parser's current token, never failing for this model's own rules: a value
-     * that does not read (not an object, a required field missing or unreadable) comes back without a
-     * value and with the reason; either way with the raw JSON of everything read (broken JSON still
-     * throws).
-     */
-    final Capture.Result<T> readCapturing(JsonParser p) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            return new Capture.Result<>(null, null, RawJson.read(p), "is not an object");
-        }
-        Capture capture = new Capture();
-        T value = read(p, capture);
-        return new Capture.Result<>(value, capture.fields, null, capture.why);
-    }
-
-    /**
-     * Reads one object; with a {@code capture}, every field's raw value goes there too and a failure of
-     * this model's rules is recorded in it (the object read to its end, null returned) instead of thrown.
-     */
-    private @Nullable T read(JsonParser p, @Nullable Capture capture) {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            t = p.nextToken();
-        }
-        if (t != JsonToken.PROPERTY_NAME && t != JsonToken.END_OBJECT) {
-            throw new Mismatch(model + ": expected an object, got " + describe(p));
-        }
-        B builder = newBuilder.get();
-        RawFields.Collector raw = null;
-        long seen = 0;
-        ModelField<B, T, ?> previous = null;
-        for (String name = p.currentName(); t == JsonToken.PROPERTY_NAME; t = p.nextToken(), name = p.currentName()) {
-            JsonToken value = p.nextToken();
-            // fields mostly come in the order of the previous object: try the field that followed the
-            // previous one last time (the parser canonicalizes names: mostly one reference comparison)
-            ModelField<B, T, ?> guess = previous == null ? first : previous.next;
-            ModelField<B, T, ?> f;
-            if (guess != null && guess.name.equals(name)) {
-                f = guess;
-            } else {
-                f = fields.get(name);
-                if (f != null) {
-                    if (previous == null) {
-                        first = f;
-                    } else {
-                        previous.next = f;
-                    }
-                }
-            }
-            if (f == null) {
-                if (additional == null) {
-                    p.skipChildren(); // a strict model ignores what it does not know
-                    continue;
-                }
-                RawJson node = RawJson.read(p);
-                raw = put(raw, name, node);
-                if (capture != null) {
-                    capture.fields.put(name, node);
-                }
-                continue;
-            }
-            previous = f;
-            if (value == JsonToken.VALUE_NULL) {
-                if (capture != null) {
-                    capture.fields.put(name, RawJson.NULL);
-                }
-                continue;
-            }
-            RawJson unread = f.read(p, builder, capture);
-            if (unread == null) {
-                seen |= 1L << f.index;
-            } else if (unread != ModelField.REQUIRED_FAILED) {
-                raw = put(raw, name, unread);
-            }
-        }
-        String why = null;
-        if ((seen & requiredMask) != requiredMask) {
-            for (ModelField<B, T, ?> f : inOrder) {
-                if (f.required && (seen & (1L << f.index)) == 0) {
-                    why = "required field '" + f.name + "' is missing";
-                    break;
-                }
-            }
-        }
-        if (capture != null && capture.why != null) {
-            return null;
-        }
-        if (why == null) {
-            if (raw != null && additional != null) {
-                additional.accept(builder, raw.build());
-            }
-            try {
-                return build.apply(builder);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                why = String.valueOf(e.getMessage());
-            }
-        }
-        if (capture != null) {
-            capture.why = why;
-            return null;
-        }
-        throw new Mismatch(model + ": " + why);
-    }
-
-    private static String describe(JsonParser p) {
-        JsonToken t = p.currentToken();
-        return t == null ? "the end of the input" : t.isStructStart() ? "a structure" : "the value " + p.getString();
-    }
-
-    /**
-     * Writes a value: its typed fields, then what it keeps raw. A typed value that is present is written, and
-     * a raw entry of the same name is then left out (the typed value is the newer: set on the builder, or
-     * read from a later duplicate); an optional field that is absent and kept raw (it did not read) is
-     * written raw, as it came. A defaulted field (always present) whose raw value is kept is written raw:
-     * its default is not a value the provider sent.
-     */
-    private void write(T value, JsonGenerator g) {
-        RawFields raw = additionalOf == null ? RawFields.empty() : additionalOf.apply(value);
-        g.writeStartObject();
-        java.util.Set<String> typed = raw.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
-        for (ModelField<B, T, ?> f : inOrder) {
-            if (f.required || !raw.containsKey(f.name) || !f.defaulted()) {
-                if (f.write(value, g) && !raw.isEmpty()) {
-                    typed.add(f.name);
-                }
-            }
-        }
-        if (!raw.isEmpty()) {
-            raw.writeFields(g, name -> typed.contains(name) || isRequired(name));
-        }
-        g.writeEndObject();
-    }
-
-    private boolean isRequired(String name) {
-        ModelField<B, T, ?> f = fields.get(name);
-        return f != null && f.required;
-    }
-
-    private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, RawJson value) {
-        RawFields.Collector c = raw == null ? new RawFields.Collector() : raw;
-        c.put(name, value);
-        return c;
+        return Wire.bytes(g -> stream.write(value, g));
     }
 
     @Override

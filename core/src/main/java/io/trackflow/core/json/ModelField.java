@@ -112,7 +112,7 @@ final class ModelField<B, T, V> {
             RawJson tree = RawJson.read(p);
             raw = () -> tree;
         } else if (!type.isList()) {
-            Capture.Result<?> c = codec.readCapturing(p);
+            Capture.Result<?> c = codec.stream.readCapturing(p);
             value = c.value;
             why = c.why == null ? "" : "does not read as " + codec.model + ": " + c.why;
             raw = c;
@@ -121,7 +121,7 @@ final class ModelField<B, T, V> {
             List<Capture.Result<?>> elements = new ArrayList<>();
             why = null;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                Capture.Result<?> c = codec.readCapturing(p);
+                Capture.Result<?> c = codec.stream.readCapturing(p);
                 if (c.value == null && why == null) {
                     why = "element " + elements.size() + " does not read as " + codec.model + ": " + c.why;
                 }

@@ -184,7 +184,7 @@ public final class TrackflowJackson2Module extends Module {
 
         @Override
         public boolean isEmpty(SerializerProvider provider, T value) {
-            return false;
+            return value instanceof java.util.Map && ((java.util.Map<?, ?>) value).isEmpty(); // an empty RawFields
         }
 
         /**

@@ -163,7 +163,7 @@ public final class TrackflowJackson3Module extends JacksonModule {
 
         @Override
         public boolean isEmpty(SerializationContext ctxt, T value) {
-            return false;
+            return value instanceof java.util.Map && ((java.util.Map<?, ?>) value).isEmpty(); // an empty RawFields
         }
 
         /**

@@ -1,0 +1,212 @@
+package io.trackflow.core.json;
+
+import io.trackflow.core.json.internal.Mismatch;
+import io.trackflow.core.json.internal.StreamCodec;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * The streaming side of a {@link ModelCodec}: reads one object field by field into the model's builder, and
+ * writes one value back, by the rules the codec registered. What the registry and the Jackson modules hold.
+ *
+ * @param <B> the model's builder
+ * @param <T> the model
+ */
+final class ModelStream<B, T> implements StreamCodec<T> {
+
+    final ModelCodec<B, T> codec;
+
+    ModelStream(ModelCodec<B, T> codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public Class<T> type() {
+        return codec.type();
+    }
+
+    @Override
+    public T read(JsonParser p) {
+        return java.util.Objects.requireNonNull(read(p, null)); // without a capture, a failure throws
+    }
+
+    @Override
+    public String toString() {
+        return "codec of " + codec.model;
+    }
+
+    /** The one value of a document (not {@code null}). */
+    T readRoot(JsonParser p) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new Mismatch(codec.model + ": the body is empty");
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            throw new Mismatch(codec.model + ": the body is null");
+        }
+        return read(p);
+    }
+
+    /** A document that is an array of the model; one element that does not read fails it. */
+    java.util.List<T> readArray(JsonParser p) {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new Mismatch("expected an array of " + codec.model + ", got " + p.currentToken());
+        }
+        java.util.List<T> out = new java.util.ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                throw new Mismatch(codec.model + ": element " + out.size() + " is null");
+            }
+            out.add(read(p));
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /**
+     * Reads the object at the parser's current token, never failing for this model's own rules: a value
+     * that does not read (not an object, a required field missing or unreadable) comes back without a
+     * value and with the reason; either way with the raw JSON of everything read (broken JSON still
+     * throws).
+     */
+    Capture.Result<T> readCapturing(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return new Capture.Result<>(null, null, RawJson.read(p), "is not an object");
+        }
+        Capture capture = new Capture();
+        T value = read(p, capture);
+        return new Capture.Result<>(value, capture.fields, null, capture.why);
+    }
+
+    /**
+     * Reads one object; with a {@code capture}, every field's raw value goes there too and a failure of
+     * this model's rules is recorded in it (the object read to its end, null returned) instead of thrown.
+     */
+    @Nullable
+    T read(JsonParser p, @Nullable Capture capture) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            t = p.nextToken();
+        }
+        if (t != JsonToken.PROPERTY_NAME && t != JsonToken.END_OBJECT) {
+            throw new Mismatch(codec.model + ": expected an object, got " + describe(p));
+        }
+        B builder = codec.newBuilder.get();
+        RawFields.Collector raw = null;
+        long seen = 0;
+        ModelField<B, T, ?> previous = null;
+        for (String name = p.currentName(); t == JsonToken.PROPERTY_NAME; t = p.nextToken(), name = p.currentName()) {
+            JsonToken value = p.nextToken();
+            // fields mostly come in the order of the previous object: try the field that followed the
+            // previous one last time (the parser canonicalizes names: mostly one reference comparison)
+            ModelField<B, T, ?> guess = previous == null ? codec.first : previous.next;
+            ModelField<B, T, ?> f;
+            if (guess != null && guess.name.equals(name)) {
+                f = guess;
+            } else {
+                f = codec.fields.get(name);
+                if (f != null) {
+                    if (previous == null) {
+                        codec.first = f;
+                    } else {
+                        previous.next = f;
+                    }
+                }
+            }
+            if (f == null) {
+                if (codec.additional == null) {
+                    p.skipChildren(); // a strict model ignores what it does not know
+                    continue;
+                }
+                RawJson node = RawJson.read(p);
+                raw = put(raw, name, node);
+                if (capture != null) {
+                    capture.fields.put(name, node);
+                }
+                continue;
+            }
+            previous = f;
+            if (value == JsonToken.VALUE_NULL) {
+                if (capture != null) {
+                    capture.fields.put(name, RawJson.NULL);
+                }
+                continue;
+            }
+            RawJson unread = f.read(p, builder, capture);
+            if (unread == null) {
+                seen |= 1L << f.index;
+            } else if (unread != ModelField.REQUIRED_FAILED) {
+                raw = put(raw, name, unread);
+            }
+        }
+        String why = null;
+        if ((seen & codec.requiredMask) != codec.requiredMask) {
+            for (ModelField<B, T, ?> f : codec.inOrder) {
+                if (f.required && (seen & (1L << f.index)) == 0) {
+                    why = "required field '" + f.name + "' is missing";
+                    break;
+                }
+            }
+        }
+        if (capture != null && capture.why != null) {
+            return null;
+        }
+        if (why == null) {
+            if (raw != null && codec.additional != null) {
+                codec.additional.accept(builder, raw.build());
+            }
+            try {
+                return codec.build.apply(builder);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                why = String.valueOf(e.getMessage());
+            }
+        }
+        if (capture != null) {
+            capture.why = why;
+            return null;
+        }
+        throw new Mismatch(codec.model + ": " + why);
+    }
+
+    private static String describe(JsonParser p) {
+        JsonToken t = p.currentToken();
+        return t == null ? "the end of the input" : t.isStructStart() ? "a structure" : "the value " + p.getString();
+    }
+
+    /**
+     * Writes a value: its typed fields, then what it keeps raw. A typed value that is present is written, and
+     * a raw entry of the same name is then left out (the typed value is the newer: set on the builder, or
+     * read from a later duplicate); an optional field that is absent and kept raw (it did not read) is
+     * written raw, as it came. A defaulted field (always present) whose raw value is kept is written raw:
+     * its default is not a value the provider sent.
+     */
+    @Override
+    public void write(T value, JsonGenerator g) {
+        RawFields raw = codec.additionalOf == null ? RawFields.empty() : codec.additionalOf.apply(value);
+        g.writeStartObject();
+        java.util.Set<String> typed = raw.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
+        for (ModelField<B, T, ?> f : codec.inOrder) {
+            if (f.required || !raw.containsKey(f.name) || !f.defaulted()) {
+                if (f.write(value, g) && !raw.isEmpty()) {
+                    typed.add(f.name);
+                }
+            }
+        }
+        if (!raw.isEmpty()) {
+            raw.writeFields(g, name -> typed.contains(name) || isRequired(name));
+        }
+        g.writeEndObject();
+    }
+
+    private boolean isRequired(String name) {
+        ModelField<B, T, ?> f = codec.fields.get(name);
+        return f != null && f.required;
+    }
+
+    private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, RawJson value) {
+        RawFields.Collector c = raw == null ? new RawFields.Collector() : raw;
+        c.put(name, value);
+        return c;
+    }
+}
