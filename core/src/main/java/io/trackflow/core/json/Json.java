@@ -48,11 +48,7 @@ public final class Json {
     public static <T> T read(InputStream in, Class<T> type) {
         Objects.requireNonNull(in, "in");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        try (JsonParser p = Wire.parser(in)) {
-            return readRoot(p, codec);
-        } catch (JacksonException e) {
-            throw notJson(e);
-        }
+        return parsing(() -> Wire.parser(in), p -> readRoot(p, codec));
     }
 
     /**
@@ -67,11 +63,7 @@ public final class Json {
     public static <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        try (JsonParser p = Wire.parser(json)) {
-            return readRoot(p, codec);
-        } catch (JacksonException e) {
-            throw notJson(e);
-        }
+        return parsing(() -> Wire.parser(json), p -> readRoot(p, codec));
     }
 
     /**
@@ -84,24 +76,25 @@ public final class Json {
      * @throws IllegalArgumentException as {@link #read(InputStream, Class)}, or when the JSON is not an array
      */
     public static <T> List<T> readList(InputStream in, Class<T> type) {
-        StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        ModelCodec<?, T> model = modelOf(codec);
-        if (model != null) {
-            return model.readList(in);
-        }
         Objects.requireNonNull(in, "in");
-        try (JsonParser p = Wire.parser(in)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new Mismatch("expected an array of " + type.getSimpleName());
-            }
-            List<T> out = new java.util.ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                out.add(codec.read(p));
-            }
-            return List.copyOf(out);
-        } catch (JacksonException e) {
-            throw notJson(e);
+        StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
+        return parsing(() -> Wire.parser(in), p -> readArray(p, codec));
+    }
+
+    /** A document that is an array of {@code codec}'s type; one element that does not read fails it. */
+    static <T> List<T> readArray(JsonParser p, StreamCodec<T> codec) {
+        String name = codec.type().getSimpleName();
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new Mismatch("expected an array of " + name + ", got " + p.currentToken());
         }
+        List<T> out = new java.util.ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == JsonToken.VALUE_NULL && codec.type() != RawJson.class) {
+                throw new Mismatch(name + ": element " + out.size() + " is null");
+            }
+            out.add(codec.read(p));
+        }
+        return java.util.Collections.unmodifiableList(out); // not copied: a page's items are copied once, later
     }
 
     /**
@@ -222,9 +215,13 @@ public final class Json {
         return codec.read(p);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> ModelCodec<?, T> modelOf(StreamCodec<T> codec) {
-        return (ModelCodec<?, T>) ModelCodec.of(codec);
+    /** Reads with a parser it opens and closes; malformed JSON is reported as the public methods say. */
+    static <R> R parsing(java.util.function.Supplier<JsonParser> open, Function<JsonParser, R> read) {
+        try (JsonParser p = open.get()) {
+            return read.apply(p);
+        } catch (JacksonException e) {
+            throw notJson(e);
+        }
     }
 
     /** Malformed JSON, as the codec's public methods report it. */

@@ -14,8 +14,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 
 /**
  * How one model is read from and written to JSON, one line per field: the one rule the client's wire path
@@ -261,11 +259,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final T read(InputStream in) {
         Objects.requireNonNull(in, "in");
-        try (JsonParser p = Wire.parser(in)) {
-            return stream.readRoot(p);
-        } catch (JacksonException e) {
-            throw Json.notJson(e);
-        }
+        return Json.parsing(() -> Wire.parser(in), stream::readRoot);
     }
 
     /**
@@ -277,11 +271,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final T read(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser p = Wire.parser(json)) {
-            return stream.readRoot(p);
-        } catch (JacksonException e) {
-            throw Json.notJson(e);
-        }
+        return Json.parsing(() -> Wire.parser(json), stream::readRoot);
     }
 
     /**
@@ -294,11 +284,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final List<T> readList(InputStream in) {
         Objects.requireNonNull(in, "in");
-        try (JsonParser p = Wire.parser(in)) {
-            return stream.readArray(p);
-        } catch (JacksonException e) {
-            throw Json.notJson(e);
-        }
+        return Json.parsing(() -> Wire.parser(in), p -> Json.readArray(p, stream));
     }
 
     /**

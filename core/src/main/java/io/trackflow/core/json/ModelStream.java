@@ -49,21 +49,6 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         return read(p);
     }
 
-    /** A document that is an array of the model; one element that does not read fails it. */
-    java.util.List<T> readArray(JsonParser p) {
-        if (p.nextToken() != JsonToken.START_ARRAY) {
-            throw new Mismatch("expected an array of " + codec.model + ", got " + p.currentToken());
-        }
-        java.util.List<T> out = new java.util.ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() == JsonToken.VALUE_NULL) {
-                throw new Mismatch(codec.model + ": element " + out.size() + " is null");
-            }
-            out.add(read(p));
-        }
-        return java.util.List.copyOf(out);
-    }
-
     /**
      * Reads the object at the parser's current token, never failing for this model's own rules: a value
      * that does not read (not an object, a required field missing or unreadable) comes back without a

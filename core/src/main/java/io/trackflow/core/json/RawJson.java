@@ -72,7 +72,11 @@ public final class RawJson {
     }
 
     private final Kind kind;
-    /** String, {@link Num}, Boolean, {@code List<RawJson>} (unmodifiable), {@link RawFields}, or the kind for null. */
+    /**
+     * String; a {@code Long} for an integer within {@code long} (the common case: no text kept, as its digits
+     * are its canonical form), a {@link Num} for any other number; Boolean; {@code List<RawJson>}
+     * (unmodifiable); {@link RawFields}; or the kind for null.
+     */
     private final Object value;
 
     private RawJson(Kind kind, Object value) {
@@ -131,7 +135,9 @@ public final class RawJson {
             case VALUE_STRING:
                 return new RawJson(Kind.STRING, p.getString());
             case VALUE_NUMBER_INT:
-                return new RawJson(Kind.NUMBER, new Num(p.getString(), true));
+                return p.getNumberType() != JsonParser.NumberType.BIG_INTEGER // -0 is 0
+                        ? new RawJson(Kind.NUMBER, p.getLongValue())
+                        : new RawJson(Kind.NUMBER, new Num(p.getString(), true));
             case VALUE_NUMBER_FLOAT:
                 return new RawJson(Kind.NUMBER, new Num(p.getString(), false));
             case VALUE_TRUE:
@@ -177,7 +183,11 @@ public final class RawJson {
                 g.writeString((String) value);
                 break;
             case NUMBER:
-                ((Num) value).write(g);
+                if (value instanceof Long) {
+                    g.writeNumber((long) (Long) value);
+                } else {
+                    ((Num) value).write(g);
+                }
                 break;
             case BOOLEAN:
                 g.writeBoolean((Boolean) value);
@@ -204,7 +214,11 @@ public final class RawJson {
 
     /** A number, exactly as sent; empty for any other kind (a numeric string is not converted). */
     public Optional<BigDecimal> asDecimal() {
-        return kind == Kind.NUMBER ? Optional.of(new BigDecimal(((Num) value).text)) : Optional.empty();
+        if (kind != Kind.NUMBER) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                value instanceof Long ? BigDecimal.valueOf((Long) value) : new BigDecimal(((Num) value).text));
     }
 
     /** A boolean; empty for any other kind. */

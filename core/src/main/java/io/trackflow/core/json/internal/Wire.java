@@ -18,6 +18,8 @@ public final class Wire {
     public static final int MAX_NESTING = 200;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            // buffers recycled per thread (event loops live long), as Jackson 2 did; no lock per parser
+            .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
             .streamReadConstraints(
                     StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
             .build();
