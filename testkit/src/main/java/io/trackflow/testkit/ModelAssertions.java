@@ -107,7 +107,7 @@ public final class ModelAssertions {
         }
         if (sent.isNumber() && written.isString()) { // a timestamp sent as epoch seconds (or millis), written ISO
             String w = written.stringValue();
-            return same(() -> epoch(sent.decimalValue()), () -> Timestamps.parseInstant(w));
+            return same(() -> Timestamps.fromEpochNumber(sent.doubleValue()), () -> Timestamps.parseInstant(w));
         }
         if (sent.isString() && written.isString()) {
             String s = sent.stringValue();
@@ -116,17 +116,6 @@ public final class ModelAssertions {
                     || same(() -> Timestamps.parseLocalDate(s), () -> Timestamps.parseLocalDate(w));
         }
         return false;
-    }
-
-    /** Epoch seconds, or milliseconds when too large to be seconds (as trackflow reads a numeric timestamp). */
-    private static java.time.Instant epoch(BigDecimal n) {
-        BigDecimal seconds = n.abs().compareTo(BigDecimal.valueOf(100_000_000_000L)) >= 0 ? n.movePointLeft(3) : n;
-        BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
-        long nanos = seconds.subtract(whole)
-                .movePointRight(9)
-                .setScale(0, java.math.RoundingMode.HALF_UP)
-                .longValue();
-        return java.time.Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
 
     private static boolean same(Supplier<Object> a, Supplier<Object> b) {

@@ -322,12 +322,7 @@ public final class FieldType<V> {
             return Duration.ofMillis(p.getLongValue());
         }
         BigDecimal ms = isString(p) ? decimal(p.getString()) : exactNumber(p);
-        return ms == null ? null : millis(ms);
-    }
-
-    /** A decimal number of milliseconds as a duration (to the nanosecond); null when out of reach. */
-    static @Nullable Duration millis(BigDecimal ms) {
-        if (ms.precision() - ms.scale() > MAX_DIGITS || ms.scale() > MAX_DIGITS) {
+        if (ms == null || ms.precision() - ms.scale() > MAX_DIGITS || ms.scale() > MAX_DIGITS) {
             return null; // rounding 1e-999999999 to nanoseconds would compute 10^999999993
         }
         return Duration.ofNanos(

@@ -192,10 +192,6 @@ final class ModelField<B, T, V> {
         return (V) out;
     }
 
-    boolean defaulted() {
-        return defaulted;
-    }
-
     /** Writes the field's name and value when it has one; answers whether it wrote. */
     @SuppressWarnings("unchecked")
     boolean write(T model, JsonGenerator g) {

@@ -172,7 +172,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         g.writeStartObject();
         java.util.Set<String> typed = raw.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
         for (ModelField<B, T, ?> f : codec.inOrder) {
-            if (f.required || !raw.containsKey(f.name) || !f.defaulted()) {
+            if (f.required || !raw.containsKey(f.name) || !f.defaulted) {
                 if (f.write(value, g) && !raw.isEmpty()) {
                     typed.add(f.name);
                 }
