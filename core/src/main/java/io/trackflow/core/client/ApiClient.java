@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * What a provider client is written with: an immutable, thread-safe client of one HTTP API that
@@ -39,8 +38,9 @@ import reactor.core.publisher.Sinks;
  * <p>{@link #close()} frees the transport the client created; a transport passed with {@link
  * ApiClientBuilder#transport} belongs to its owner. Once closed, every call of the client, and every
  * {@code Mono}/{@code Flux} it assembled earlier when subscribed, fails at once with an {@link
- * IllegalStateException} ("client closed"), sending nothing and opening no connection; calls in flight at
- * the close end with that error, their requests cancelled. Closing twice is harmless.
+ * IllegalStateException} ("client closed"), sending nothing and opening no connection. Calls in flight on a
+ * transport the client created end when it frees its pool (the transport then refuses their retries with an
+ * {@code IllegalStateException}, "transport closed"). Closing twice is harmless.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -53,8 +53,6 @@ public final class ApiClient implements AutoCloseable {
     private final @Nullable Observing observing;
     private final String settings;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Emits once, at close: what calls in flight stop on. */
-    private final Sinks.One<Boolean> closing = Sinks.one();
 
     ApiClient(ApiClientBuilder b) {
         this.config = b.config;
@@ -141,10 +139,8 @@ public final class ApiClient implements AutoCloseable {
         Objects.requireNonNull(reader, "reader");
         CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
         return Mono.defer(() -> closed.get()
-                        ? Mono.<T>error(closedError())
-                        : run.proceed(Call.start(operation, request, reader, config.totalTimeout())))
-                .takeUntilOther(closing.asMono())
-                .switchIfEmpty(Mono.error(this::closedError)); // a call yields a value: empty means closed
+                ? Mono.<T>error(closedError())
+                : run.proceed(Call.start(operation, request, reader, config.totalTimeout())));
     }
 
     private IllegalStateException closedError() {
@@ -192,8 +188,8 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
-     * Closes the client on subscription, without blocking: it refuses every call from then on, ends the
-     * calls in flight, and frees the transport it created.
+     * Closes the client on subscription, without blocking: it refuses every call from then on and frees
+     * the transport it created (which ends the calls in flight on it).
      *
      * @return completes when the transport is freed
      */
@@ -205,8 +201,8 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
-     * Closes the client: it refuses every call from then on, ends the calls in flight, and frees the
-     * transport it created. On a non-blocking thread it does not wait for the transport (see {@link
+     * Closes the client: it refuses every call from then on and frees the transport it created (which ends
+     * the calls in flight on it). On a non-blocking thread it does not wait for the transport (see {@link
      * #closeAsync()}). Closing twice is harmless.
      */
     @Override
@@ -223,9 +219,7 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private void markClosed() {
-        if (closed.compareAndSet(false, true)) {
-            closing.tryEmitValue(Boolean.TRUE);
-        }
+        closed.set(true);
     }
 
     /**
