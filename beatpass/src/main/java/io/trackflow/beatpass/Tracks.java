@@ -3,6 +3,7 @@ package io.trackflow.beatpass;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.beatpass.model.TrackLookupOptions;
+import io.trackflow.beatpass.model.TrackQuery;
 import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.NotFoundException;
@@ -11,6 +12,10 @@ import io.trackflow.core.json.FieldType;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.json.ModelCodec;
 import io.trackflow.core.json.RawJson;
+import io.trackflow.core.paging.OffsetPaginator;
+import io.trackflow.core.paging.OffsetRange;
+import io.trackflow.core.paging.Page;
+import io.trackflow.core.paging.PageCursor;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,7 +31,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 
 /**
- * The track endpoints. Every {@code Mono}/{@code Flux} is cold and lazy; arguments are validated
+ * The track endpoints: lookups by id, and the catalogue (the whole of it, a search, an artist's, a
+ * tag's or a playlist's tracks) as auto-paging streams. Every {@code Mono}/{@code Flux} is cold and lazy; arguments are validated
  * before any I/O; failures are the typed {@link io.trackflow.core.error.ApiException}s (a removed
  * track is a plain {@link HttpStatusException} with status 410, not retried).
  */
@@ -37,6 +43,7 @@ public final class Tracks {
     static {
         // the models' codecs are registered when this class is loaded, never on an event loop mid-response
         Json.knows(Track.class);
+        Objects.requireNonNull(CataloguePages.OPERATION); // the catalogue's page codecs, registered now too
     }
 
     private final ApiClient api;
@@ -118,6 +125,104 @@ public final class Tracks {
                                 sink.error(Objects.requireNonNull(signal.getThrowable()));
                             }
                         }));
+    }
+
+    /**
+     * The tracks of a part of the catalogue ({@link TrackQuery}), paging automatically through its
+     * Laravel pages, in listing order. Pages are fetched as items are requested ({@code take(5)} sends
+     * one request), up to {@code query.concurrency()} at a time once the total is known; memory stays
+     * bounded by {@code (concurrency + 1)} pages. The page size the server applies (it may clamp the one
+     * asked) is read from its pages. A page that does not advance (a server or proxy that ignores {@code
+     * page}) fails the listing with a {@link io.trackflow.core.error.DecodingException} instead of
+     * repeating items. A failure that ends the listing carries {@link
+     * io.trackflow.core.error.ApiException#resumeCursor()}: pass it to {@link #list(TrackQuery,
+     * PageCursor)} to continue with no gap and no duplicate. Items are read by the same rule as
+     * lookups (relations absent unless the server adds them). Observed as {@code tracks.list}.
+     *
+     * @param query the source, search and paging
+     * @return the tracks
+     */
+    public Flux<Track> list(TrackQuery query) {
+        Objects.requireNonNull(query, "query");
+        return api.observe(
+                CataloguePages.OPERATION,
+                paginator(query).items(CataloguePages.from(query), query.pageSize(), query.concurrency()));
+    }
+
+    /**
+     * Resumes a listing of {@code query} where {@code resumeFrom} points (a page's {@code nextCursor()}
+     * or a failure's {@code resumeCursor()}): yields exactly the items the original listing had not
+     * emitted, up to where it would have ended (its {@code maxItems} included). The query's source and
+     * search must be those of the original listing; its page size and concurrency apply; its {@code
+     * startAt} is ignored, and its {@code maxItems}, counted from the cursor, can only end the listing
+     * sooner.
+     *
+     * @param query the listing's source, search and paging
+     * @param resumeFrom where to resume
+     * @return the tracks
+     * @throws IllegalArgumentException when the cursor belongs to a listing of another query
+     */
+    public Flux<Track> list(TrackQuery query, PageCursor resumeFrom) {
+        Objects.requireNonNull(query, "query");
+        return api.observe(
+                CataloguePages.OPERATION,
+                paginator(query)
+                        .items(CataloguePages.resumed(query, resumeFrom), query.pageSize(), query.concurrency()));
+    }
+
+    /**
+     * The pages of a catalogue listing: each with the offset of its first item (counted from 0 across
+     * the listing), the page size in force, the total, the cursor of the next page and its response
+     * headers. The first page is always emitted, even when empty. Observed as {@code tracks.pages}.
+     *
+     * @param query the source, search and paging
+     * @return the pages
+     */
+    public Flux<Page<Track>> pages(TrackQuery query) {
+        Objects.requireNonNull(query, "query");
+        return api.observe(
+                "tracks.pages",
+                paginator(query).pages(CataloguePages.from(query), query.pageSize(), query.concurrency()));
+    }
+
+    /**
+     * Splits a catalogue listing (at most {@code maxItems}) into at most {@code n} disjoint ranges of
+     * item offsets that cover it, for {@code n} workers to read with {@link #list(TrackQuery,
+     * OffsetRange)}. Costs one request (a one-item page, to learn the total); without a total, the one
+     * range {@code [start, maxItems)}. Observed as {@code tracks.partitions}.
+     *
+     * @param query the source and search
+     * @param n the number of parts, at least 1
+     * @return the ranges, in order
+     */
+    public Mono<List<OffsetRange>> partitions(TrackQuery query, int n) {
+        Objects.requireNonNull(query, "query");
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, was " + n);
+        }
+        PageCursor from = CataloguePages.from(query);
+        return api.observe("tracks.partitions", paginator(query).partitions(from.offset(), from.end(), n));
+    }
+
+    /**
+     * The tracks of one range of a catalogue listing (item offsets from 0). The range replaces the
+     * query's cursor and {@code maxItems}; its source, search, page size and concurrency apply. A range
+     * that starts mid-page reads the rest of that page first, then whole pages.
+     *
+     * @param query the source, search and paging
+     * @param range the offsets to read
+     * @return the tracks
+     */
+    public Flux<Track> list(TrackQuery query, OffsetRange range) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(range, "range");
+        return api.observe(
+                CataloguePages.OPERATION,
+                paginator(query).items(range.start(), range.end(), query.pageSize(), query.concurrency()));
+    }
+
+    private OffsetPaginator<Track> paginator(TrackQuery query) {
+        return api.pageNumberPaginator(CataloguePages.fetcher(api, query), query.fingerprint());
     }
 
     private static boolean isMissing(Throwable e) {

@@ -7,6 +7,7 @@ import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.Urls;
 import io.trackflow.core.paging.OffsetPaginator;
 import io.trackflow.core.paging.PageFetcher;
+import io.trackflow.core.paging.PageNumberFetcher;
 import io.trackflow.core.ratelimit.RateLimiter;
 import java.net.URI;
 import java.util.List;
@@ -185,6 +186,20 @@ public final class ApiClient implements AutoCloseable {
      */
     public <T> OffsetPaginator<T> paginator(PageFetcher<T> fetcher, String fingerprint) {
         return OffsetPaginator.of(fetcher, fingerprint);
+    }
+
+    /**
+     * A paginator over one listing served in numbered pages (Laravel's {@code page} and {@code
+     * per_page}), whose pages {@code fetcher} fetches (typically with {@link #call}); see {@link
+     * OffsetPaginator#ofPageNumbers}.
+     *
+     * @param fetcher fetches one numbered page
+     * @param fingerprint the listing's query fingerprint, carried by its cursors
+     * @param <T> the item type
+     * @return the paginator
+     */
+    public <T> OffsetPaginator<T> pageNumberPaginator(PageNumberFetcher<T> fetcher, String fingerprint) {
+        return OffsetPaginator.ofPageNumbers(fetcher, fingerprint);
     }
 
     /**

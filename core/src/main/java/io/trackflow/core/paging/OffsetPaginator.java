@@ -5,6 +5,7 @@ import io.trackflow.core.internal.Errors;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,12 +35,16 @@ import reactor.core.publisher.Mono;
  */
 public final class OffsetPaginator<T> {
 
-    private final PageFetcher<T> fetcher;
-    private final String fingerprint;
+    /** The fetcher of one subscription, given its page size: a strategy may keep state per listing. */
+    private final IntFunction<PageFetcher<T>> fetchers;
 
-    private OffsetPaginator(PageFetcher<T> fetcher, String fingerprint) {
-        this.fetcher = fetcher;
+    private final String fingerprint;
+    private final String style;
+
+    private OffsetPaginator(IntFunction<PageFetcher<T>> fetchers, String fingerprint, String style) {
+        this.fetchers = fetchers;
         this.fingerprint = fingerprint;
+        this.style = style;
     }
 
     /**
@@ -53,7 +58,30 @@ public final class OffsetPaginator<T> {
     public static <T> OffsetPaginator<T> of(PageFetcher<T> fetcher, String fingerprint) {
         Objects.requireNonNull(fetcher, "fetcher");
         PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
-        return new OffsetPaginator<>(fetcher, fingerprint);
+        return new OffsetPaginator<>(pageSize -> fetcher, fingerprint, "offset");
+    }
+
+    /**
+     * Creates a paginator over a listing served in numbered pages (Laravel's {@code page} and {@code
+     * per_page}), with every rule of offset paging: the listing is still addressed by item offsets
+     * (cursors, ranges and {@link Page#offset()} count items from 0), each offset read from the page
+     * that holds it. The first page is asked at the listing's page size; the size the server says is in
+     * force ({@link PageNumberResponse#perPage()}, or a silent clamp seen on page 1) is kept for the rest
+     * of the listing, so that every later request is one whole page. A page the server places elsewhere
+     * than the page asked ({@link PageNumberResponse#currentPage()} or {@link PageNumberResponse#from()})
+     * ends the listing with a {@link io.trackflow.core.error.DecodingException}, as does a page that
+     * starts with the previous page's first item. A listing resumed mid-page (a cursor of an error, a
+     * range) reads the rest of that page first, then whole pages.
+     *
+     * @param fetcher fetches one numbered page
+     * @param fingerprint the fingerprint of the query, put in every cursor ({@code [0-9a-z]}, at most 64)
+     * @param <T> the item type
+     * @return the paginator
+     */
+    public static <T> OffsetPaginator<T> ofPageNumbers(PageNumberFetcher<T> fetcher, String fingerprint) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
+        return new OffsetPaginator<>(pageSize -> new PageNumberPaging<>(fetcher, pageSize), fingerprint, "page-number");
     }
 
     /**
@@ -85,7 +113,7 @@ public final class OffsetPaginator<T> {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
-            PagingRun<T> run = new PagingRun<>(fetcher, fingerprint, from, pageSize, concurrency);
+            PagingRun<T> run = new PagingRun<>(fetchers.apply(pageSize), fingerprint, from, pageSize, concurrency);
             return run.chunks()
                     .concatMap(run::emit, 0)
                     .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
@@ -121,7 +149,7 @@ public final class OffsetPaginator<T> {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
-            PagingRun<T> run = new PagingRun<>(fetcher, fingerprint, from, pageSize, concurrency);
+            PagingRun<T> run = new PagingRun<>(fetchers.apply(pageSize), fingerprint, from, pageSize, concurrency);
             return run.chunks()
                     .map(run::hand)
                     .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
@@ -143,7 +171,7 @@ public final class OffsetPaginator<T> {
             throw new IllegalArgumentException("n must be >= 1, was " + n);
         }
         check(start, end, 1, 1);
-        return Mono.defer(() -> fetcher.fetch(start, 1)).map(p -> {
+        return Mono.defer(() -> fetchers.apply(1).fetch(start, 1)).map(p -> {
             OptionalLong total = p.totalCount();
             if (total.isEmpty()) {
                 return List.of(OffsetRange.of(start, end));
@@ -177,6 +205,6 @@ public final class OffsetPaginator<T> {
 
     @Override
     public String toString() {
-        return "OffsetPaginator{fingerprint=" + fingerprint + "}";
+        return "OffsetPaginator{" + style + ", fingerprint=" + fingerprint + "}";
     }
 }

@@ -94,6 +94,8 @@ final class PagingRun<T> {
     }
 
     private Flux<Chunk<T>> firstAndRest() {
+        // numbered pages: the first answer ends with its page, so later requests are whole pages
+        PageNumberPaging<T> numbered = fetcher instanceof PageNumberPaging ? (PageNumberPaging<T>) fetcher : null;
         int firstLimit = limitFor(start, end, pageSize);
         return fetch(start, firstLimit).flatMapMany(first -> {
             int n = first.items().size();
@@ -101,13 +103,19 @@ final class PagingRun<T> {
             long stop = total.isPresent() ? Math.min(end, Math.max(start, total.getAsLong())) : end;
             long after = start + n;
             int size = pageSize;
-            if (first.limit().isPresent() && first.limit().getAsInt() > 0) {
-                size = Math.min(size, first.limit().getAsInt());
+            if (numbered != null) {
+                size = numbered.size(); // the size in force, as the page stated or a clamp showed it
+            } else {
+                if (first.limit().isPresent() && first.limit().getAsInt() > 0) {
+                    size = Math.min(size, first.limit().getAsInt());
+                }
+                if (total.isPresent() && n > 0 && n < firstLimit && after < stop) {
+                    size = Math.min(size, n); // the server clamped the page size without saying
+                }
             }
-            if (total.isPresent() && n > 0 && n < firstLimit && after < stop) {
-                size = Math.min(size, n); // the server clamped the page size without saying
-            }
-            boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, firstLimit));
+            // a page whose size the server changed ends sooner: it is short only against its own end
+            int asked = numbered == null ? firstLimit : Math.min(firstLimit, numbered.untilBoundary(start));
+            boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, asked));
             Chunk<T> head = new Chunk<>(page(first, start, firstLimit, last ? -1 : after, stop), null);
             if (last) {
                 return Flux.just(head);

@@ -1,0 +1,183 @@
+package io.trackflow.beatpass;
+
+import io.trackflow.beatpass.model.Track;
+import io.trackflow.beatpass.model.TrackQuery;
+import io.trackflow.core.client.ApiClient;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.json.FieldType;
+import io.trackflow.core.json.Json;
+import io.trackflow.core.json.ModelCodec;
+import io.trackflow.core.json.RawJson;
+import io.trackflow.core.paging.PageCursor;
+import io.trackflow.core.paging.PageNumberFetcher;
+import io.trackflow.core.paging.PageNumberResponse;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The catalogue's Laravel pages (DESIGN §5): which endpoint a {@link TrackQuery} lists, how its size
+ * parameter is spelled there ({@code per_page} on {@code /tracks}, {@code perPage} on the others), and
+ * the page envelope {@code {"status":"success", <key>: {current_page, from, to, per_page, last_page,
+ * total, data}}}, whose key ({@code tracks} or {@code pagination}) is accepted on any endpoint. Counts
+ * may come as strings; {@code from}/{@code to} are {@code null} on an empty page. A body without the
+ * page object or its {@code data}, or with an item that is not a track, is a {@link
+ * io.trackflow.core.error.DecodingException}: nothing is skipped silently.
+ */
+final class CataloguePages {
+
+    /** The operation of every request of a catalogue listing (DESIGN §10). */
+    static final String OPERATION = "tracks.list";
+
+    private static final Envelope ENVELOPE;
+
+    static {
+        Json.register(new PageCodec());
+        ENVELOPE = new Envelope();
+    }
+
+    private CataloguePages() {}
+
+    /** Fetches the numbered pages of a query's listing. */
+    static PageNumberFetcher<Track> fetcher(ApiClient api, TrackQuery q) {
+        List<String> path;
+        String size;
+        if (q.artist().isPresent()) {
+            path = List.of("artists", Long.toString(q.artist().getAsLong()), "tracks");
+            size = "perPage";
+        } else if (q.tag().isPresent()) {
+            path = List.of("tags", q.tag().get(), "tracks");
+            size = "perPage";
+        } else if (q.playlist().isPresent()) {
+            path = List.of("playlists", Long.toString(q.playlist().getAsLong()), "tracks");
+            size = "perPage";
+        } else {
+            path = List.of("tracks");
+            size = "per_page";
+        }
+        return (page, perPage) -> {
+            List<Map.Entry<String, String>> query = q.query().isPresent()
+                    ? List.of(
+                            Map.entry("page", Long.toString(page)),
+                            Map.entry(size, Integer.toString(perPage)),
+                            Map.entry("query", q.query().get()))
+                    : List.of(Map.entry("page", Long.toString(page)), Map.entry(size, Integer.toString(perPage)));
+            HttpRequest req = HttpRequest.get(api.uri(path, query));
+            return api.call(OPERATION, req, (head, body) -> read(body, head.headers()));
+        };
+    }
+
+    /** Where a query's listing starts and ends: its cursor (bounds kept) or the first track, within maxItems. */
+    static PageCursor from(TrackQuery q) {
+        return q.startAt()
+                .map(c -> resumed(q, c))
+                .orElseGet(() -> PageCursor.of(0, 0, end(0, q.maxItems()), q.fingerprint()));
+    }
+
+    static PageCursor resumed(TrackQuery q, PageCursor resumeFrom) {
+        Objects.requireNonNull(resumeFrom, "resumeFrom");
+        if (!resumeFrom.fingerprint().equals(q.fingerprint())) {
+            throw new IllegalArgumentException("resumeFrom: the cursor belongs to a listing of another query");
+        }
+        return resumeFrom.endingBy(end(resumeFrom.offset(), q.maxItems()));
+    }
+
+    private static long end(long start, long maxItems) {
+        return maxItems >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + maxItems;
+    }
+
+    static PageNumberResponse<Track> read(InputStream body, Map<String, List<String>> headers) {
+        PageFields p = ENVELOPE.read(body);
+        PageNumberResponse.Builder<Track> b = PageNumberResponse.<Track>builder()
+                .items(p.data == null ? List.of() : p.data)
+                .headers(headers);
+        if (p.currentPage != null) {
+            b.currentPage(p.currentPage);
+        }
+        if (p.perPage != null) {
+            b.perPage(p.perPage);
+        }
+        if (p.from != null) {
+            b.from(p.from);
+        }
+        if (p.total != null) {
+            b.totalCount(p.total);
+        }
+        return b.build();
+    }
+
+    /** The page object of the envelope, as read. */
+    static final class PageFields {
+        @Nullable
+        Long currentPage;
+
+        @Nullable
+        Integer perPage;
+
+        @Nullable
+        Long from;
+
+        @Nullable
+        Long total;
+
+        @Nullable
+        List<Track> data;
+
+        PageFields build() {
+            if (data == null) {
+                throw new IllegalStateException("the page has no data array");
+            }
+            return this;
+        }
+    }
+
+    /** Reads the page object strictly: a field that is sent must read (counts as numbers or strings). */
+    private static final class PageCodec extends ModelCodec<PageFields, PageFields> {
+        PageCodec() {
+            super(PageFields.class, PageFields::new, PageFields::build);
+            optional("current_page", FieldType.LONG, (b, v) -> b.currentPage = v);
+            optional("per_page", FieldType.INT, (b, v) -> b.perPage = v);
+            optional("from", FieldType.LONG, (b, v) -> b.from = v);
+            optional("total", FieldType.LONG, (b, v) -> b.total = v);
+            optional("data", FieldType.listOf(Track.class), (b, v) -> b.data = v);
+        }
+    }
+
+    /** The {@code {status, tracks|pagination}} envelope: a status other than success fails. */
+    private static final class Envelope extends ModelCodec<Envelope.Builder, PageFields> {
+        Envelope() {
+            super(PageFields.class, Builder::new, Builder::build);
+            optional("status", FieldType.RAW, (b, v) -> b.status = v);
+            optional("tracks", FieldType.model(PageFields.class), (b, v) -> b.tracks = v);
+            optional("pagination", FieldType.model(PageFields.class), (b, v) -> b.pagination = v);
+        }
+
+        static final class Builder {
+            @Nullable
+            RawJson status;
+
+            @Nullable
+            PageFields tracks;
+
+            @Nullable
+            PageFields pagination;
+
+            PageFields build() {
+                RawJson s = status;
+                if (s != null
+                        && !s.isNull()
+                        && !s.asString().filter("success"::equals).isPresent()) {
+                    throw new IllegalStateException(
+                            "status is \"" + s.asString().orElse(s.toJson()) + "\", not \"success\"");
+                }
+                PageFields page = tracks != null ? tracks : pagination;
+                if (page == null) {
+                    throw new IllegalStateException("no page object (tracks or pagination) in the body");
+                }
+                return page;
+            }
+        }
+    }
+}

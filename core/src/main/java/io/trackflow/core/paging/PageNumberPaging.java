@@ -1,0 +1,120 @@
+package io.trackflow.core.paging;
+
+import java.util.List;
+import java.util.OptionalLong;
+import reactor.core.publisher.Mono;
+
+/**
+ * Page-number paging as a strategy of the offset engine: one subscription's view of a {@link
+ * PageNumberFetcher} as a {@link PageFetcher}. An offset is the page that holds it at the size in
+ * force ({@code page = offset / size + 1}) and a position within it. An answer never reaches past
+ * the end of its page, so a listing that starts mid-page reads the rest of that page ({@link
+ * #untilBoundary}) and then asks every later page whole, at the size in force.
+ *
+ * <p>The size in force is the size asked until a page says otherwise ({@code per_page}, or a silent
+ * clamp: a page shorter than asked while the total says more follow); it is then kept for the rest
+ * of the listing, and a page fetched at the old size that does not hold the offset asked is fetched
+ * again at the new one. A page that the server places elsewhere than asked ({@code current_page} or
+ * {@code from}) is reported at the offset the server gave it, which the engine refuses: a server or
+ * proxy that ignores {@code page} fails the listing instead of repeating items.
+ *
+ * @param <T> the item type
+ */
+final class PageNumberPaging<T> implements PageFetcher<T> {
+
+    private final PageNumberFetcher<T> source;
+    /** The page size in force: written by one page's handler at a time, read by the next request. */
+    private volatile int size;
+
+    PageNumberPaging(PageNumberFetcher<T> source, int pageSize) {
+        this.source = source;
+        this.size = pageSize;
+    }
+
+    /** The page size in force. */
+    int size() {
+        return size;
+    }
+
+    /** The items from {@code offset} to the end of the page that holds it, at the size in force. */
+    int untilBoundary(long offset) {
+        int s = size;
+        return (int) (s - offset % s);
+    }
+
+    @Override
+    public Mono<PageResponse<T>> fetch(long offset, int limit) {
+        return fetch(offset, limit, true);
+    }
+
+    private Mono<PageResponse<T>> fetch(long offset, int limit, boolean mayResize) {
+        int asked = size;
+        long page = offset / asked + 1;
+        return source.fetch(page, asked).flatMap(r -> {
+            int inForce = sizeInForce(r, page, asked);
+            long start = r.currentPage().isPresent()
+                    ? (r.currentPage().getAsLong() - 1) * inForce
+                    : r.from().isPresent() ? r.from().getAsLong() - 1 : (page - 1) * inForce;
+            boolean holds = offset >= start && offset - start < inForce;
+            if (inForce != asked) {
+                size = inForce;
+                if (!holds && mayResize) {
+                    return fetch(offset, limit, false); // the page of the offset at the size in force
+                }
+            }
+            return Mono.just(response(r, offset, limit, start, holds, inForce));
+        });
+    }
+
+    /**
+     * The size the server applied: the one it states ({@code per_page}); else the one its figures imply
+     * ({@code from - 1 = (current_page - 1) × size} on a later page); else, on page 1, the number of
+     * items when fewer than asked and not the whole listing (a silent clamp, or the last page: then one
+     * more request finds the end, and nothing is lost); else the size asked.
+     */
+    private static int sizeInForce(PageNumberResponse<?> r, long page, int asked) {
+        if (r.perPage().isPresent()) {
+            return r.perPage().getAsInt();
+        }
+        long at = r.currentPage().orElse(page);
+        if (at > 1 && r.from().isPresent()) {
+            long before = r.from().getAsLong() - 1;
+            if (before % (at - 1) == 0 && before / (at - 1) > 0 && before / (at - 1) <= Integer.MAX_VALUE) {
+                return (int) (before / (at - 1));
+            }
+        }
+        int n = r.items().size();
+        OptionalLong total = r.totalCount();
+        if (at == 1 && n > 0 && n < asked && (total.isEmpty() || n < total.getAsLong())) {
+            return n;
+        }
+        return asked;
+    }
+
+    /**
+     * The page as the engine reads it: the items from {@code offset} on (at most {@code limit}) when the
+     * page holds the offset, reported at the offset asked; otherwise the page whole, at the offset the
+     * server placed it at, which the engine refuses as a page that does not advance.
+     */
+    private PageResponse<T> response(
+            PageNumberResponse<T> r, long offset, int limit, long start, boolean holds, int inForce) {
+        List<T> items = r.items();
+        boolean placed = r.currentPage().isPresent() || r.from().isPresent();
+        PageResponse.Builder<T> b = PageResponse.<T>builder().limit(inForce).totalCount(r.totalCount());
+        if (!holds) {
+            return b.offset(start).build(items, r.headers());
+        }
+        int skip = (int) (offset - start);
+        int from = Math.min(skip, items.size());
+        int to = (int) Math.min(items.size(), (long) skip + limit);
+        if (placed) {
+            b.offset(offset);
+        }
+        return b.build(from == 0 && to == items.size() ? items : items.subList(from, to), r.headers());
+    }
+
+    @Override
+    public String toString() {
+        return "PageNumberPaging{size=" + size + "}";
+    }
+}

@@ -1,0 +1,79 @@
+package io.trackflow.core.paging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * What a server answered for one page of a page-number listing, as a {@link PageNumberFetcher} reads
+ * it (Laravel's {@code current_page}, {@code per_page}, {@code from}, {@code total}). The paginator
+ * places the page in the listing from these figures: a page that is not the page asked (a server or
+ * proxy that ignores {@code page}) fails the listing; a size in force other than the size asked (a
+ * server that clamps) is taken for the rest of the listing.
+ *
+ * @param <T> the item type
+ */
+@Value.Immutable
+public abstract class PageNumberResponse<T> {
+
+    PageNumberResponse() {}
+
+    /** The items, in listing order. */
+    public abstract List<T> items();
+
+    /** The page the server says it served ({@code current_page}), from 1, when it says. */
+    public abstract OptionalLong currentPage();
+
+    /** The page size the server says is in force ({@code per_page}), when it says. */
+    public abstract OptionalInt perPage();
+
+    /** The 1-based position of the page's first item ({@code from}); absent on an empty page. */
+    public abstract OptionalLong from();
+
+    /** The total number of items of the listing ({@code total}), when the server says. */
+    public abstract OptionalLong totalCount();
+
+    /** The response headers, names lower-case, for the page's provider-specific metadata. */
+    @Value.Auxiliary
+    public abstract Map<String, List<String>> headers();
+
+    @Value.Check
+    final void check() {
+        if (currentPage().isPresent() && currentPage().getAsLong() < 1) {
+            throw new IllegalArgumentException(
+                    "currentPage must be >= 1, was " + currentPage().getAsLong());
+        }
+        if (perPage().isPresent() && perPage().getAsInt() < 1) {
+            throw new IllegalArgumentException(
+                    "perPage must be >= 1, was " + perPage().getAsInt());
+        }
+        if (from().isPresent() && from().getAsLong() < 1) {
+            throw new IllegalArgumentException("from must be >= 1, was " + from().getAsLong());
+        }
+        if (totalCount().isPresent() && totalCount().getAsLong() < 0) {
+            throw new IllegalArgumentException(
+                    "totalCount must be >= 0, was " + totalCount().getAsLong());
+        }
+    }
+
+    /**
+     * Returns a new builder.
+     *
+     * @param <T> the item type
+     * @return the builder
+     */
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    /**
+     * Builds {@link PageNumberResponse} values.
+     *
+     * @param <T> the item type
+     */
+    public static final class Builder<T> extends ImmutablePageNumberResponse.Builder<T> {
+        Builder() {}
+    }
+}
