@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The BeatPass fake's catalogue: tracks in albums with artists, genres and tags, the removed ones,
- * raw bodies put by tests, and the rendering of a track for a token holder or for the public.
+ * raw bodies put by tests, playlists, and the rendering of a track for a token holder or for the
+ * public.
  */
 final class BeatPassCatalogue {
 
@@ -38,6 +40,8 @@ final class BeatPassCatalogue {
     private final Map<Long, ObjectNode> albums = new ConcurrentHashMap<>();
     private final Set<Long> removed = ConcurrentHashMap.newKeySet();
     private final Map<Long, byte[]> raw = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> rawTracks = new ConcurrentHashMap<>();
+    private final Map<Long, List<Long>> playlists = new ConcurrentHashMap<>();
     /** Serialized 200 bodies by "tier:id?with": the catalogue only changes through seed(). */
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
 
@@ -154,11 +158,38 @@ final class BeatPassCatalogue {
     }
 
     void putRaw(long id, String trackJson) {
+        rawTracks.put(id, trackJson.getBytes(StandardCharsets.UTF_8));
         raw.put(id, ("{\"status\":\"success\",\"track\":" + trackJson + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    void putPlaylist(long id, List<Long> trackIds) {
+        playlists.put(id, List.copyOf(trackIds));
+    }
+
+    /** A playlist's track ids in its order, or null when there is no such playlist. */
+    @Nullable
+    List<Long> playlist(long id) {
+        return playlists.get(id);
+    }
+
+    /** The ids of the seeded tracks (removed ones included) that {@code p} accepts, ascending. */
+    List<Long> idsWhere(Predicate<ObjectNode> p) {
+        List<Long> out = new ArrayList<>();
+        tracks.forEach((id, t) -> {
+            if (p.test(t)) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     int size() {
         return tracks.size();
+    }
+
+    /** Whether the id has a track to serve: a seeded one or a raw body (removed or not). */
+    boolean has(long id) {
+        return tracks.containsKey(id) || rawTracks.containsKey(id);
     }
 
     boolean isRemoved(long id) {
@@ -181,6 +212,24 @@ final class BeatPassCatalogue {
             envelope.set("track", render(t, with, token, true));
             return TestkitJson.bytes(envelope);
         });
+    }
+
+    /**
+     * A list item: the raw text put for the id, or the catalogue's track as a lookup renders it; null
+     * when there is neither.
+     */
+    byte @Nullable [] item(long id, Set<String> with, boolean token) {
+        byte[] r = rawTracks.get(id);
+        if (r != null) {
+            return r;
+        }
+        ObjectNode t = tracks.get(id);
+        if (t == null) {
+            return null;
+        }
+        return bodies.computeIfAbsent(
+                (token ? "item:token:" : "item:public:") + id + "?" + String.join(",", with),
+                k -> TestkitJson.bytes(render(t, with, token, true)));
     }
 
     private ObjectNode render(ObjectNode stored, Set<String> with, boolean token, boolean withAlbumTracks) {

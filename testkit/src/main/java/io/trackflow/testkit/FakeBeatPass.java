@@ -1,19 +1,16 @@
 package io.trackflow.testkit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An in-process fake of the BeatPass track lookup ({@code GET /api/v1/tracks/{id}?with=...}), served
- * over real HTTP on a loopback port, behaving like the BeMusic (Laravel) deployment:
+ * An in-process fake of the BeatPass track lookup ({@code GET /api/v1/tracks/{id}?with=...}) and
+ * track lists, served over real HTTP on a loopback port, behaving like the BeMusic (Laravel)
+ * deployment:
  *
  * <ul>
  *   <li>with {@code Authorization: Bearer <token>} the track comes with everything a token holder
@@ -34,29 +31,50 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code 422 {"status":"error","message":"The given data was invalid.","errors":{"with":[...]}}};
  *   <li>unknown ids are {@code 404 {"message":"Track not found"}}, removed ones {@code 410
  *       {"message":"Track unavailable"}};
+ *   <li>lists are Laravel pages, {@code 200 {"status":"success",<key>:{"current_page","data":[...],
+ *       "from","last_page","per_page","to","total"}}}: {@code GET /api/v1/tracks?page=&per_page=&query=}
+ *       (key {@code tracks}; {@code query} keeps the tracks whose name contains it, ignoring case)
+ *       and {@code GET /api/v1/artists/{id}/tracks}, {@code /tags/{name}/tracks}, {@code
+ *       /playlists/{id}/tracks} with {@code ?page=&perPage=} (key {@code pagination}). Only that
+ *       spelling of the size counts (the other is ignored); the size defaults to 20 (the provider's
+ *       documented default for the three; {@code /tracks} documents none) and is clamped to {@link
+ *       Builder#maxPageSize} (50), {@code per_page} saying the size in force. Tracks come in
+ *       ascending id order (a playlist in its own, see {@link #putPlaylist}), each rendered as its
+ *       lookup is for the caller's tier ({@code with=} honoured and checked the same way), removed
+ *       ones left out, a {@link #putRawTrack raw} text in place of its seeded track. A page past the
+ *       last, or of an empty list, has {@code "data":[]} and null {@code from} and {@code to}; an
+ *       empty list has {@code "total":0,"last_page":1}. A {@code page} below 1 or not an integer, or
+ *       a size below 1 or not an integer, is {@code 422 {"message":"The given data was invalid.",
+ *       "errors":{"page":["The page must be at least 1."]}}} (the field and message of the rule
+ *       broken); an empty parameter counts as absent. An artist or tag no seeded track has (removed
+ *       ones included), an artist id that is not a positive integer and an undefined playlist are
+ *       {@code 404 {"message":"Artist not found"}} ({@code Tag}, {@code Playlist}), checked before
+ *       the parameters;
  *   <li>every response carries a {@code Date} and {@code X-RateLimit-Limit}, {@code
  *       X-RateLimit-Remaining}, {@code X-RateLimit-Reset}; past the limit (300 a minute by default,
  *       see {@link FakeServerBuilder#rateLimit}) the answer is {@code 429 {"message":"Too Many
  *       Attempts.","retry_after":N}} with {@code Retry-After: N}.
  * </ul>
  *
- * <p>Every request is recorded; {@link #faults()} injects failures; {@link #putRawTrack} serves any
- * body a test wants.
+ * <p>Every request is recorded; {@link #faults()} injects failures (on lists too: a {@code 404}
+ * fault names the list's resource, a {@code 422} one the {@code page}); {@link #putRawTrack} serves
+ * any body a test wants.
  */
 public final class FakeBeatPass extends FakeHttpServer {
 
     /** The token {@link #start()} accepts. */
     public static final String DEFAULT_TOKEN = "test-token";
 
-    private static final Set<String> RELATIONS = Set.of("tags", "genres", "artists", "album");
     private static final String PREFIX = "/api/v1/tracks/";
 
     private final String token;
     private final BeatPassCatalogue catalogue = new BeatPassCatalogue();
+    private final BeatPassLists lists;
 
     private FakeBeatPass(Builder b) {
         super(b);
         this.token = b.token;
+        this.lists = new BeatPassLists(catalogue, b.maxPageSize, b.stringCounts, b.ignorePage);
     }
 
     /** Starts a server on a free port accepting {@value #DEFAULT_TOKEN}, limited to 300 requests a minute. */
@@ -95,8 +113,9 @@ public final class FakeBeatPass extends FakeHttpServer {
      * Serves {@code trackJson}, verbatim, as the {@code track} of {@code {"status":"success","track":
      * ...}} for {@code id}, to every caller with access and whatever {@code with} asks, in place of
      * the catalogue's track (if any): for hostile bodies such as {@code {"id":1,"release_date":"TBA",
-     * "image":42}}. The text is not checked, not even for being JSON. Auth, the rate limit, faults
-     * and {@link #removeTrack} still apply.
+     * "image":42}}. The text is not checked, not even for being JSON. Lists show it verbatim in place
+     * of the seeded track with that id; an id with no seeded track is listed only by a playlist that
+     * names it. Auth, the rate limit, faults and {@link #removeTrack} still apply.
      *
      * @param id the track id
      * @param trackJson the track object's JSON text
@@ -108,7 +127,26 @@ public final class FakeBeatPass extends FakeHttpServer {
     }
 
     /**
-     * Marks a track as removed by its owner or moderation: it then answers 410.
+     * Defines (or redefines) playlist {@code id}: {@code GET /api/v1/playlists/{id}/tracks} then
+     * lists the given tracks in the given order (repeats kept), leaving out those removed and those
+     * the fake has no track for (neither seeded nor {@link #putRawTrack raw}). No playlist exists
+     * until one is put; an undefined one answers {@code 404 {"message":"Playlist not found"}}.
+     *
+     * @param id the playlist id, at least 1
+     * @param trackIds the tracks, in order (may be empty: the playlist then lists nothing)
+     * @return this
+     */
+    public FakeBeatPass putPlaylist(long id, List<Long> trackIds) {
+        if (id < 1) {
+            throw new IllegalArgumentException("playlist id must be >= 1, was " + id);
+        }
+        catalogue.putPlaylist(id, Objects.requireNonNull(trackIds, "trackIds"));
+        return this;
+    }
+
+    /**
+     * Marks a track as removed by its owner or moderation: it then answers 410 and is left out of
+     * every list.
      *
      * @param id the track
      */
@@ -127,6 +165,9 @@ public final class FakeBeatPass extends FakeHttpServer {
         if (auth.isPresent() && !auth.get().equals("Bearer " + token)) {
             return unauthenticated(r);
         }
+        if (r.method().equals("GET") && BeatPassLists.handles(r.path())) {
+            return lists.list(r, auth.isPresent());
+        }
         if (!r.method().equals("GET") || !r.path().startsWith(PREFIX)) {
             return message(404, "Not Found");
         }
@@ -136,20 +177,9 @@ public final class FakeBeatPass extends FakeHttpServer {
         } catch (NumberFormatException e) {
             return message(404, "Track not found");
         }
-        Set<String> with = new LinkedHashSet<>();
-        for (String w : r.query().getOrDefault("with", List.of())) {
-            for (String part : w.split(",")) {
-                if (!part.isBlank()) {
-                    with.add(part.trim());
-                }
-            }
-        }
-        if (!RELATIONS.containsAll(with)) {
-            ObjectNode body = TestkitJson.object();
-            body.put("status", "error");
-            body.put("message", "The given data was invalid.");
-            body.putObject("errors").putArray("with").add("The selected with is invalid.");
-            return Reply.json(422, body);
+        Set<String> with = BeatPassErrors.relations(r);
+        if (with == null) {
+            return BeatPassErrors.invalidWith();
         }
         if (catalogue.isRemoved(id)) {
             return message(410, "Track unavailable");
@@ -159,58 +189,33 @@ public final class FakeBeatPass extends FakeHttpServer {
     }
 
     private Reply unauthenticated(RecordedRequest r) {
-        if (r.header("Accept").orElse("").contains("application/json")) {
-            return message(401, "Unauthenticated.");
-        }
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Location", "http://127.0.0.1:" + port() + "/login");
-        h.put("Content-Type", "text/html; charset=UTF-8");
-        String page = "<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url=/login\"></head>"
-                + "<body>Redirecting to /login</body></html>";
-        return Reply.raw(302, h, page.getBytes(StandardCharsets.UTF_8));
+        return BeatPassErrors.unauthenticated(r, "http://127.0.0.1:" + port() + "/login");
     }
 
     private static Reply message(int status, String message) {
-        return Reply.json(status, Map.of("message", message));
+        return BeatPassErrors.message(status, message);
     }
 
     @Override
     Reply tooManyAttempts(long retryAfterSeconds) {
-        ObjectNode body = TestkitJson.object();
-        body.put("message", "Too Many Attempts.");
-        body.put("retry_after", retryAfterSeconds);
-        return Reply.json(429, body);
+        return BeatPassErrors.tooManyAttempts(retryAfterSeconds);
     }
 
     @Override
     Reply errorReply(int status, RecordedRequest r) {
-        switch (status) {
-            case 429:
-                return rateLimited(currentRetryAfter());
-            case 401:
-                return message(401, "Unauthenticated.");
-            case 404:
-                return message(404, "Track not found");
-            case 410:
-                return message(410, "Track unavailable");
-            case 422: {
-                ObjectNode body = TestkitJson.object();
-                body.put("status", "error");
-                body.put("message", "The given data was invalid.");
-                body.putObject("errors").put("with", "The selected with is invalid.");
-                return Reply.json(422, body);
-            }
-            default:
-                return message(status, status >= 500 ? "Server Error" : "Error");
-        }
+        return status == 429 ? rateLimited(currentRetryAfter()) : BeatPassErrors.forFault(status, r.path());
     }
 
     /**
      * Builds {@link FakeBeatPass} servers. Defaults: token {@value #DEFAULT_TOKEN}, 300 requests a
-     * minute with {@code X-RateLimit-*} headers on every response, free port, recording on, no gzip.
+     * minute with {@code X-RateLimit-*} headers on every response, free port, recording on, no gzip;
+     * lists clamped to 50 a page, counts as numbers, {@code page} honoured.
      */
     public static final class Builder extends FakeServerBuilder<Builder> {
         private String token = DEFAULT_TOKEN;
+        private int maxPageSize = 50;
+        private boolean stringCounts;
+        private boolean ignorePage;
 
         Builder() {
             rateLimit(300, Duration.ofMinutes(1));
@@ -225,6 +230,51 @@ public final class FakeBeatPass extends FakeHttpServer {
          */
         public Builder token(String token) {
             this.token = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /**
+         * The largest page the lists serve: a larger {@code per_page} / {@code perPage} is clamped to
+         * it, and the page's {@code per_page} says the size in force. Default 50 (smaller than the
+         * client's maximum of 100, so clamping happens by default); the default size, 20, is clamped
+         * too when this is smaller.
+         *
+         * @param max at least 1
+         * @return this
+         */
+        public Builder maxPageSize(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxPageSize must be >= 1, was " + max);
+            }
+            this.maxPageSize = max;
+            return this;
+        }
+
+        /**
+         * Whether the lists send {@code current_page}, {@code from}, {@code to}, {@code per_page},
+         * {@code last_page} and {@code total} as JSON strings ({@code "264"}), as Laravel deployments
+         * with PDO's emulated prepares do; a null {@code from}/{@code to} stays null. Default false:
+         * numbers.
+         *
+         * @param strings on or off
+         * @return this
+         */
+        public Builder stringCounts(boolean strings) {
+            this.stringCounts = strings;
+            return this;
+        }
+
+        /**
+         * Whether the lists ignore {@code page} (neither read nor validated), as a caching proxy keyed
+         * on the path without it would: every request gets page 1, which says {@code
+         * "current_page":1}. For tests of a client's guard against a page that never advances.
+         * Default false.
+         *
+         * @param ignore on or off
+         * @return this
+         */
+        public Builder ignorePageParameter(boolean ignore) {
+            this.ignorePage = ignore;
             return this;
         }
 
