@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.beatpass.model.TrackLookupOptions;
+import io.trackflow.beatpass.model.TrackQuery;
 import io.trackflow.testkit.FakeBeatPass;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +67,53 @@ class InputValidationTest {
                         "concurrency 65",
                         "concurrency",
                         t -> TrackLookupOptions.builder().concurrency(65).build()),
+                bad(
+                        "artist and tag",
+                        "artist",
+                        t -> TrackQuery.builder().artist(1).tag("x").build()),
+                bad(
+                        "tag and playlist",
+                        "playlist",
+                        t -> TrackQuery.builder().tag("x").playlist(2).build()),
+                bad(
+                        "a query with an artist",
+                        "query",
+                        t -> TrackQuery.builder().query("rain").artist(4).build()),
+                bad(
+                        "a query with a tag",
+                        "query",
+                        t -> TrackQuery.builder().query("rain").tag("lofi").build()),
+                bad("artist 0", "artist", t -> TrackQuery.builder().artist(0).build()),
+                bad(
+                        "playlist -1",
+                        "playlist",
+                        t -> TrackQuery.builder().playlist(-1).build()),
+                bad("a blank tag", "tag", t -> TrackQuery.builder().tag("  ").build()),
+                bad(
+                        "a blank query",
+                        "query",
+                        t -> TrackQuery.builder().query("").build()),
+                bad(
+                        "a query with a line feed",
+                        "query",
+                        t -> TrackQuery.builder().query("a\nb").build()),
+                bad(
+                        "pageSize 0",
+                        "pageSize",
+                        t -> TrackQuery.builder().pageSize(0).build()),
+                bad(
+                        "pageSize 101",
+                        "pageSize",
+                        t -> TrackQuery.builder().pageSize(101).build()),
+                bad(
+                        "maxItems 0",
+                        "maxItems",
+                        t -> TrackQuery.builder().maxItems(0).build()),
+                bad(
+                        "list concurrency 0",
+                        "concurrency",
+                        t -> TrackQuery.builder().concurrency(0).build()),
+                bad("partitions 0", "n", t -> t.partitions(TrackQuery.all(), 0)),
                 bad("no token", "token", t -> BeatPassClient.builder().build()),
                 bad(
                         "an empty token",
