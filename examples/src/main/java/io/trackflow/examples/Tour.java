@@ -46,7 +46,9 @@ public final class Tour {
         TypedErrors.run(sandbox.beyondWords(), writes, out);
         section(out, "4. BeatPass lookups");
         BeatPassLookups.run(sandbox.beatPass(), !sandbox.beatPassIsSandbox(), out);
-        section(out, "5. NDJSON export");
+        section(out, "5. The BeatPass catalogue, streamed");
+        BeatPassCatalogueTour.run(sandbox.beatPass(), out);
+        section(out, "6. NDJSON export");
         if (export.getParent() != null) {
             export.getParent().toFile().mkdirs();
         }

@@ -12,12 +12,16 @@ import io.trackflow.beatpass.BeatPassClient;
 import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.beatpass.model.TrackLookupOptions;
+import io.trackflow.beatpass.model.TrackQuery;
 import io.trackflow.beyondwords.BackgroundTracks;
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.beyondwords.model.BackgroundTrackRequest;
+import io.trackflow.core.error.ApiException;
 import io.trackflow.core.json.RawJson;
+import io.trackflow.core.paging.Page;
+import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.retry.RetryPolicy;
 import io.trackflow.testkit.FakeBeatPass;
 import io.trackflow.testkit.FakeBeyondWords;
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,6 +70,7 @@ class ReadmeSnippetsTest {
                 ".apiKey(beyondWords.apiKey()).observationRegistry",
                 ".apiKey(beyondWords.apiKey()).baseUrl(beyondWords.baseUrl()).observationRegistry");
         FAKES.put(".token(System.getenv(\"BEATPASS_TOKEN\"))", ".token(beatPass.token()).baseUrl(beatPass.baseUrl())");
+        FAKES.put(".artist(42)", ".artist(artist)"); // an artist of the fake's catalogue
     }
 
     /**
@@ -212,6 +218,74 @@ class ReadmeSnippetsTest {
         assertThat(beatPass.requests())
                 .hasSize(7)
                 .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer " + beatPass.token()));
+    }
+
+    @Test
+    void beatPassCatalogue() {
+        long artist;
+        try (BeatPassClient c = BeatPassClient.builder()
+                .token(beatPass.token())
+                .baseUrl(beatPass.baseUrl())
+                .build()) {
+            artist = c.tracks()
+                    .get(1, TrackInclude.ARTISTS)
+                    .block()
+                    .artists()
+                    .get(0)
+                    .id();
+        }
+        beatPass.clearRequests();
+        // the tag's second page fails once, not retried: the listing ends with its resume cursor
+        beatPass.faults()
+                .inject(r -> r.path().contains("/tags/") && r.rawUri().contains("page=2&"), Fault.status(404), 1);
+        // README: BeatPass catalogue
+        try (BeatPassClient bp = BeatPassClient.builder()
+                .token(beatPass.token())
+                .baseUrl(beatPass.baseUrl())
+                .build()) {
+            // search and stream: pages fetched as items are asked for, 4 in flight, in order
+            TrackQuery rain = TrackQuery.builder()
+                    .query("rain")
+                    .pageSize(50)
+                    .concurrency(4)
+                    .build();
+            List<String> names = bp.tracks()
+                    .list(rain)
+                    .map(Track::name)
+                    .take(100)
+                    .collectList()
+                    .block();
+            assertThat(names).isEmpty(); // test only
+
+            // a tag's tracks, resumed exactly where a failure stopped them
+            TrackQuery lofi = TrackQuery.builder().tag("lofi").maxItems(1_000).build();
+            lofi = TrackQuery.builder().tag("tag-7").maxItems(1_000).pageSize(2).build(); // test only
+            List<Track> got = new ArrayList<>();
+            PageCursor resumeAt = bp.tracks()
+                    .list(lofi)
+                    .doOnNext(got::add)
+                    .then(Mono.<PageCursor>empty())
+                    .onErrorResume(ApiException.class, e -> Mono.justOrEmpty(e.resumeCursor()))
+                    .block();
+            assertThat(resumeAt).isNotNull(); // test only
+            if (resumeAt != null) { // store it anywhere: resumeAt.toString()
+                bp.tracks().list(lofi, resumeAt).doOnNext(got::add).blockLast(); // no gap, no duplicate
+            }
+
+            // the page-level view: the size in force (BeatPass may serve fewer than asked), the total
+            Page<Track> first = bp.tracks()
+                    .pages(TrackQuery.builder().artist(artist).build())
+                    .blockFirst();
+            System.out.println(first.totalCount().orElse(0) + " tracks by artist 42, " + first.limit() + " a page");
+        }
+        // README end
+        List<RecordedRequest> tagPages = beatPass.requests().stream()
+                .filter(r -> r.path().contains("/tags/"))
+                .collect(Collectors.toList());
+        List<String> asked =
+                tagPages.stream().map(r -> r.queryParam("page").orElseThrow()).collect(Collectors.toList());
+        assertThat(asked).startsWith("1").filteredOn("2"::equals).hasSize(2); // failed once, resumed there
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("\\d+ tracks by artist 42, 50 a page");
     }
 
     @Test

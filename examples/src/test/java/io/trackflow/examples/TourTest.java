@@ -34,6 +34,7 @@ class TourTest {
                 .contains("422 as logged: Invalid request body")
                 .contains("field name: has already been taken")
                 .contains("Bulk lookup: 200 tracks, in input order: true")
+                .containsPattern("Tag \"tag-\\d+\": \\d+ tracks? streamed in \\d+ pages? of 5 \\(total \\d+\\)")
                 .contains("Exported 2501 tracks")
                 .contains("Tour complete.");
         List<String> lines = Files.readAllLines(export);

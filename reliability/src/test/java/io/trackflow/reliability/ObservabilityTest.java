@@ -22,6 +22,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.trackflow.beatpass.BeatPassClient;
+import io.trackflow.beatpass.model.TrackQuery;
 import io.trackflow.beyondwords.BeyondWordsClient;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.core.observation.TrackflowObservations;
@@ -110,6 +111,47 @@ class ObservabilityTest {
             dump(meters);
         }
         Secrets.assertNoneLeaked();
+    }
+
+    @Test
+    void aCatalogueListingIsOneTracksListOperationAndOneRequestTimingPerAttempt() {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        try (FakeBeatPass server = FakeBeatPass.builder()
+                        .rateLimitPerMinute(1_000_000)
+                        .start()
+                        .seed(2_000);
+                BeatPassClient client = BeatPassClient.builder()
+                        .token(server.token())
+                        .baseUrl(server.baseUrl())
+                        .retryPolicy(FAST)
+                        .observationRegistry(observations)
+                        .build()) {
+            server.faults().random(7, 0.1, r -> true, Fault.status(503), Fault.resetBeforeResponse());
+            long n = client.tracks()
+                    .list(TrackQuery.builder().concurrency(4).build())
+                    .count()
+                    .block(Duration.ofSeconds(60));
+            assertThat(n).isEqualTo(2_000);
+            assertThat(server.faults().injected()).isNotEmpty();
+            List<Timer> requests = List.copyOf(meters.find(TrackflowObservations.REQUESTS)
+                    .tag("trackflow.operation", "tracks.list")
+                    .timers());
+            assertThat(requests).isNotEmpty();
+            assertThat(requests.stream().mapToLong(Timer::count).sum()).isEqualTo(server.requestCount());
+            requests.forEach(m -> m.getId()
+                    .getTags()
+                    .forEach(t -> assertThat(t.getValue())
+                            .doesNotContain(server.token())
+                            .doesNotContain("page")));
+            Timer operation = meters.find(TrackflowObservations.OPERATIONS)
+                    .tag("trackflow.operation", "tracks.list")
+                    .tag("trackflow.provider", "beatpass")
+                    .timer();
+            assertThat(operation).isNotNull();
+            assertThat(operation.count()).isEqualTo(1);
+        }
     }
 
     private static void dump(MeterRegistry meters) {
