@@ -7,6 +7,7 @@ import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.json.FieldType;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.json.ModelCodec;
+import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
 import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.PageNumberFetcher;
@@ -31,11 +32,15 @@ final class CataloguePages {
     /** The operation of every request of a catalogue listing (DESIGN §10). */
     static final String OPERATION = "tracks.list";
 
-    private static final Envelope ENVELOPE;
+    /** The envelope of {@code /tracks} (key {@code tracks}) and of the others (key {@code pagination}). */
+    static final Envelope TRACKS;
+
+    static final Envelope PAGINATION;
 
     static {
         Json.register(new PageCodec());
-        ENVELOPE = new Envelope();
+        TRACKS = new Envelope("tracks", "pagination");
+        PAGINATION = new Envelope("pagination", "tracks");
     }
 
     private CataloguePages() {}
@@ -44,6 +49,8 @@ final class CataloguePages {
     static PageNumberFetcher<Track> fetcher(ApiClient api, TrackQuery q) {
         List<String> path;
         String size;
+        Envelope envelope =
+                q.artist().isPresent() || q.tag().isPresent() || q.playlist().isPresent() ? PAGINATION : TRACKS;
         if (q.artist().isPresent()) {
             path = List.of("artists", Long.toString(q.artist().getAsLong()), "tracks");
             size = "perPage";
@@ -65,7 +72,7 @@ final class CataloguePages {
                             Map.entry("query", q.query().get()))
                     : List.of(Map.entry("page", Long.toString(page)), Map.entry(size, Integer.toString(perPage)));
             HttpRequest req = HttpRequest.get(api.uri(path, query));
-            return api.call(OPERATION, req, (head, body) -> read(body, head.headers()));
+            return api.call(OPERATION, req, (head, body) -> read(envelope, body, head.headers()));
         };
     }
 
@@ -88,8 +95,8 @@ final class CataloguePages {
         return maxItems >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + maxItems;
     }
 
-    static PageNumberResponse<Track> read(InputStream body, Map<String, List<String>> headers) {
-        PageFields p = ENVELOPE.read(body);
+    static PageNumberResponse<Track> read(Envelope envelope, InputStream body, Map<String, List<String>> headers) {
+        PageFields p = envelope.read(body);
         PageNumberResponse.Builder<Track> b = PageNumberResponse.<Track>builder()
                 .items(p.data == null ? List.of() : p.data)
                 .headers(headers);
@@ -145,16 +152,28 @@ final class CataloguePages {
         }
     }
 
-    /** The {@code {status, tracks|pagination}} envelope: a status other than success fails. */
-    private static final class Envelope extends ModelCodec<Envelope.Builder, PageFields> {
-        Envelope() {
-            super(PageFields.class, Builder::new, Builder::build);
+    /**
+     * The {@code {status, tracks|pagination}} envelope: the endpoint's own key is the page, the other is
+     * read only when the own key is absent; a status other than success fails. Other keys (and a
+     * sibling that is not a page) are ignored.
+     */
+    static final class Envelope extends ModelCodec<Envelope.Builder, PageFields> {
+        Envelope(String own, String other) {
+            super(
+                    PageFields.class,
+                    () -> new Builder(own, other),
+                    Builder::build,
+                    (b, raw) -> b.unread = raw,
+                    page -> RawFields.empty());
             optional("status", FieldType.RAW, (b, v) -> b.status = v);
             optional("tracks", FieldType.model(PageFields.class), (b, v) -> b.tracks = v);
             optional("pagination", FieldType.model(PageFields.class), (b, v) -> b.pagination = v);
         }
 
         static final class Builder {
+            private final String own;
+            private final String other;
+
             @Nullable
             RawJson status;
 
@@ -164,6 +183,14 @@ final class CataloguePages {
             @Nullable
             PageFields pagination;
 
+            @Nullable
+            RawFields unread;
+
+            Builder(String own, String other) {
+                this.own = own;
+                this.other = other;
+            }
+
             PageFields build() {
                 RawJson s = status;
                 if (s != null
@@ -172,12 +199,31 @@ final class CataloguePages {
                     throw new IllegalStateException(
                             "status is \"" + s.asString().orElse(s.toJson()) + "\", not \"success\"");
                 }
-                PageFields page = tracks != null ? tracks : pagination;
-                if (page == null) {
-                    throw new IllegalStateException("no page object (tracks or pagination) in the body");
+                PageFields page = own.equals("tracks") ? tracks : pagination;
+                if (page != null) {
+                    return page;
                 }
-                return page;
+                RawFields raw = unread;
+                RawJson unreadable = raw == null ? null : raw.get(own);
+                if (unreadable != null && !unreadable.isNull()) {
+                    throw new IllegalStateException("the page object '" + own + "' does not read: " + why(unreadable));
+                }
+                PageFields fallback = own.equals("tracks") ? pagination : tracks;
+                if (fallback == null) {
+                    throw new IllegalStateException("no page object ('" + own + "' or '" + other + "') in the body");
+                }
+                return fallback;
             }
+        }
+    }
+
+    /** Why a page object does not read, as its strict reading says (a cold path: the body fails). */
+    private static String why(RawJson page) {
+        try {
+            Json.read(page.toJson(), PageFields.class);
+            return "unknown";
+        } catch (RuntimeException e) {
+            return String.valueOf(e.getMessage());
         }
     }
 }

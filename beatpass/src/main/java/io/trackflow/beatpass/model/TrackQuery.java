@@ -20,7 +20,8 @@ import org.immutables.value.Value;
  * <p>A serializable value (a start cursor included), so that it can be shipped, e.g. to a Flink job.
  *
  * <p>Validated when built ({@link IllegalArgumentException} naming the argument): at most one source;
- * no {@code query} with a source; ids positive; tag and query non-blank, without control characters;
+ * no {@code query} with a source; ids positive; tag and query non-blank, without control characters
+ * (and a tag not {@code .} or {@code ..});
  * {@code pageSize} 1..100 (the server may still serve fewer per page); {@code maxItems} positive;
  * {@code concurrency} 1..64; a cursor only from a query of the same listing.
  */
@@ -107,7 +108,12 @@ public abstract class TrackQuery implements java.io.Serializable {
                     "query: a search applies to the whole catalogue, not to an artist's, tag's or playlist's tracks");
         }
         query().ifPresent(q -> text(q, "query"));
-        tag().ifPresent(t -> text(t, "tag"));
+        tag().ifPresent(t -> {
+            text(t, "tag");
+            if (t.equals(".") || t.equals("..")) {
+                throw new IllegalArgumentException("tag must not be \"" + t + "\": a path would resolve it elsewhere");
+            }
+        });
         if (artist().isPresent() && artist().getAsLong() <= 0) {
             throw new IllegalArgumentException("artist must be > 0, was " + artist().getAsLong());
         }

@@ -148,7 +148,8 @@ final class ErrorFactory implements Errors {
     public DecodingException notAdvancing(long offset, String what) {
         return new DecodingException(
                 "the page asked at offset " + offset + " " + what + ": the server (or a proxy) ignores"
-                        + " pagination[offset]; the listing stops here instead of repeating items",
+                        + " the position asked (an offset or a page number); the listing stops here instead of"
+                        + " repeating items",
                 null,
                 0,
                 "");

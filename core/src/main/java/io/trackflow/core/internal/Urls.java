@@ -19,10 +19,15 @@ public final class Urls {
      * @param segments path segments (encoded here)
      * @param query query parameters, in order (encoded here)
      * @return the URI
+     * @throws IllegalArgumentException when a segment is {@code .} or {@code ..}: servers and proxies
+     *     resolve those (encoded or not) to another path
      */
     public static URI build(URI base, List<String> segments, List<Map.Entry<String, String>> query) {
         StringBuilder b = new StringBuilder(base.toString());
         for (String s : segments) {
+            if (s.equals(".") || s.equals("..")) {
+                throw new IllegalArgumentException("a path segment must not be \"" + s + "\": it names another path");
+            }
             b.append('/');
             encode(s, b);
         }

@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
  */
 final class PageNumberPaging<T> implements PageFetcher<T> {
 
+    /** Pages fetched again for one offset when the size in force changed; then the page is refused. */
+    private static final int MAX_REFETCHES = 3;
+
     private final PageNumberFetcher<T> source;
     /** The page size in force: written by one page's handler at a time, read by the next request. */
     private volatile int size;
@@ -44,10 +47,10 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
 
     @Override
     public Mono<PageResponse<T>> fetch(long offset, int limit) {
-        return fetch(offset, limit, true);
+        return fetch(offset, limit, MAX_REFETCHES);
     }
 
-    private Mono<PageResponse<T>> fetch(long offset, int limit, boolean mayResize) {
+    private Mono<PageResponse<T>> fetch(long offset, int limit, int refetches) {
         int asked = size;
         long page = offset / asked + 1;
         return source.fetch(page, asked).flatMap(r -> {
@@ -58,8 +61,8 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
             boolean holds = offset >= start && offset - start < inForce;
             if (inForce != asked) {
                 size = inForce;
-                if (!holds && mayResize) {
-                    return fetch(offset, limit, false); // the page of the offset at the size in force
+                if (!holds && refetches > 0) {
+                    return fetch(offset, limit, refetches - 1); // the page of the offset at the size in force
                 }
             }
             return Mono.just(response(r, offset, limit, start, holds, inForce));
@@ -68,9 +71,10 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
 
     /**
      * The size the server applied: the one it states ({@code per_page}); else the one its figures imply
-     * ({@code from - 1 = (current_page - 1) × size} on a later page); else, on page 1, the number of
-     * items when fewer than asked and not the whole listing (a silent clamp, or the last page: then one
-     * more request finds the end, and nothing is lost); else the size asked.
+     * ({@code from - 1 = (current_page - 1) × size} on a later page); else the number of items when
+     * fewer than asked on a page that the total says should have been full (a silent clamp), or on page
+     * 1 without a total (a clamp, or the last page: then one more request finds the end, and nothing is
+     * lost); else the size asked.
      */
     private static int sizeInForce(PageNumberResponse<?> r, long page, int asked) {
         if (r.perPage().isPresent()) {
@@ -85,8 +89,12 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
         }
         int n = r.items().size();
         OptionalLong total = r.totalCount();
-        if (at == 1 && n > 0 && n < asked && (total.isEmpty() || n < total.getAsLong())) {
-            return n;
+        if (n > 0 && n < asked) {
+            // fewer than asked: on page 1 without a total, a clamp or the last page (one more request
+            // tells); with a total that says the page should have been full, a clamp
+            if (total.isEmpty() ? at == 1 : (at - 1) * (long) asked + n < total.getAsLong()) {
+                return n;
+            }
         }
         return asked;
     }

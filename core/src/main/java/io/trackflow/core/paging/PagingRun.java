@@ -20,6 +20,12 @@ import reactor.core.publisher.Sinks;
 final class PagingRun<T> {
 
     private final PageFetcher<T> fetcher;
+    /**
+     * The fetcher as a page-number strategy, or null for offsets: its answers end with their page, and
+     * later requests follow the size in force that it learns from the pages.
+     */
+    private final @Nullable PageNumberPaging<T> numbered;
+
     private final String fingerprint;
     /** Where the listing began: kept in every cursor so that resuming completes the same listing. */
     private final long origin;
@@ -37,6 +43,7 @@ final class PagingRun<T> {
 
     PagingRun(PageFetcher<T> fetcher, String fingerprint, PageCursor from, int pageSize, int concurrency) {
         this.fetcher = fetcher;
+        this.numbered = fetcher instanceof PageNumberPaging ? (PageNumberPaging<T>) fetcher : null;
         this.fingerprint = fingerprint;
         this.origin = from.start();
         this.start = from.offset();
@@ -94,9 +101,10 @@ final class PagingRun<T> {
     }
 
     private Flux<Chunk<T>> firstAndRest() {
-        // numbered pages: the first answer ends with its page, so later requests are whole pages
-        PageNumberPaging<T> numbered = fetcher instanceof PageNumberPaging ? (PageNumberPaging<T>) fetcher : null;
-        int firstLimit = limitFor(start, end, pageSize);
+        // numbered pages: the first answer is the page that holds the start, from the start to its end
+        // (a server's size larger than asked included), so that later requests are whole pages
+        PageNumberPaging<T> numbered = this.numbered;
+        int firstLimit = numbered == null ? limitFor(start, end, pageSize) : limitFor(start, end, Integer.MAX_VALUE);
         return fetch(start, firstLimit).flatMapMany(first -> {
             int n = first.items().size();
             OptionalLong total = first.totalCount();
@@ -114,8 +122,7 @@ final class PagingRun<T> {
                 }
             }
             // a page whose size the server changed ends sooner: it is short only against its own end
-            int asked = numbered == null ? firstLimit : Math.min(firstLimit, numbered.untilBoundary(start));
-            boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, asked));
+            boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, against(start, firstLimit)));
             Chunk<T> head = new Chunk<>(page(first, start, firstLimit, last ? -1 : after, stop), null);
             if (last) {
                 return Flux.just(head);
@@ -139,7 +146,7 @@ final class PagingRun<T> {
                 sink.complete();
                 return offset;
             }
-            int limit = (int) Math.min(size, stop - offset);
+            int limit = (int) Math.min(sizeInForce(size), stop - offset);
             sink.next(new long[] {offset, limit});
             return offset + limit;
         });
@@ -186,11 +193,11 @@ final class PagingRun<T> {
         boolean[] done = {false};
         return Mono.defer(() -> {
                     long at = position.get();
-                    int limit = limitFor(at, end, size);
+                    int limit = limitFor(at, end, sizeInForce(size));
                     return fetch(at, limit).map(r -> {
                         int n = r.items().size();
                         long after = at + n;
-                        done[0] = n == 0 || after >= end || isShort(r, limit);
+                        done[0] = n == 0 || after >= end || isShort(r, against(at, limit));
                         position.set(after);
                         return page(r, at, limit, done[0] ? -1 : after, end);
                     });
@@ -207,6 +214,22 @@ final class PagingRun<T> {
     private static boolean isShort(PageResponse<?> r, int asked) {
         return r.limit().isPresent()
                 && r.items().size() < Math.min(asked, r.limit().getAsInt());
+    }
+
+    /** The page size to ask next: for numbered pages, the size in force as the pages showed it. */
+    private int sizeInForce(int size) {
+        PageNumberPaging<T> n = numbered;
+        return n == null ? size : n.size();
+    }
+
+    /**
+     * What an answer for {@code limit} items at {@code at} is measured against to tell a short page: the
+     * limit, or for numbered pages the end of the page that holds {@code at} (at the size in force after
+     * the answer), where the answer stops whatever was asked.
+     */
+    private int against(long at, int limit) {
+        PageNumberPaging<T> n = numbered;
+        return n == null ? limit : Math.min(limit, n.untilBoundary(at));
     }
 
     private static int limitFor(long at, long to, int size) {

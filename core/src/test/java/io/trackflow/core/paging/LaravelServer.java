@@ -22,6 +22,10 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
     boolean statesPlace = true;
     boolean statesTotal = true;
     boolean ignoresPage;
+    /** Omits {@code from} (but still sends {@code current_page} when it states its place). */
+    boolean omitsFrom;
+    /** The size the server applies to its n-th request (from 0) for a size asked; default: clamped. */
+    java.util.function.IntBinaryOperator sizing = (n, asked) -> Math.min(asked, maxPerPage);
     /** Pages that fail once with a 503, by number. */
     final Set<Long> failOnce = ConcurrentHashMap.newKeySet();
 
@@ -39,7 +43,7 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
                 return Mono.error(TestErrors.status(503));
             }
             long served = ignoresPage ? 1 : page;
-            int inForce = Math.min(perPage, maxPerPage);
+            int inForce = sizing.applyAsInt(requests.size() - 1, perPage);
             long first = (served - 1) * inForce;
             List<Integer> items = new ArrayList<>();
             for (long i = first; i < Math.min(size, first + inForce); i++) {
@@ -52,7 +56,7 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
             }
             if (statesPlace) {
                 b.currentPage(served);
-                if (!items.isEmpty()) {
+                if (!items.isEmpty() && !omitsFrom) {
                     b.from(first + 1);
                 }
             }

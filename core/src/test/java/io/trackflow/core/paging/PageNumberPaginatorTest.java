@@ -215,6 +215,65 @@ class PageNumberPaginatorTest {
         assertThat(seen.size()).isLessThanOrEqualTo(100);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"always 15 of 10", "20 then 15", "20 then 30", "2 then 21"})
+    void withoutATotalASizeOtherThanAskedOrChangingMidListingLosesNothing(String how) {
+        LaravelServer s = new LaravelServer(107);
+        s.statesTotal = false;
+        int asked;
+        switch (how) {
+            case "always 15 of 10":
+                asked = 10;
+                s.sizing = (n, a) -> 15;
+                break;
+            case "20 then 15":
+                asked = 20;
+                s.sizing = (n, a) -> n == 0 ? 20 : 15;
+                break;
+            case "20 then 30":
+                asked = 20;
+                s.sizing = (n, a) -> n == 0 ? 20 : 30;
+                break;
+            default:
+                asked = 10;
+                s.sizing = (n, a) -> n == 0 ? 2 : 21;
+                break;
+        }
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+                        .items(0, ALL, asked, 2)
+                        .collectList()
+                        .block(WAIT))
+                .as(how)
+                .isEqualTo(range(0, 107));
+        assertThat(s.requests.size()).as("requests for 107 items, %s", how).isLessThanOrEqualTo(16);
+    }
+
+    @Test
+    void aServerPageLargerThanAskedIsTakenWholeAndEachServerPageIsAskedOnce() {
+        LaravelServer s = new LaravelServer(100);
+        s.sizing = (n, a) -> 20; // ignores the size asked
+        List<Page<Integer>> pages = OffsetPaginator.ofPageNumbers(s, "q")
+                .pages(0, ALL, 10, 1)
+                .collectList()
+                .block(WAIT);
+        assertThat(pages).flatMap(Page::items).isEqualTo(range(0, 100));
+        assertThat(pages).allSatisfy(p -> assertThat(p.size()).isEqualTo(20));
+        assertThat(s.pagesAsked()).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aResumedListingOnASilentClampWithoutFromOrPerPageFindsThePageOfItsOffset() {
+        LaravelServer s = new LaravelServer(100);
+        s.maxPerPage = 5;
+        s.statesPerPage = false;
+        s.omitsFrom = true;
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+                        .items(37, ALL, 10, 1)
+                        .collectList()
+                        .block(WAIT))
+                .isEqualTo(range(37, 100));
+    }
+
     private static List<Long> longs(long from, long toInclusive) {
         List<Long> out = new ArrayList<>();
         for (long i = from; i <= toInclusive; i++) {

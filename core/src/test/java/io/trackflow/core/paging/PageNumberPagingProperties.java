@@ -91,6 +91,26 @@ class PageNumberPagingProperties {
         assertThat(server.pagesAsked()).doesNotHaveDuplicates().hasSize((int) pages);
     }
 
+    @Property(tries = 300)
+    void aServerWhoseSizeIsNotTheOneAskedOrChangesMidListingLosesNothingAndRepeatsNothing(
+            @ForAll @IntRange(min = 0, max = 400) int total,
+            @ForAll @IntRange(min = 0, max = 300) int start,
+            @ForAll @IntRange(min = 1, max = 100) int pageSize,
+            @ForAll @IntRange(min = 1, max = 60) int firstSize,
+            @ForAll @IntRange(min = 1, max = 60) int laterSize,
+            @ForAll @IntRange(min = 0, max = 5) int switchAfter,
+            @ForAll @IntRange(min = 1, max = 6) int concurrency,
+            @ForAll boolean statesTotal) {
+        LaravelServer server = new LaravelServer(total);
+        server.statesTotal = statesTotal;
+        server.sizing = (n, asked) -> n < switchAfter ? firstSize : laterSize;
+        List<Integer> seen = OffsetPaginator.ofPageNumbers(server, "p")
+                .items(start, Long.MAX_VALUE, pageSize, concurrency)
+                .collectList()
+                .block(Duration.ofSeconds(10));
+        assertThat(seen).isEqualTo(LaravelServer.range(start, Math.max(start, total)));
+    }
+
     @Property(tries = 200)
     void cancellingAtAnyPointEmitsThePrefixAsked(
             @ForAll @IntRange(min = 0, max = 600) int total,
