@@ -113,7 +113,7 @@ public final class OffsetPaginator<T> {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
-            PagingRun<T> run = new PagingRun<>(fetchers.apply(pageSize), fingerprint, from, pageSize, concurrency);
+            PagingRun<T> run = new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency);
             return run.chunks()
                     .concatMap(run::emit, 0)
                     .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
@@ -149,7 +149,7 @@ public final class OffsetPaginator<T> {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
-            PagingRun<T> run = new PagingRun<>(fetchers.apply(pageSize), fingerprint, from, pageSize, concurrency);
+            PagingRun<T> run = new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency);
             return run.chunks()
                     .map(run::hand)
                     .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
@@ -179,6 +179,14 @@ public final class OffsetPaginator<T> {
             long stop = Math.max(start, Math.min(end, total.getAsLong()));
             return OffsetRange.split(start, stop, n);
         });
+    }
+
+    /**
+     * The fetcher of one subscription. A listing shorter than a page asks no bigger a page than it
+     * reads ({@code maxItems(5)} asks {@code per_page=5}).
+     */
+    private PageFetcher<T> fetcherFor(PageCursor from, int pageSize) {
+        return fetchers.apply((int) Math.max(1, Math.min(pageSize, from.end() - from.offset())));
     }
 
     private void checkCursor(PageCursor from) {

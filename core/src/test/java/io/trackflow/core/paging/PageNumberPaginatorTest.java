@@ -274,6 +274,17 @@ class PageNumberPaginatorTest {
                 .isEqualTo(range(37, 100));
     }
 
+    @Test
+    void aListingShorterThanAPageAsksNoBiggerAPage() {
+        LaravelServer s = new LaravelServer(1_000);
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+                        .items(0, 5, 50, 2)
+                        .collectList()
+                        .block(WAIT))
+                .isEqualTo(range(0, 5));
+        assertThat(s.sizesAsked()).containsExactly(5L);
+    }
+
     private static List<Long> longs(long from, long toInclusive) {
         List<Long> out = new ArrayList<>();
         for (long i = from; i <= toInclusive; i++) {
