@@ -79,6 +79,7 @@ final class BodyAggregate {
             headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1))
                     .add(h.getValue());
         }
+        headers.replaceAll((k, v) -> List.copyOf(v)); // read-only values, as HttpResponse keeps them
         // the headers copied once, exactly sized (the builder would copy them twice: once per put, once at build)
         HttpResponse head = ((ImmutableHttpResponse) HttpResponse.builder()
                         .status(status)

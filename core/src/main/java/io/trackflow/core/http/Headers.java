@@ -30,6 +30,16 @@ final class Headers {
         }
     }
 
+    /** Whether every value list of a header map is read-only ({@code List.copyOf} returns such a list itself). */
+    static boolean readOnlyValues(java.util.Map<String, java.util.List<String>> headers) {
+        for (java.util.List<String> v : headers.values()) {
+            if (java.util.List.copyOf(v) != v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

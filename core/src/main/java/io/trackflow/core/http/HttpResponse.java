@@ -107,13 +107,14 @@ public abstract class HttpResponse {
     final HttpResponse normalize() {
         boolean lower = headers().keySet().stream().allMatch(k -> k.equals(Headers.lower(k)));
         boolean readOnly = body().isReadOnly() && body().position() == 0;
-        if (lower && readOnly) {
+        if (lower && readOnly && Headers.readOnlyValues(headers())) {
             return this;
         }
         Map<String, List<String>> h = new java.util.LinkedHashMap<>();
         headers()
                 .forEach((k, v) -> h.computeIfAbsent(Headers.lower(k), x -> new java.util.ArrayList<>())
                         .addAll(v));
+        h.replaceAll((k, v) -> List.copyOf(v));
         return ImmutableHttpResponse.builder()
                 .status(status())
                 .headers(h)

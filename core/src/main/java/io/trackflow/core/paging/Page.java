@@ -61,6 +61,14 @@ public abstract class Page<T> {
         return items().size();
     }
 
+    /** Keeps the header value lists read-only, whoever built the map. */
+    @Value.Check
+    final Page<T> readOnlyHeaders() {
+        return ReadOnlyHeaders.readOnly(headers())
+                ? this
+                : ((ImmutablePage<T>) this).withHeaders(ReadOnlyHeaders.copy(headers()));
+    }
+
     /**
      * Returns a new builder.
      *

@@ -39,6 +39,14 @@ public abstract class PageNumberResponse<T> {
     @Value.Auxiliary
     public abstract Map<String, List<String>> headers();
 
+    /** Keeps the header value lists read-only, whoever built the map. */
+    @Value.Check
+    final PageNumberResponse<T> readOnlyHeaders() {
+        return ReadOnlyHeaders.readOnly(headers())
+                ? this
+                : ((ImmutablePageNumberResponse<T>) this).withHeaders(ReadOnlyHeaders.copy(headers()));
+    }
+
     @Value.Check
     final void check() {
         if (currentPage().isPresent() && currentPage().getAsLong() < 1) {

@@ -34,6 +34,14 @@ public abstract class PageResponse<T> {
     @Value.Auxiliary
     public abstract Map<String, List<String>> headers();
 
+    /** Keeps the header value lists read-only, whoever built the map. */
+    @Value.Check
+    final PageResponse<T> readOnlyHeaders() {
+        return ReadOnlyHeaders.readOnly(headers())
+                ? this
+                : ((ImmutablePageResponse<T>) this).withHeaders(ReadOnlyHeaders.copy(headers()));
+    }
+
     /**
      * Returns a new builder.
      *
