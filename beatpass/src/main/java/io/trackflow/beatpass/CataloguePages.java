@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The catalogue's Laravel pages (DESIGN §5): which endpoint a {@link TrackQuery} lists, how its size
+ * The catalogue's Laravel pages: which endpoint a {@link TrackQuery} lists, how its size
  * parameter is spelled there ({@code per_page} on {@code /tracks}, {@code perPage} on the others), and
  * the page envelope {@code {"status":"success", <key>: {current_page, from, to, per_page, last_page,
  * total, data}}}, whose key ({@code tracks} or {@code pagination}) is accepted on any endpoint. Counts
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CataloguePages {
 
-    /** The operation of every request of a catalogue listing (DESIGN §10). */
+    /** The operation of every request of a catalogue listing. */
     static final String OPERATION = "tracks.list";
 
     /** The envelope of {@code /tracks} (key {@code tracks}) and of the others (key {@code pagination}). */

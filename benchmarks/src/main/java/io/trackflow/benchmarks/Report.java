@@ -371,7 +371,7 @@ public final class Report {
             "HttpRequest values (withHeader, defaults, checks)",
             "io.trackflow.core.http.HttpRequest",
             "io.trackflow.core.http.ImmutableHttpRequest",
-            "io.trackflow.core.internal.ApiCaller.withDefaults",
+            "io.trackflow.core.client.DefaultHeadersPolicy",
             "io.trackflow.core.auth.ApiKeyAuth.authenticate",
             "io.trackflow.core.http.Headers.check"
         },
@@ -385,7 +385,7 @@ public final class Report {
             "Page values (builder, from(p) copies, cursors)",
             "io.trackflow.core.paging.ImmutablePage",
             "io.trackflow.core.paging.Page.",
-            "io.trackflow.core.paging.OffsetPaginator$Run.withNext",
+            "io.trackflow.core.paging.PagingRun.page",
             "io.trackflow.core.paging.ImmutablePageCursor",
             "io.trackflow.core.paging.PageCursor"
         },
@@ -399,7 +399,7 @@ public final class Report {
             "reactor.core.publisher.SinkEmptySerialized"
         },
         {
-            "trackflow, the rest (ApiCaller, transport, BackgroundTracks)",
+            "trackflow, the rest (ApiClient pipeline, transport, BackgroundTracks)",
             "io.trackflow.core.",
             "io.trackflow.beyondwords."
         },

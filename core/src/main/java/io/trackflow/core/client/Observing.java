@@ -16,8 +16,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
- * A client's observations, when it was given an {@link ObservationRegistry}: the only class of the
- * client package that names Micrometer types, loaded only then (Micrometer is optional). The
+ * A client's observations, when it was given an {@link ObservationRegistry}: with {@link
+ * ObservationPolicy}, {@link ObservingFactory} and the registry setter of {@link ApiClientBuilder}, the
+ * code of the client package that names Micrometer types, loaded only when a registry is given
+ * (Micrometer is optional). The
  * Reactor context's current observation (Micrometer's {@link ObservationThreadLocalAccessor#KEY})
  * is the parent of each observation, which becomes the current one for what it wraps.
  */

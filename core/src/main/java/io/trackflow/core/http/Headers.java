@@ -2,7 +2,10 @@ package io.trackflow.core.http;
 
 import java.util.Locale;
 
-/** Header name/value checks shared by requests and auth strategies. */
+/**
+ * Header name/value checks of {@link HttpRequest} (auth strategies reach them through a request: {@code
+ * ApiKeyAuth} checks its header name by building one).
+ */
 final class Headers {
 
     private Headers() {}

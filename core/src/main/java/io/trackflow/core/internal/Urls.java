@@ -42,18 +42,6 @@ public final class Urls {
         return URI.create(b.toString());
     }
 
-    /**
-     * Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8.
-     *
-     * @param s the text
-     * @return the encoded text
-     */
-    public static String encode(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        encode(s, b);
-        return b.toString();
-    }
-
     /** Query values keep {@code ,} (an RFC 3986 sub-delimiter) readable: {@code with=tags,album}. */
     private static void encodeValue(String s, StringBuilder out) {
         int from = 0;

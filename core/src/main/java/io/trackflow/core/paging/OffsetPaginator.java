@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * Turns a {@link PageFetcher} into listings: ordered, demand-driven, with bounded concurrency.
  *
- * <p>Rules (DESIGN §4): each page advances by the items actually returned, never by the limit
+ * <p>Rules (see {@code docs/decisions.md}, Paging): each page advances by the items actually returned, never by the limit
  * asked, since servers may clamp it. The listing stops at the total count, on an empty page, or
  * (when the server gives no total) on a page shorter than the page size the server says it applied.
  * A server that clamps the page size is detected on the first page (fewer items than asked while the
