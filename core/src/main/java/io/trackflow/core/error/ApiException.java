@@ -13,20 +13,28 @@ import org.jspecify.annotations.Nullable;
  * subclasses by status, {@link TransportException}, {@link TimeoutException}, {@link
  * DecodingException}, {@link CredentialsException}).
  *
- * <p>Two facts are attached by the layers that know them: {@link #attempts()} (how many times the
- * call was tried before this error surfaced) and {@link #resumeCursor()} (for a failed listing: the
- * position of the first item it did not emit, from which the listing can be resumed with no gap and
- * no duplicate). Every failed call gets an exception instance of its own.
+ * <p>Two facts come from the layers that know them: {@link #attempts()} (how many times the call was
+ * tried before this error surfaced) and {@link #resumeCursor()} (for a failed listing: the position
+ * of the first item it did not emit, from which the listing can be resumed with no gap and no
+ * duplicate). An exception is complete when made and never changed afterwards: a layer that learns
+ * one of these facts signals a copy that carries it (same type, message, cause and stack trace).
+ * Every failed call gets an exception instance of its own.
  */
 public abstract class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private volatile @Nullable PageCursor resumeCursor;
-    private volatile int attempts = 1;
+    private final @Nullable PageCursor resumeCursor;
+    private final int attempts;
 
     ApiException(String message, @Nullable Throwable cause) {
+        this(message, cause, Facts.NONE);
+    }
+
+    ApiException(String message, @Nullable Throwable cause, Facts facts) {
         super(Objects.requireNonNull(message, "message"), cause);
+        this.attempts = facts.attempts;
+        this.resumeCursor = facts.resumeCursor;
     }
 
     /**
@@ -42,14 +50,42 @@ public abstract class ApiException extends RuntimeException {
         return attempts;
     }
 
-    /** Records the resume position once: the innermost listing's position wins. */
-    final synchronized void setResumeCursor(PageCursor cursor) {
-        if (resumeCursor == null) {
-            resumeCursor = cursor;
-        }
+    /** The facts of this exception. */
+    final Facts facts() {
+        return new Facts(attempts, resumeCursor);
     }
 
-    final void setAttempts(int attempts) {
-        this.attempts = attempts;
+    /** A new exception of this one's type and contents, with other facts: made by {@link #copy(Facts)}. */
+    abstract ApiException with(Facts facts);
+
+    /**
+     * A copy of this exception with other facts: same type, message, cause, stack trace and suppressed
+     * exceptions.
+     */
+    @SuppressWarnings("unchecked")
+    final <E extends ApiException> E copy(Facts facts) {
+        ApiException made = with(facts);
+        made.setStackTrace(getStackTrace());
+        for (Throwable t : getSuppressed()) {
+            made.addSuppressed(t);
+        }
+        return (E) made;
+    }
+
+    /** How many attempts an error took and where its listing can resume: set when it is made. */
+    static final class Facts {
+        static final Facts NONE = new Facts(1, null);
+
+        final int attempts;
+        final @Nullable PageCursor resumeCursor;
+
+        Facts(int attempts, @Nullable PageCursor resumeCursor) {
+            this.attempts = attempts;
+            this.resumeCursor = resumeCursor;
+        }
+
+        static Facts attempts(int attempts) {
+            return new Facts(attempts, null);
+        }
     }
 }

@@ -8,4 +8,13 @@ public final class BadRequestException extends HttpStatusException {
     BadRequestException(ErrorResponse response) {
         super(response);
     }
+
+    private BadRequestException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    BadRequestException with(Facts facts) {
+        return new BadRequestException(response(), facts);
+    }
 }

@@ -8,4 +8,13 @@ public final class ConflictException extends HttpStatusException {
     ConflictException(ErrorResponse response) {
         super(response);
     }
+
+    private ConflictException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    ConflictException with(Facts facts) {
+        return new ConflictException(response(), facts);
+    }
 }

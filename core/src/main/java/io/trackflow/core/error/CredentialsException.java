@@ -15,4 +15,13 @@ public final class CredentialsException extends ApiException {
     CredentialsException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
+    private CredentialsException(String message, @Nullable Throwable cause, Facts facts) {
+        super(message, cause, facts);
+    }
+
+    @Override
+    CredentialsException with(Facts facts) {
+        return new CredentialsException(getMessage(), getCause(), facts);
+    }
 }

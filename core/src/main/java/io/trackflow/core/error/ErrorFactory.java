@@ -110,10 +110,7 @@ final class ErrorFactory implements Errors {
                 .from(r.body())
                 .message(r.body().message().map(m -> m + "; " + note).orElse(note))
                 .build();
-        RateLimitException made = new RateLimitException(
-                ErrorResponse.builder().from(r).body(body).build());
-        made.setAttempts(error.attempts());
-        return made;
+        return new RateLimitException(ErrorResponse.builder().from(r).body(body).build()).copy(error.facts());
     }
 
     private static String seconds(Duration d) {
@@ -194,13 +191,12 @@ final class ErrorFactory implements Errors {
     @Override
     public TimeoutException total(HttpRequest request, Duration total, @Nullable Throwable lastFailure, int attempts) {
         String last = lastFailure == null ? "" : " (last failure: " + lastFailure.getMessage() + ")";
-        TimeoutException e = new TimeoutException(
+        return new TimeoutException(
                 TimeoutException.Kind.TOTAL,
                 "call exceeded the total timeout of " + total.toMillis() + " ms after " + attempts
                         + (attempts == 1 ? " attempt: " : " attempts: ") + request + last,
-                lastFailure);
-        e.setAttempts(Math.max(1, attempts));
-        return e;
+                lastFailure,
+                ApiException.Facts.attempts(Math.max(1, attempts)));
     }
 
     @Override
@@ -214,14 +210,17 @@ final class ErrorFactory implements Errors {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
         }
-        error.setAttempts(attempts);
-        return error;
+        return error.attempts() == attempts
+                ? error
+                : error.copy(
+                        new ApiException.Facts(attempts, error.resumeCursor().orElse(null)));
     }
 
     @Override
     public <E extends ApiException> E withResumeCursor(E error, PageCursor cursor) {
-        error.setResumeCursor(java.util.Objects.requireNonNull(cursor, "cursor"));
-        return error;
+        java.util.Objects.requireNonNull(cursor, "cursor");
+        // the innermost listing's position wins: an error that has one keeps it
+        return error.resumeCursor().isPresent() ? error : error.copy(new ApiException.Facts(error.attempts(), cursor));
     }
 
     @Override

@@ -8,4 +8,13 @@ public final class ForbiddenException extends HttpStatusException {
     ForbiddenException(ErrorResponse response) {
         super(response);
     }
+
+    private ForbiddenException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    ForbiddenException with(Facts facts) {
+        return new ForbiddenException(response(), facts);
+    }
 }

@@ -24,8 +24,17 @@ public class HttpStatusException extends ApiException {
     private final transient ErrorResponse response;
 
     HttpStatusException(ErrorResponse response) {
-        super(describe(Objects.requireNonNull(response, "response")), null);
+        this(response, Facts.NONE);
+    }
+
+    HttpStatusException(ErrorResponse response, Facts facts) {
+        super(describe(Objects.requireNonNull(response, "response")), null, facts);
         this.response = response;
+    }
+
+    @Override
+    HttpStatusException with(Facts facts) {
+        return new HttpStatusException(response, facts);
     }
 
     /** The HTTP status code. */

@@ -8,4 +8,13 @@ public final class NotFoundException extends HttpStatusException {
     NotFoundException(ErrorResponse response) {
         super(response);
     }
+
+    private NotFoundException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    NotFoundException with(Facts facts) {
+        return new NotFoundException(response(), facts);
+    }
 }

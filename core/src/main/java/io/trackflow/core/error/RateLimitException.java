@@ -15,6 +15,15 @@ public final class RateLimitException extends HttpStatusException {
         super(response);
     }
 
+    private RateLimitException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    RateLimitException with(Facts facts) {
+        return new RateLimitException(response(), facts);
+    }
+
     @Override
     public Optional<Duration> retryAfter() {
         return super.retryAfter();

@@ -8,4 +8,13 @@ public final class ServerException extends HttpStatusException {
     ServerException(ErrorResponse response) {
         super(response);
     }
+
+    private ServerException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    ServerException with(Facts facts) {
+        return new ServerException(response(), facts);
+    }
 }

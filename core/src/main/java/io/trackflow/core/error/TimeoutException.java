@@ -24,8 +24,17 @@ public final class TimeoutException extends ApiException {
     private final Kind kind;
 
     TimeoutException(Kind kind, String message, @Nullable Throwable cause) {
-        super(message, cause);
+        this(kind, message, cause, Facts.NONE);
+    }
+
+    TimeoutException(Kind kind, String message, @Nullable Throwable cause, Facts facts) {
+        super(message, cause, facts);
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    TimeoutException with(Facts facts) {
+        return new TimeoutException(kind, getMessage(), getCause(), facts);
     }
 
     /** Which time limit ran out. */

@@ -14,9 +14,19 @@ public final class TransportException extends ApiException {
     private final boolean poolExhausted;
 
     TransportException(String message, @Nullable Throwable cause, boolean connectFailure, boolean poolExhausted) {
-        super(message, cause);
+        this(message, cause, connectFailure, poolExhausted, Facts.NONE);
+    }
+
+    private TransportException(
+            String message, @Nullable Throwable cause, boolean connectFailure, boolean poolExhausted, Facts facts) {
+        super(message, cause, facts);
         this.connectFailure = connectFailure && !poolExhausted;
         this.poolExhausted = poolExhausted;
+    }
+
+    @Override
+    TransportException with(Facts facts) {
+        return new TransportException(getMessage(), getCause(), connectFailure, poolExhausted, facts);
     }
 
     /**

@@ -8,4 +8,13 @@ public final class UnauthorizedException extends HttpStatusException {
     UnauthorizedException(ErrorResponse response) {
         super(response);
     }
+
+    private UnauthorizedException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    UnauthorizedException with(Facts facts) {
+        return new UnauthorizedException(response(), facts);
+    }
 }

@@ -8,4 +8,13 @@ public final class ValidationException extends HttpStatusException {
     ValidationException(ErrorResponse response) {
         super(response);
     }
+
+    private ValidationException(ErrorResponse response, Facts facts) {
+        super(response, facts);
+    }
+
+    @Override
+    ValidationException with(Facts facts) {
+        return new ValidationException(response(), facts);
+    }
 }

@@ -196,22 +196,24 @@ public interface Errors {
     String excerpt(java.nio.ByteBuffer body);
 
     /**
-     * Records how many attempts were made.
+     * The error as it surfaces after {@code attempts} attempts: itself when it says so already, else a
+     * copy that does (an exception is never changed once made).
      *
      * @param error the error
      * @param attempts at least 1
      * @param <E> its type
-     * @return the error
+     * @return the error to signal
      */
     <E extends ApiException> E withAttempts(E error, int attempts);
 
     /**
-     * Records where a failed listing resumes; the first call wins.
+     * The error as it ends a listing: itself when it carries a resume cursor already (the innermost
+     * listing's wins), else a copy with {@code cursor}.
      *
      * @param error the error
      * @param cursor the position of the first item not emitted
      * @param <E> its type
-     * @return the error
+     * @return the error to signal
      */
     <E extends ApiException> E withResumeCursor(E error, PageCursor cursor);
 }

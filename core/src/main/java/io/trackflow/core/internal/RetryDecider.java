@@ -72,8 +72,8 @@ public final class RetryDecider {
             }
             if (passesDeadline(held.get())) {
                 Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
-                surfaced = Errors.get().notRetriedPastDeadline((RateLimitException) failure, held.get(), left);
-                return giveUp(surfaced, attempts);
+                return giveUp(
+                        Errors.get().notRetriedPastDeadline((RateLimitException) failure, held.get(), left), attempts);
             }
             listener.onRetry(attempts, failure, held.get()); // retry number: one per attempt made
             return Duration.ZERO;
@@ -90,8 +90,8 @@ public final class RetryDecider {
             if (failure instanceof RateLimitException) {
                 Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
                 RateLimitException r = (RateLimitException) failure;
-                surfaced = Errors.get().notRetriedPastDeadline(r, r.retryAfter().orElse(delay.get()), left);
-                return giveUp(surfaced, attempts);
+                return giveUp(
+                        Errors.get().notRetriedPastDeadline(r, r.retryAfter().orElse(delay.get()), left), attempts);
             }
             return giveUp(failure, attempts);
         }
@@ -107,10 +107,10 @@ public final class RetryDecider {
         return delay.get();
     }
 
+    /** Ends the retries: the call surfaces {@code failure} saying how many attempts it took. */
     private @Nullable Duration giveUp(Throwable failure, int attempts) {
-        if (failure instanceof ApiException) {
-            Errors.get().withAttempts((ApiException) failure, attempts);
-        }
+        surfaced =
+                failure instanceof ApiException ? Errors.get().withAttempts((ApiException) failure, attempts) : failure;
         return null;
     }
 
@@ -121,8 +121,9 @@ public final class RetryDecider {
     }
 
     /**
-     * The error the call ends with after {@link #next} answered null: {@code failure} itself, or, for a 429
-     * whose {@code Retry-After} outlasts the deadline, the same 429 saying why it was not retried.
+     * The error the call ends with after {@link #next} answered null: {@code failure} with the number of
+     * attempts it took, or, for a 429 whose {@code Retry-After} outlasts the deadline, the same 429
+     * saying why it was not retried.
      */
     public Throwable surfacing(Throwable failure) {
         Throwable s = surfaced;

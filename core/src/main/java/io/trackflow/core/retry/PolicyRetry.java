@@ -40,7 +40,7 @@ final class PolicyRetry extends Retry {
             int attempts = (int) Math.min(Integer.MAX_VALUE, signal.totalRetries() + 1);
             Duration wait = decider.next(failure, attempts);
             if (wait == null) {
-                return Mono.error(failure);
+                return Mono.error(decider.surfacing(failure));
             }
             return wait.isZero() ? Mono.just(attempts) : Mono.delay(wait).thenReturn(attempts);
         });

@@ -247,14 +247,24 @@ class OffsetPaginatorTest {
     void errorCarriesResumeCursorAndResumingCompletesWithoutGapOrDuplicate() {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
         ServerException boom = (ServerException) serverError();
+        ApiException[] failure = {null};
         f.failAt.put(500L, boom);
         OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
         List<Integer> seen = new java.util.ArrayList<>();
         StepVerifier.create(p.items(0, ALL, 100, 4).doOnNext(seen::add))
                 .expectNextCount(500)
-                .expectErrorSatisfies(e -> assertThat(e).isSameAs(boom))
+                .expectErrorSatisfies(e -> {
+                    // a copy of the failure (never the failure changed), saying where to resume
+                    assertThat(e)
+                            .isNotSameAs(boom)
+                            .isInstanceOf(ServerException.class)
+                            .hasMessage(boom.getMessage());
+                    assertThat(e.getStackTrace()).isEqualTo(boom.getStackTrace());
+                    assertThat(boom.resumeCursor()).isEmpty();
+                    failure[0] = (ApiException) e;
+                })
                 .verify();
-        PageCursor resume = boom.resumeCursor().orElseThrow();
+        PageCursor resume = failure[0].resumeCursor().orElseThrow();
         assertThat(resume.offset()).isEqualTo(500);
         StepVerifier.create(p.items(resume.offset(), ALL, 100, 4).doOnNext(seen::add))
                 .expectNextCount(500)
@@ -267,6 +277,7 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
         ServerException boom = (ServerException) serverError();
         f.failAt.put(300L, boom);
+        ApiException[] failure = {null};
         f.delay = o -> o == 0 ? Duration.ZERO : Duration.ofMillis(10);
         // the downstream is slow: the error arrives while page 0 is still being consumed
         StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 4), 0)
@@ -275,9 +286,9 @@ class OffsetPaginatorTest {
                 .thenAwait(Duration.ofMillis(200))
                 .thenRequest(1000)
                 .thenConsumeWhile(x -> true)
-                .expectError(ServerException.class)
+                .expectErrorSatisfies(e -> failure[0] = (ServerException) e)
                 .verify();
-        long resumeAt = boom.resumeCursor().orElseThrow().offset();
+        long resumeAt = failure[0].resumeCursor().orElseThrow().offset();
         assertThat(resumeAt).isBetween(150L, 300L);
     }
 
@@ -375,13 +386,15 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
         ServerException boom = (ServerException) serverError();
         f.failAt.put(200L, boom);
+        ApiException[] failure = {null};
         OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
         List<Integer> seen = new java.util.ArrayList<>();
         StepVerifier.create(p.items(0, 300, 100, concurrency).doOnNext(seen::add))
                 .expectNextCount(200)
-                .expectError(ServerException.class)
+                .expectErrorSatisfies(e -> failure[0] = (ServerException) e)
                 .verify();
-        PageCursor resume = PageCursor.parse(boom.resumeCursor().orElseThrow().toString());
+        PageCursor resume =
+                PageCursor.parse(failure[0].resumeCursor().orElseThrow().toString());
         assertThat(resume).isEqualTo(PageCursor.of(0, 200, 300, "q"));
         StepVerifier.create(p.items(resume, 100, concurrency).doOnNext(seen::add))
                 .expectNextCount(100)
