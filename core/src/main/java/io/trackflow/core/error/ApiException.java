@@ -55,23 +55,6 @@ public abstract class ApiException extends RuntimeException {
         return new Facts(attempts, resumeCursor);
     }
 
-    /** A new exception of this one's type and contents, with other facts: made by {@link #copy(Facts)}. */
-    abstract ApiException with(Facts facts);
-
-    /**
-     * A copy of this exception with other facts: same type, message, cause, stack trace and suppressed
-     * exceptions.
-     */
-    @SuppressWarnings("unchecked")
-    final <E extends ApiException> E copy(Facts facts) {
-        ApiException made = with(facts);
-        made.setStackTrace(getStackTrace());
-        for (Throwable t : getSuppressed()) {
-            made.addSuppressed(t);
-        }
-        return (E) made;
-    }
-
     /** How many attempts an error took and where its listing can resume: set when it is made. */
     static final class Facts {
         static final Facts NONE = new Facts(1, null);

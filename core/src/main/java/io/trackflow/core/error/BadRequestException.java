@@ -9,12 +9,7 @@ public final class BadRequestException extends HttpStatusException {
         super(response);
     }
 
-    private BadRequestException(ErrorResponse response, Facts facts) {
+    BadRequestException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    BadRequestException with(Facts facts) {
-        return new BadRequestException(response(), facts);
     }
 }

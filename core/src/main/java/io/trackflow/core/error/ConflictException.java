@@ -9,12 +9,7 @@ public final class ConflictException extends HttpStatusException {
         super(response);
     }
 
-    private ConflictException(ErrorResponse response, Facts facts) {
+    ConflictException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    ConflictException with(Facts facts) {
-        return new ConflictException(response(), facts);
     }
 }

@@ -16,12 +16,7 @@ public final class CredentialsException extends ApiException {
         super(message, cause);
     }
 
-    private CredentialsException(String message, @Nullable Throwable cause, Facts facts) {
+    CredentialsException(String message, @Nullable Throwable cause, Facts facts) {
         super(message, cause, facts);
-    }
-
-    @Override
-    CredentialsException with(Facts facts) {
-        return new CredentialsException(getMessage(), getCause(), facts);
     }
 }

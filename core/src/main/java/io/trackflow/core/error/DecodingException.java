@@ -18,15 +18,10 @@ public final class DecodingException extends ApiException {
         this(message, cause, status, bodyExcerpt, Facts.NONE);
     }
 
-    private DecodingException(String message, @Nullable Throwable cause, int status, String bodyExcerpt, Facts facts) {
+    DecodingException(String message, @Nullable Throwable cause, int status, String bodyExcerpt, Facts facts) {
         super(message, cause, facts);
         this.status = status;
         this.bodyExcerpt = java.util.Objects.requireNonNull(bodyExcerpt, "bodyExcerpt");
-    }
-
-    @Override
-    DecodingException with(Facts facts) {
-        return new DecodingException(getMessage(), getCause(), status, bodyExcerpt, facts);
     }
 
     /** The HTTP status of the response, if known. */

@@ -68,26 +68,62 @@ final class ErrorFactory implements Errors {
 
     /** The exception of the right class for the response's status. */
     static HttpStatusException of(ErrorResponse response) {
+        return of(response, ApiException.Facts.NONE);
+    }
+
+    private static HttpStatusException of(ErrorResponse response, ApiException.Facts facts) {
         switch (response.status()) {
             case 400:
-                return new BadRequestException(response);
+                return new BadRequestException(response, facts);
             case 401:
-                return new UnauthorizedException(response);
+                return new UnauthorizedException(response, facts);
             case 403:
-                return new ForbiddenException(response);
+                return new ForbiddenException(response, facts);
             case 404:
-                return new NotFoundException(response);
+                return new NotFoundException(response, facts);
             case 409:
-                return new ConflictException(response);
+                return new ConflictException(response, facts);
             case 422:
-                return new ValidationException(response);
+                return new ValidationException(response, facts);
             case 429:
-                return new RateLimitException(response);
+                return new RateLimitException(response, facts);
             default:
                 return response.status() >= 500 && response.status() <= 599
-                        ? new ServerException(response)
-                        : new HttpStatusException(response);
+                        ? new ServerException(response, facts)
+                        : new HttpStatusException(response, facts);
         }
+    }
+
+    /**
+     * A copy of an error with other facts: the same type (the hierarchy is closed, and a status error's
+     * type follows from its status), message, cause, stack trace and suppressed exceptions.
+     */
+    @SuppressWarnings("unchecked")
+    static <E extends ApiException> E copy(E error, ApiException.Facts facts) {
+        ApiException made;
+        if (error instanceof HttpStatusException) {
+            made = of(((HttpStatusException) error).response(), facts);
+        } else if (error instanceof TransportException) {
+            TransportException t = (TransportException) error;
+            made = new TransportException(
+                    t.getMessage(), t.getCause(), t.isConnectFailure(), t.isPoolExhausted(), facts);
+        } else if (error instanceof TimeoutException) {
+            TimeoutException t = (TimeoutException) error;
+            made = new TimeoutException(t.kind(), t.getMessage(), t.getCause(), facts);
+        } else if (error instanceof DecodingException) {
+            DecodingException d = (DecodingException) error;
+            made = new DecodingException(
+                    d.getMessage(), d.getCause(), d.status().orElse(0), d.bodyExcerpt(), facts);
+        } else if (error instanceof CredentialsException) {
+            made = new CredentialsException(error.getMessage(), error.getCause(), facts);
+        } else {
+            throw new IllegalStateException("not an error of the closed hierarchy: " + error.getClass());
+        }
+        made.setStackTrace(error.getStackTrace());
+        for (Throwable t : error.getSuppressed()) {
+            made.addSuppressed(t);
+        }
+        return (E) made;
     }
 
     @Override
@@ -110,7 +146,7 @@ final class ErrorFactory implements Errors {
                 .from(r.body())
                 .message(r.body().message().map(m -> m + "; " + note).orElse(note))
                 .build();
-        return new RateLimitException(ErrorResponse.builder().from(r).body(body).build()).copy(error.facts());
+        return new RateLimitException(ErrorResponse.builder().from(r).body(body).build(), error.facts());
     }
 
     private static String seconds(Duration d) {
@@ -212,7 +248,8 @@ final class ErrorFactory implements Errors {
         }
         return error.attempts() == attempts
                 ? error
-                : error.copy(
+                : copy(
+                        error,
                         new ApiException.Facts(attempts, error.resumeCursor().orElse(null)));
     }
 
@@ -220,7 +257,7 @@ final class ErrorFactory implements Errors {
     public <E extends ApiException> E withResumeCursor(E error, PageCursor cursor) {
         java.util.Objects.requireNonNull(cursor, "cursor");
         // the innermost listing's position wins: an error that has one keeps it
-        return error.resumeCursor().isPresent() ? error : error.copy(new ApiException.Facts(error.attempts(), cursor));
+        return error.resumeCursor().isPresent() ? error : copy(error, new ApiException.Facts(error.attempts(), cursor));
     }
 
     @Override

@@ -9,12 +9,7 @@ public final class ForbiddenException extends HttpStatusException {
         super(response);
     }
 
-    private ForbiddenException(ErrorResponse response, Facts facts) {
+    ForbiddenException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    ForbiddenException with(Facts facts) {
-        return new ForbiddenException(response(), facts);
     }
 }

@@ -32,11 +32,6 @@ public class HttpStatusException extends ApiException {
         this.response = response;
     }
 
-    @Override
-    HttpStatusException with(Facts facts) {
-        return new HttpStatusException(response, facts);
-    }
-
     /** The HTTP status code. */
     public int status() {
         return response.status();

@@ -9,12 +9,7 @@ public final class NotFoundException extends HttpStatusException {
         super(response);
     }
 
-    private NotFoundException(ErrorResponse response, Facts facts) {
+    NotFoundException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    NotFoundException with(Facts facts) {
-        return new NotFoundException(response(), facts);
     }
 }

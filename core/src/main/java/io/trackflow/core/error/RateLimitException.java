@@ -15,13 +15,8 @@ public final class RateLimitException extends HttpStatusException {
         super(response);
     }
 
-    private RateLimitException(ErrorResponse response, Facts facts) {
+    RateLimitException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    RateLimitException with(Facts facts) {
-        return new RateLimitException(response(), facts);
     }
 
     @Override

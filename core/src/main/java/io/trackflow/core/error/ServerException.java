@@ -9,12 +9,7 @@ public final class ServerException extends HttpStatusException {
         super(response);
     }
 
-    private ServerException(ErrorResponse response, Facts facts) {
+    ServerException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    ServerException with(Facts facts) {
-        return new ServerException(response(), facts);
     }
 }

@@ -32,11 +32,6 @@ public final class TimeoutException extends ApiException {
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
     }
 
-    @Override
-    TimeoutException with(Facts facts) {
-        return new TimeoutException(kind, getMessage(), getCause(), facts);
-    }
-
     /** Which time limit ran out. */
     public Kind kind() {
         return kind;

@@ -17,16 +17,11 @@ public final class TransportException extends ApiException {
         this(message, cause, connectFailure, poolExhausted, Facts.NONE);
     }
 
-    private TransportException(
+    TransportException(
             String message, @Nullable Throwable cause, boolean connectFailure, boolean poolExhausted, Facts facts) {
         super(message, cause, facts);
         this.connectFailure = connectFailure && !poolExhausted;
         this.poolExhausted = poolExhausted;
-    }
-
-    @Override
-    TransportException with(Facts facts) {
-        return new TransportException(getMessage(), getCause(), connectFailure, poolExhausted, facts);
     }
 
     /**

@@ -9,12 +9,7 @@ public final class UnauthorizedException extends HttpStatusException {
         super(response);
     }
 
-    private UnauthorizedException(ErrorResponse response, Facts facts) {
+    UnauthorizedException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    UnauthorizedException with(Facts facts) {
-        return new UnauthorizedException(response(), facts);
     }
 }

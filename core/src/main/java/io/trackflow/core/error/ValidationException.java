@@ -9,12 +9,7 @@ public final class ValidationException extends HttpStatusException {
         super(response);
     }
 
-    private ValidationException(ErrorResponse response, Facts facts) {
+    ValidationException(ErrorResponse response, Facts facts) {
         super(response, facts);
-    }
-
-    @Override
-    ValidationException with(Facts facts) {
-        return new ValidationException(response(), facts);
     }
 }
