@@ -185,7 +185,7 @@ public final class Call<T> {
      * @param hook the hook
      * @return the call
      */
-    public Call<T> observing(Consumer<HttpResponse> hook) {
+    public Call<T> onResponse(Consumer<HttpResponse> hook) {
         List<Consumer<HttpResponse>> all = new ArrayList<>(hooks.size() + 1);
         all.addAll(hooks);
         all.add(Objects.requireNonNull(hook, "hook"));
@@ -229,7 +229,7 @@ public final class Call<T> {
     private static final Scope NOTHING = () -> {};
     private static final Supplier<Scope> NO_SCOPE = () -> NOTHING;
 
-    /** The hooks told of the attempt's response ({@link #observing}). */
+    /** The hooks told of the attempt's response ({@link #onResponse}). */
     public List<Consumer<HttpResponse>> responseHooks() {
         return hooks;
     }

@@ -48,7 +48,7 @@ final class ObservationPolicy implements CallPolicy {
                 }
             }
             Call<T> observed = call.withRequest(traced)
-                    .observing(oc::setResponse)
+                    .onResponse(oc::setResponse)
                     .scoped(() -> {
                         Observation.Scope scope = obs.openScope();
                         return scope::close;

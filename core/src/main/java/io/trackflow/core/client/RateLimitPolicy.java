@@ -26,7 +26,7 @@ final class RateLimitPolicy implements CallPolicy {
         Mono<Permit> acquire = limiter.acquire(call.request(), call.deadlineNanos());
         return Mono.usingWhen(
                 observing == null ? acquire : observing.waitFor(call, acquire),
-                permit -> next.proceed(call.observing(response -> limiter.update(response, permit)))
+                permit -> next.proceed(call.onResponse(response -> limiter.update(response, permit)))
                         .doOnError(RateLimitException.class, e -> e.retryAfter().ifPresent(limiter::hold)),
                 RateLimitPolicy::release,
                 (permit, error) -> release(permit),

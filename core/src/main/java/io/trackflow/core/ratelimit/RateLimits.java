@@ -54,7 +54,7 @@ public final class RateLimits {
     public static RateLimiter fixed(int n, Duration per) {
         Checks.atLeast(n, 1, "n");
         Checks.positive(per, "per");
-        return new TokenBucketLimiter(n, per.toNanos());
+        return new SlidingWindowLimiter(n, per.toNanos());
     }
 
     /**

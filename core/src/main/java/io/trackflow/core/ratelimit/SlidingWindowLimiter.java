@@ -8,7 +8,7 @@ import io.trackflow.core.http.HttpResponse;
  * so the rate never exceeds {@code n / per} over any interval of that length. For providers that send
  * no rate-limit figures.
  */
-final class TokenBucketLimiter extends QueueingLimiter {
+final class SlidingWindowLimiter extends QueueingLimiter {
 
     private final int n;
     private final long per;
@@ -16,7 +16,7 @@ final class TokenBucketLimiter extends QueueingLimiter {
     private int next;
     private int count;
 
-    TokenBucketLimiter(int n, long perNanos) {
+    SlidingWindowLimiter(int n, long perNanos) {
         this.n = n;
         this.per = perNanos;
         this.grants = new long[n];
