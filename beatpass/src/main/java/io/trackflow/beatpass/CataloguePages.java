@@ -9,13 +9,13 @@ import io.trackflow.core.json.Json;
 import io.trackflow.core.json.ModelCodec;
 import io.trackflow.core.json.RawFields;
 import io.trackflow.core.json.RawJson;
+import io.trackflow.core.paging.Listings;
 import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.PageNumberFetcher;
 import io.trackflow.core.paging.PageNumberResponse;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,21 +78,11 @@ final class CataloguePages {
 
     /** Where a query's listing starts and ends: its cursor (bounds kept) or the first track, within maxItems. */
     static PageCursor from(TrackQuery q) {
-        return q.startAt()
-                .map(c -> resumed(q, c))
-                .orElseGet(() -> PageCursor.of(0, 0, end(0, q.maxItems()), q.fingerprint()));
+        return Listings.from(q.startAt(), 0, q.maxItems(), q.fingerprint());
     }
 
     static PageCursor resumed(TrackQuery q, PageCursor resumeFrom) {
-        Objects.requireNonNull(resumeFrom, "resumeFrom");
-        if (!resumeFrom.fingerprint().equals(q.fingerprint())) {
-            throw new IllegalArgumentException("resumeFrom: the cursor belongs to a listing of another query");
-        }
-        return resumeFrom.endingBy(end(resumeFrom.offset(), q.maxItems()));
-    }
-
-    private static long end(long start, long maxItems) {
-        return maxItems >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + maxItems;
+        return Listings.resumed(resumeFrom, q.maxItems(), q.fingerprint());
     }
 
     static PageNumberResponse<Track> read(Envelope envelope, InputStream body, Map<String, List<String>> headers) {
@@ -192,13 +182,7 @@ final class CataloguePages {
             }
 
             PageFields build() {
-                RawJson s = status;
-                if (s != null
-                        && !s.isNull()
-                        && !s.asString().filter("success"::equals).isPresent()) {
-                    throw new IllegalStateException(
-                            "status is \"" + s.asString().orElse(s.toJson()) + "\", not \"success\"");
-                }
+                checkStatus(status);
                 PageFields page = own.equals("tracks") ? tracks : pagination;
                 if (page != null) {
                     return page;
@@ -214,6 +198,20 @@ final class CataloguePages {
                 }
                 return fallback;
             }
+        }
+    }
+
+    /**
+     * Checks a BeatPass envelope's {@code status}: absent, {@code null} or {@code "success"}.
+     *
+     * @throws IllegalStateException saying what it is otherwise
+     */
+    static void checkStatus(@Nullable RawJson status) {
+        if (status != null
+                && !status.isNull()
+                && !status.asString().filter("success"::equals).isPresent()) {
+            throw new IllegalStateException(
+                    "status is \"" + status.asString().orElse(status.toJson()) + "\", not \"success\"");
         }
     }
 

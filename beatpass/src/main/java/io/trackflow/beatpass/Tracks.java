@@ -253,13 +253,7 @@ public final class Tracks {
             Track track;
 
             Track build() {
-                RawJson s = status;
-                if (s != null
-                        && !s.isNull()
-                        && !s.asString().filter("success"::equals).isPresent()) {
-                    throw new IllegalStateException(
-                            "status is \"" + s.asString().orElse(s.toJson()) + "\", not \"success\"");
-                }
+                CataloguePages.checkStatus(status);
                 if (track == null) {
                     throw new IllegalStateException("no track object in the body");
                 }

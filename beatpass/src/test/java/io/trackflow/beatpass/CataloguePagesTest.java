@@ -65,6 +65,13 @@ class CataloguePagesTest {
     }
 
     @Test
+    void aQuerysFingerprintIsStableSoStoredCursorsResume() {
+        assertThat(TrackQuery.all().fingerprint()).isEqualTo("tdc6ada2e5bcc");
+        assertThat(TrackQuery.builder().tag("lofi").build().fingerprint())
+                .isNotEqualTo(TrackQuery.builder().query("lofi").build().fingerprint());
+    }
+
+    @Test
     void aDotTagIsRefusedBeforeItBecomesAnotherPath() {
         assertThatThrownBy(() -> TrackQuery.builder().tag("..").build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.json.Json;
+import io.trackflow.core.paging.Listings;
 import io.trackflow.core.paging.OffsetPaginator;
 import io.trackflow.core.paging.OffsetRange;
 import io.trackflow.core.paging.Page;
@@ -117,18 +118,11 @@ public final class BackgroundTracks {
 
     /** Where a query's listing starts and ends: its cursor (bounds kept) or offset, within maxItems. */
     private static PageCursor from(BackgroundTrackQuery q) {
-        return q.startAt().map(c -> resumed(q, c)).orElseGet(() -> {
-            long start = q.offset();
-            return PageCursor.of(start, start, end(start, q.maxItems()), q.fingerprint());
-        });
+        return Listings.from(q.startAt(), q.offset(), q.maxItems(), q.fingerprint());
     }
 
     private static PageCursor resumed(BackgroundTrackQuery q, PageCursor resumeFrom) {
-        Objects.requireNonNull(resumeFrom, "resumeFrom");
-        if (!resumeFrom.fingerprint().equals(q.fingerprint())) {
-            throw new IllegalArgumentException("resumeFrom: the cursor belongs to a listing with other filters");
-        }
-        return resumeFrom.endingBy(end(resumeFrom.offset(), q.maxItems()));
+        return Listings.resumed(resumeFrom, q.maxItems(), q.fingerprint());
     }
 
     /**
@@ -259,10 +253,6 @@ public final class BackgroundTracks {
      */
     public static Optional<String> appliedFilter(Page<BackgroundTrack> page) {
         return page.header("X-BeyondWords-Filter").filter(s -> !s.isBlank());
-    }
-
-    private static long end(long start, long maxItems) {
-        return maxItems >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + maxItems;
     }
 
     private static void checkId(long id) {

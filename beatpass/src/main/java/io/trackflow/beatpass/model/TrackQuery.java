@@ -1,9 +1,7 @@
 package io.trackflow.beatpass.model;
 
+import io.trackflow.core.paging.Listings;
 import io.trackflow.core.paging.PageCursor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -83,16 +81,7 @@ public abstract class TrackQuery implements java.io.Serializable {
     public String fingerprint() {
         String text = "query=" + query().orElse("\u0000") + "\nartist=" + artist() + "\ntag=" + tag().orElse("\u0000")
                 + "\nplaylist=" + playlist();
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder("t");
-            for (int i = 0; i < 6; i++) {
-                hex.append(String.format("%02x", d[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Listings.fingerprint("t", text);
     }
 
     @Value.Check
@@ -107,9 +96,9 @@ public abstract class TrackQuery implements java.io.Serializable {
             throw new IllegalArgumentException(
                     "query: a search applies to the whole catalogue, not to an artist's, tag's or playlist's tracks");
         }
-        query().ifPresent(q -> text(q, "query"));
+        query().ifPresent(q -> Listings.checkText(q, "query"));
         tag().ifPresent(t -> {
-            text(t, "tag");
+            Listings.checkText(t, "tag");
             if (t.equals(".") || t.equals("..")) {
                 throw new IllegalArgumentException("tag must not be \"" + t + "\": a path would resolve it elsewhere");
             }
@@ -121,26 +110,9 @@ public abstract class TrackQuery implements java.io.Serializable {
             throw new IllegalArgumentException(
                     "playlist must be > 0, was " + playlist().getAsLong());
         }
-        if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be within 1..100, was " + pageSize());
-        }
-        if (maxItems() < 1) {
-            throw new IllegalArgumentException("maxItems must be > 0, was " + maxItems());
-        }
-        if (concurrency() < 1 || concurrency() > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("concurrency must be within 1..64, was " + concurrency());
-        }
+        Listings.checkPaging(pageSize(), MAX_PAGE_SIZE, maxItems(), concurrency(), MAX_CONCURRENCY);
         if (startAt().isPresent() && !startAt().get().fingerprint().equals(fingerprint())) {
             throw new IllegalArgumentException("startAt: the cursor belongs to a listing of another query");
-        }
-    }
-
-    private static void text(String value, String argument) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(argument + " must not be blank");
-        }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException(argument + " must not contain control characters (CR, LF, ...)");
         }
     }
 

@@ -1,9 +1,7 @@
 package io.trackflow.beyondwords.model;
 
+import io.trackflow.core.paging.Listings;
 import io.trackflow.core.paging.PageCursor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -89,33 +87,16 @@ public abstract class BackgroundTrackQuery implements java.io.Serializable {
         b.append("name=").append(name().orElse("\u0000")).append('\n');
         b.append("custom=").append(custom().map(String::valueOf).orElse("")).append('\n');
         b.append("scopes=").append(new TreeSet<>(scopes()));
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 6; i++) {
-                hex.append(String.format("%02x", d[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Listings.fingerprint("", b.toString());
     }
 
     @Value.Check
     final void check() {
-        name().ifPresent(n -> text(n, "name"));
+        name().ifPresent(n -> Listings.checkText(n, "name"));
         for (String s : scopes()) {
-            text(s, "scopes");
+            Listings.checkText(s, "scopes");
         }
-        if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be within 1..100, was " + pageSize());
-        }
-        if (maxItems() < 1) {
-            throw new IllegalArgumentException("maxItems must be > 0, was " + maxItems());
-        }
-        if (concurrency() < 1 || concurrency() > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("concurrency must be within 1..64, was " + concurrency());
-        }
+        Listings.checkPaging(pageSize(), MAX_PAGE_SIZE, maxItems(), concurrency(), MAX_CONCURRENCY);
         if (offset() < 0) {
             throw new IllegalArgumentException("offset must be >= 0, was " + offset());
         }
@@ -124,15 +105,6 @@ public abstract class BackgroundTrackQuery implements java.io.Serializable {
             if (!c.fingerprint().equals(fingerprint())) {
                 throw new IllegalArgumentException("startAt: the cursor belongs to a listing with other filters");
             }
-        }
-    }
-
-    private static void text(String value, String argument) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(argument + " must not be blank");
-        }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException(argument + " must not contain control characters (CR, LF, ...)");
         }
     }
 
