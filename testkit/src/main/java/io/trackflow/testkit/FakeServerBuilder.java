@@ -135,7 +135,9 @@ public abstract class FakeServerBuilder<B extends FakeServerBuilder<B>> {
      * second and the window runs on for up to a second after it; a seconds-until-reset value is that
      * second minus the current one ({@code availableIn}, which may be 0). Either way windows open at the
      * first request after the previous one ended, at any sub-second instant, the {@code Date} header is
-     * floored to the second, and {@code Retry-After} stays rounded up (at least 1).
+     * floored to the second, and {@code Retry-After} stays rounded up (at least 1). The reset is
+     * worked out as the answer is written, from the time the window had left when the request was
+     * counted: an answer written late (a cold JVM) may name a later second than the window's others.
      *
      * @param rounding {@link RoundingMode#CEILING} or {@link RoundingMode#FLOOR}
      * @return this

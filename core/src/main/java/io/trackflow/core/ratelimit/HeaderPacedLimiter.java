@@ -57,6 +57,7 @@ final class HeaderPacedLimiter extends QueueingLimiter {
 
     private long windowEnd; // local nanoTime, never earlier than the window's true end
     private long windowSeconds = -1; // the window's length, once learned for sure
+    private long windowSince; // local nanoTime at which the current window's figures arrived
     private int inFlight;
     private boolean probing;
 
@@ -152,11 +153,15 @@ final class HeaderPacedLimiter extends QueueingLimiter {
             remaining = newRemaining;
             resetSecond = newReset;
             probing = false;
+            windowSince = now;
             windowEnd = opened
                     ? openedEnd(now, grant, newReset, date, delta, value)
                     : latestEnd(now, newReset, date, delta, value);
-        } else if (newReset >= resetSecond - (delta ? 2 : 0)) {
-            // the same window: the server has counted at least this much, and it ends no later than this says
+        } else if (grant.grantedAt >= windowSince || newReset >= resetSecond - (delta ? 2 : 0)) {
+            // the same window: the server has counted at least this much, and it ends no later than this says.
+            // A request granted once this window was known was counted in it whatever its reset says: a server
+            // that works the reset out as it answers may name a second earlier or later than the window's first
+            // answer did (the fake, answering a moment after counting, does on a cold JVM)
             remaining = Math.min(remaining, newRemaining);
             limit = newLimit;
             windowEnd = Math.min(windowEnd, latestEnd(now, newReset, date, delta, value));

@@ -180,4 +180,24 @@ class HeaderPacedLimiterTest {
         limiter.take(answered);
         assertThat(limiter.grantableAt(answered)).isEqualTo(answered + 3 * SECOND + 3 * SECOND / 10_000 + 20 * MS);
     }
+
+    @Test
+    void anAnswerCountedInTheWindowIsCountedWhateverSecondItsResetNames() {
+        long s = 1_900_000_000L;
+        HeaderPacedLimiter limiter = limiter();
+        QueueingLimiter.Grant probe = limiter.take(T0);
+        // the window's first answer was written late and names s + 4; the others name s + 3
+        limiter.learn(figures(3, 2, s + 4, s + 1), probe, T0 + 500 * MS);
+        limiter.released(probe);
+        QueueingLimiter.Grant a = limiter.take(T0 + 501 * MS);
+        QueueingLimiter.Grant b = limiter.take(T0 + 501 * MS);
+        assertThat(limiter.grantableAt(T0 + 502 * MS)).isNotZero(); // 2 left, 2 in flight
+        limiter.learn(figures(3, 1, s + 3, s + 1), a, T0 + 510 * MS);
+        limiter.released(a);
+        // 1 left by the server's count, 1 in flight: nothing more until the window is over
+        assertThat(limiter.grantableAt(T0 + 511 * MS)).isNotZero();
+        limiter.learn(figures(3, 0, s + 3, s + 1), b, T0 + 520 * MS);
+        limiter.released(b);
+        assertThat(limiter.grantableAt(T0 + 521 * MS)).isNotZero();
+    }
 }
