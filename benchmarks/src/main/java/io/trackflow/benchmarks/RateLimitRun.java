@@ -6,6 +6,7 @@ import io.trackflow.beatpass.model.TrackLookupOptions;
 import io.trackflow.core.ratelimit.RateLimiter;
 import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.testkit.FakeBeatPass;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Flux;
 /**
  * DESIGN §7.6, the issue's harness: {@code getAll} of six windows' worth of ids at concurrency 8
  * against a {@link FakeBeatPass} enforcing N requests per window (Laravel-style fixed windows, a
- * refused attempt not counted). Contenders: header pacing ({@code RateLimits.fromHeaders()}, the
+ * refused attempt not counted, the reset floored to the second as Laravel sends it). Contenders: header pacing ({@code RateLimits.fromHeaders()}, the
  * BeatPass default), the same with four concurrent streams on one client, and no limiter ({@code
  * RateLimits.none()}: the client before pacing, which discovers the limit by colliding and retries
  * after {@code Retry-After}). Prints per round: elapsed / ideal {@code (windows − 1) × window},
@@ -70,6 +71,7 @@ public final class RateLimitRun {
         List<Long> all = LongStream.rangeClosed(1, ids).boxed().collect(Collectors.toList());
         try (FakeBeatPass server = FakeBeatPass.builder()
                         .rateLimit(perWindow, window)
+                        .rateLimitResetRounding(RoundingMode.FLOOR)
                         .recordRequests(false)
                         .start()
                         .seed(ids);

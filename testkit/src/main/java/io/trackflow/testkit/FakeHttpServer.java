@@ -3,6 +3,7 @@ package io.trackflow.testkit;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,7 @@ abstract class FakeHttpServer implements AutoCloseable {
     private final @Nullable RateLimitWindow window;
     private final boolean rateLimitHeaders;
     private final boolean resetAsDelta;
+    private final boolean resetFloored;
     private final Clock clock;
     private final Set<String> omitted;
 
@@ -61,6 +63,7 @@ abstract class FakeHttpServer implements AutoCloseable {
         this.window = w == null ? null : new RateLimitWindow(b.rateLimit, w);
         this.rateLimitHeaders = b.rateLimitHeaders;
         this.resetAsDelta = b.resetAsDelta;
+        this.resetFloored = b.resetRounding == RoundingMode.FLOOR;
         this.clock = Clock.offset(Clock.systemUTC(), b.clockSkew);
         this.omitted = Set.copyOf(b.omittedHeaders);
         this.server = HttpServer.create()
@@ -267,7 +270,7 @@ abstract class FakeHttpServer implements AutoCloseable {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Date", HTTP_DATE.format(now));
         if (verdict != null && rateLimitHeaders) {
-            h.putAll(verdict.headers(now, resetAsDelta));
+            h.putAll(verdict.headers(now, resetAsDelta, resetFloored));
         }
         h.putAll(reply.headers);
         res.status(reply.status);

@@ -1,5 +1,6 @@
 package io.trackflow.testkit;
 
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -26,6 +27,7 @@ public abstract class FakeServerBuilder<B extends FakeServerBuilder<B>> {
 
     boolean rateLimitHeaders;
     boolean resetAsDelta;
+    RoundingMode resetRounding = RoundingMode.CEILING;
     Duration clockSkew = Duration.ZERO;
     final Set<String> omittedHeaders = new LinkedHashSet<>();
 
@@ -119,6 +121,33 @@ public abstract class FakeServerBuilder<B extends FakeServerBuilder<B>> {
      */
     public B rateLimitResetAsDelta(boolean delta) {
         this.resetAsDelta = delta;
+        return self();
+    }
+
+    /**
+     * How {@code X-RateLimit-Reset} is rounded to the whole second. Default {@link
+     * RoundingMode#CEILING}: the epoch reset is the first second at or after the window's end (and a
+     * seconds-until-reset value is rounded up), so the window is always over when the reset says, which
+     * is kinder than a real server. {@link RoundingMode#FLOOR} is what Laravel's {@code throttle} sends
+     * (its worst case: a cache whose keys expire to the millisecond, as Redis does): the window's
+     * timer is {@code time() + decay} in whole seconds while the window itself ends {@code decay}
+     * seconds after the instant it opened, so the epoch reset is the window's end floored to the
+     * second and the window runs on for up to a second after it; a seconds-until-reset value is that
+     * second minus the current one ({@code availableIn}, which may be 0). Either way windows open at the
+     * first request after the previous one ended, at any sub-second instant, the {@code Date} header is
+     * floored to the second, and {@code Retry-After} stays rounded up (at least 1). The reset is
+     * worked out as the answer is written, from the time the window had left when the request was
+     * counted: an answer written late (a cold JVM) may name a later second than the window's others.
+     *
+     * @param rounding {@link RoundingMode#CEILING} or {@link RoundingMode#FLOOR}
+     * @return this
+     */
+    public B rateLimitResetRounding(RoundingMode rounding) {
+        Objects.requireNonNull(rounding, "rounding");
+        if (rounding != RoundingMode.CEILING && rounding != RoundingMode.FLOOR) {
+            throw new IllegalArgumentException("rateLimitResetRounding must be CEILING or FLOOR, was " + rounding);
+        }
+        this.resetRounding = rounding;
         return self();
     }
 

@@ -85,15 +85,37 @@ final class RateLimitWindow {
         }
 
         /**
-         * {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}.
+         * {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}, the reset rounded up to the
+         * second. The same as {@code headers(serverNow, resetAsDelta, false)}.
          *
          * @param serverNow the server's idea of now (which may be skewed)
          * @param resetAsDelta whether Reset is seconds until the window ends instead of epoch seconds
          */
         Map<String, String> headers(Instant serverNow, boolean resetAsDelta) {
+            return headers(serverNow, resetAsDelta, false);
+        }
+
+        /**
+         * {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}.
+         *
+         * <p>Rounded up (the default), the epoch Reset is the first whole second at or after the
+         * window's end and the delta is the seconds until the end rounded up: the window is always over
+         * by then. Floored, as Laravel sends it ({@code availableAt(availableIn)}: the window's timer is
+         * {@code time() + decay} with {@code time()} in whole seconds, while the counter's key expires
+         * {@code decay} seconds after the instant the window opened), the epoch Reset is the window's
+         * end floored to the second, and the delta is that second minus the current one (Laravel's
+         * {@code availableIn}, which may be 0): the window may run on for up to a second after it.
+         *
+         * @param serverNow the server's idea of now (which may be skewed)
+         * @param resetAsDelta whether Reset is seconds until the window ends instead of epoch seconds
+         * @param floor whether the end is floored to the second (Laravel) instead of rounded up
+         */
+        Map<String, String> headers(Instant serverNow, boolean resetAsDelta, boolean floor) {
+            long sinceSecond = serverNow.getNano() + nanosToReset; // from the start of the current second
+            long wholeSeconds = floor ? Math.floorDiv(sinceSecond, NANOS_PER_SECOND) : ceilSeconds(sinceSecond);
             long reset = resetAsDelta
-                    ? ceilSeconds(nanosToReset)
-                    : serverNow.getEpochSecond() + ceilSeconds(serverNow.getNano() + nanosToReset);
+                    ? (floor ? wholeSeconds : ceilSeconds(nanosToReset))
+                    : serverNow.getEpochSecond() + wholeSeconds;
             Map<String, String> h = new LinkedHashMap<>();
             h.put("X-RateLimit-Limit", String.valueOf(limit));
             h.put("X-RateLimit-Remaining", String.valueOf(remaining));

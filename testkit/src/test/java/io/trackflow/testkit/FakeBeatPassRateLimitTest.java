@@ -6,7 +6,9 @@ import static io.trackflow.testkit.TestHttp.header;
 import static io.trackflow.testkit.TestHttp.json;
 import static io.trackflow.testkit.TestHttp.longHeader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,6 +216,27 @@ class FakeBeatPassRateLimitTest {
             assertThat(longHeader(refused, "Retry-After")).isBetween(18L, 20L);
             assertThat(json(refused).get("retry_after").asLong()).isEqualTo(longHeader(refused, "Retry-After"));
         }
+    }
+
+    @Test
+    void aFlooredResetIsNeverLaterThanTheWindowsEndAndDateIsWholeSeconds() {
+        try (FakeBeatPass server = FakeBeatPass.builder()
+                .rateLimit(5, Duration.ofSeconds(3))
+                .rateLimitResetRounding(RoundingMode.FLOOR)
+                .start()
+                .seed(2)) {
+            long before = System.currentTimeMillis();
+            HttpResponse<byte[]> ok = track(server, "/tracks/1");
+            long after = System.currentTimeMillis();
+            long reset = longHeader(ok, "X-RateLimit-Reset");
+            // the window opened within [before, after] and ends 3 s later; the reset is that end floored
+            assertThat(reset).isBetween(Math.floorDiv(before + 3_000, 1_000), Math.floorDiv(after + 3_000, 1_000));
+            assertThat(date(ok).getNano()).isZero();
+            assertThat(date(ok).getEpochSecond()).isBetween(Math.floorDiv(before, 1_000), Math.floorDiv(after, 1_000));
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> FakeBeatPass.builder().rateLimitResetRounding(RoundingMode.HALF_UP))
+                .withMessageContaining("CEILING or FLOOR");
     }
 
     @Test

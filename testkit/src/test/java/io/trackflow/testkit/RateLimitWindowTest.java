@@ -109,6 +109,27 @@ class RateLimitWindowTest {
     }
 
     @Test
+    void flooredTheResetIsTheWindowsEndCutToTheSecondAsLaravelSendsIt() {
+        // a 3 s window opened at 10.4 s past a whole second ends at 13.4: Laravel's timer says 13
+        Instant opened = Instant.parse("2030-01-01T00:00:10.400Z");
+        long second = opened.getEpochSecond();
+        RateLimitWindow.Verdict fresh =
+                new RateLimitWindow.Verdict(true, 40, 39, Duration.ofSeconds(3).toNanos());
+        assertThat(fresh.headers(opened, false, true)).containsEntry("X-RateLimit-Reset", String.valueOf(second + 3));
+        assertThat(fresh.headers(opened, false, false)).containsEntry("X-RateLimit-Reset", String.valueOf(second + 4));
+        assertThat(fresh.headers(opened, true, true)).containsEntry("X-RateLimit-Reset", "3");
+        // 2.7 s later (at 13.1 s) the window has 0.3 s to run: the floored reset is the current second,
+        // Laravel's availableIn is 0; rounded up it is one second away
+        RateLimitWindow.Verdict late =
+                new RateLimitWindow.Verdict(true, 40, 10, Duration.ofMillis(300).toNanos());
+        Instant at = opened.plusMillis(2_700);
+        assertThat(late.headers(at, false, true)).containsEntry("X-RateLimit-Reset", String.valueOf(second + 3));
+        assertThat(late.headers(at, true, true)).containsEntry("X-RateLimit-Reset", "0");
+        assertThat(late.headers(at, false, false)).containsEntry("X-RateLimit-Reset", String.valueOf(second + 4));
+        assertThat(late.headers(at, true, false)).containsEntry("X-RateLimit-Reset", "1");
+    }
+
+    @Test
     void concurrentAttemptsAreCountedExactly() throws Exception {
         RateLimitWindow w = new RateLimitWindow(1_000, Duration.ofMinutes(1));
         AtomicInteger allowed = new AtomicInteger();

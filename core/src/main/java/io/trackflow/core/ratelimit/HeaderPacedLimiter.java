@@ -10,18 +10,37 @@ import java.util.OptionalLong;
 /**
  * Paces requests by the figures the server sends with every response (limit, remaining, reset, as
  * BeatPass's {@code X-RateLimit-*}): never more requests in flight than the window has left. A spent
- * window holds new attempts until its reset; then one request goes first, and its answer (a fresh
- * window) releases the others, so that nobody arrives at the reset second before the server's
- * window has turned. The reset is read as epoch seconds (or, when small, as seconds until the reset)
- * on the server's clock, placed on the local clock through the responses' {@code Date}, so clock
- * skew does not matter. A window opened by this client's own request is placed precisely (it began
- * when that request arrived); one joined mid-way is assumed to end at the latest time its headers
- * allow. Until the first figures, one request at a time; a server that sends none is not paced.
+ * window holds new attempts until its end; then one request goes first, and its answer (a fresh
+ * window) releases the others, so that nobody arrives before the server's window has turned.
+ *
+ * <p><b>Whole seconds.</b> The reset is read as epoch seconds (or, when small, as seconds until the
+ * reset, counted from the answer's {@code Date}) on the server's clock, placed on the local clock
+ * through the responses' {@code Date} ({@link ServerClock}: never thought later than it is), so clock
+ * skew does not matter. Both figures have a second's resolution, and the reset is not the window's
+ * end rounded up: Laravel's {@code throttle} sends the timer it keeps, {@code time() + decay} in
+ * whole seconds taken when the window opened, while the window itself (the counter's cache key)
+ * expires {@code decay} seconds after the instant it opened. The window may therefore run on for up
+ * to a second after the second its reset names: it is taken to end only when the server's clock has
+ * passed {@code reset + 1}. (Believing the reset itself, as this class once did, sent the first
+ * request of every window up to a second early and met a {@code 429} in most windows.)
+ *
+ * <p><b>Windows this client opened</b> are placed precisely: a window lasts a whole number of
+ * seconds and began when this client's request reached the server, no later than its answer
+ * arrived, so it ends at most its length after that answer. Its length is learned from such an
+ * answer as {@code reset - Date}, but only when the server's clock is known to have reached that
+ * {@code Date} second before the request was sent (the window then opened in that very second, and
+ * a floored reset is its second plus the length; a server that rounds up only makes the length a
+ * second longer, never shorter). The largest length seen wins; the end is never later than the
+ * headers allow. A window joined mid-way, or opened before the length is known, ends at the latest
+ * its headers allow. Until the first figures, one request at a time; a server that sends none is
+ * not paced.
  */
 final class HeaderPacedLimiter extends QueueingLimiter {
 
     private static final long SECOND = 1_000_000_000L;
-    private static final long MARGIN = 20_000_000L; // 20 ms after the reset, for the server's own rounding
+    /** 20 ms after the latest end, for the timer and the way to the server. */
+    private static final long MARGIN = 20_000_000L;
+
     private static final long EPOCH_THRESHOLD = 100_000_000L; // below: seconds until the reset
 
     private final String limitHeader;
@@ -33,9 +52,12 @@ final class HeaderPacedLimiter extends QueueingLimiter {
     private boolean headerless;
     private int limit;
     private int remaining;
-    private double resetSecond; // the window's reset as the server states it (epoch seconds, server clock)
+    /** The window's reset as the server states it (epoch seconds, server clock): it ends before this second is over. */
+    private double resetSecond;
+
     private long windowEnd; // local nanoTime, never earlier than the window's true end
     private long windowSeconds = -1; // the window's length, once learned for sure
+    private long windowSince; // local nanoTime at which the current window's figures arrived
     private int inFlight;
     private boolean probing;
 
@@ -89,7 +111,7 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         long first = Math.max(0, windowEnd - at);
         long length = windowSeconds > 0
                 ? windowSeconds * SECOND
-                : Math.max(SECOND, (long) Math.ceil(resetSecond - clock.toServer(at)) * SECOND);
+                : Math.max(SECOND, (long) Math.ceil(resetSecond + 1 - clock.toServer(at)) * SECOND);
         long windows = (ahead - budget) / Math.max(1, limit);
         return first + windows * length;
     }
@@ -107,7 +129,7 @@ final class HeaderPacedLimiter extends QueueingLimiter {
             return;
         }
         headerless = false;
-        clock.observe(now, date);
+        clock.observe(grant.grantedAt, now, date);
         if (l.isEmpty() || r.isEmpty() || reset.isEmpty() || response.status() == 429) {
             // a 429 says when to come back in its Retry-After, which holds the client; what it says of
             // the window is learned again from the first answer after the hold
@@ -115,10 +137,11 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         }
         int newLimit = l.getAsInt();
         int newRemaining = (int) Math.min(Integer.MAX_VALUE, r.getAsLong());
-        boolean delta = reset.getAsLong() < EPOCH_THRESHOLD;
-        // when the server answered, on its clock: its Date (a second's resolution), else our estimate
-        double answered = date.isPresent() ? date.getAsLong() : clock.toServer(now);
-        double newReset = delta ? answered + reset.getAsLong() + (date.isPresent() ? 1 : 0) : reset.getAsLong();
+        long value = reset.getAsLong();
+        boolean delta = value < EPOCH_THRESHOLD;
+        // the reset as a second of the server's clock, before whose end the window ends: a number of seconds
+        // is counted from the answer's Date (Laravel's availableIn is the reset less the current second)
+        double newReset = !delta ? value : date.isPresent() ? date.getAsLong() + value : clock.toServer(now) + value;
         boolean opened = newRemaining == newLimit - 1;
         boolean expired = known && now >= windowEnd;
         if (!known || expired && newReset > resetSecond) {
@@ -130,41 +153,60 @@ final class HeaderPacedLimiter extends QueueingLimiter {
             remaining = newRemaining;
             resetSecond = newReset;
             probing = false;
-            windowEnd =
-                    opened ? openedEnd(now, reset.getAsLong(), date, delta) : latestEnd(now, reset.getAsLong(), delta);
-        } else if (newReset >= resetSecond - (delta ? 2 : 0)) {
-            // the same window: the server has counted at least this much, and it ends no later than this says
+            windowSince = now;
+            windowEnd = opened
+                    ? openedEnd(now, grant, newReset, date, delta, value)
+                    : latestEnd(now, newReset, date, delta, value);
+        } else if (grant.grantedAt >= windowSince || newReset >= resetSecond - (delta ? 2 : 0)) {
+            // the same window: the server has counted at least this much, and it ends no later than this says.
+            // A request granted once this window was known was counted in it whatever its reset says: a server
+            // that works the reset out as it answers may name a second earlier or later than the window's first
+            // answer did (the fake, answering a moment after counting, does on a cold JVM)
             remaining = Math.min(remaining, newRemaining);
             limit = newLimit;
-            windowEnd = Math.min(windowEnd, latestEnd(now, reset.getAsLong(), delta));
+            windowEnd = Math.min(windowEnd, latestEnd(now, newReset, date, delta, value));
         }
         // else: an answer from a window already over; nothing to learn
     }
 
     /**
      * The end of a window this client's own request opened: it began when that request reached the
-     * server (no later than now) and lasts a whole number of seconds, read from the headers of that
-     * answer: a seconds-until-reset value is that length; an epoch reset is the window's end rounded
-     * up to the second, so with the answer's {@code Date} (the same second as the opening, but for the
-     * rare opening in the last moments of a second) the length is {@code reset - date - 1}. The
-     * largest length seen wins, and the end is never later than the headers allow.
+     * server (no later than now) and lasts a whole number of seconds, {@code reset - Date} when the
+     * server's clock is known to have been in the {@code Date} second already when the request was
+     * sent (then the window opened in that second, and the reset, floored or not, is that second plus
+     * at least the length). Otherwise (the first answers, or a request sent as the server's second may
+     * have been turning) the answer teaches nothing of the length. The largest length seen wins, and
+     * the end is never later than the headers allow.
      */
-    private long openedEnd(long now, long reset, OptionalLong date, boolean delta) {
-        long length = delta ? reset : date.isPresent() ? reset - date.getAsLong() - 1 : -1;
-        if (length >= 1) {
-            windowSeconds = Math.max(windowSeconds, length);
+    private long openedEnd(long now, Grant grant, double reset, OptionalLong date, boolean delta, long value) {
+        if (date.isPresent()) {
+            long second = date.getAsLong();
+            long length = (long) reset - second;
+            boolean openedInThatSecond = clock.earliestServerNanos(grant.grantedAt) >= second * SECOND;
+            if (length >= 1 && openedInThatSecond) {
+                windowSeconds = Math.max(windowSeconds, length);
+            }
         }
-        long latest = latestEnd(now, reset, delta);
-        return windowSeconds > 0 ? Math.min(latest, now + windowSeconds * SECOND + MARGIN) : latest;
+        long latest = latestEnd(now, reset, date, delta, value);
+        if (windowSeconds <= 0) {
+            return latest;
+        }
+        long length = windowSeconds * SECOND;
+        // the server's seconds may be a little longer than ours: 100 ppm of the window, as ServerClock allows
+        return Math.min(latest, now + length + length / 10_000 + MARGIN);
     }
 
-    /** The latest the window can end, from one response's headers alone. */
-    private long latestEnd(long now, long reset, boolean delta) {
-        if (delta) {
-            // at most `reset` seconds after the server answered, which was no later than now
-            return now + reset * SECOND + MARGIN;
+    /**
+     * The latest the window can end, from one response's headers alone: before the server's clock has
+     * passed the second after the reset (a reset floored to the second, as Laravel sends it, is up to a
+     * second before the true end).
+     */
+    private long latestEnd(long now, double reset, OptionalLong date, boolean delta, long value) {
+        if (delta && date.isEmpty()) {
+            // counted from the server's current second, which began no later than now
+            return now + (value + 1) * SECOND + MARGIN;
         }
-        return clock.toLocal(reset) + MARGIN; // the clock errs late: never before the true end
+        return clock.toLocalSecond((long) Math.floor(reset) + 1) + MARGIN; // the clock errs late
     }
 
     @Override
