@@ -102,6 +102,9 @@ final class CataloguePages {
         if (p.total != null) {
             b.totalCount(p.total);
         }
+        if (p.lastPage != null) {
+            b.lastPage(p.lastPage);
+        }
         return b.build();
     }
 
@@ -118,6 +121,9 @@ final class CataloguePages {
 
         @Nullable
         Long total;
+
+        @Nullable
+        Long lastPage;
 
         @Nullable
         List<Track> data;
@@ -138,6 +144,7 @@ final class CataloguePages {
             optional("per_page", FieldType.INT, (b, v) -> b.perPage = v);
             optional("from", FieldType.LONG, (b, v) -> b.from = v);
             optional("total", FieldType.LONG, (b, v) -> b.total = v);
+            optional("last_page", FieldType.LONG, (b, v) -> b.lastPage = v);
             optional("data", FieldType.listOf(Track.class), (b, v) -> b.data = v);
         }
     }

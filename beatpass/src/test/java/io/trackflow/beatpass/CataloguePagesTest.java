@@ -28,6 +28,7 @@ class CataloguePagesTest {
         assertThat(p.perPage()).hasValue(2);
         assertThat(p.from()).hasValue(3);
         assertThat(p.totalCount()).hasValue(10);
+        assertThat(p.lastPage()).hasValue(5);
         assertThat(p.items()).extracting(Track::id).containsExactly(3L, 4L);
     }
 

@@ -108,7 +108,7 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
             PageNumberResponse<T> r, long offset, int limit, long start, boolean holds, int inForce) {
         List<T> items = r.items();
         boolean placed = r.currentPage().isPresent() || r.from().isPresent();
-        PageResponse.Builder<T> b = PageResponse.<T>builder().limit(inForce).totalCount(r.totalCount());
+        PageResponse.Builder<T> b = PageResponse.<T>builder().limit(inForce).totalCount(totalOf(r, start));
         if (!holds) {
             return b.offset(start).build(items, r.headers());
         }
@@ -119,6 +119,23 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
             b.offset(offset);
         }
         return b.build(from == 0 && to == items.size() ? items : items.subList(from, to), r.headers());
+    }
+
+    /**
+     * The listing's total: as the server states it; else, on the page the server says is the last one
+     * ({@code current_page >= last_page}), where its items end, so that a listing without a total stops
+     * there instead of asking past its end (a server may answer that with its last page again).
+     */
+    private static OptionalLong totalOf(PageNumberResponse<?> r, long start) {
+        if (r.totalCount().isPresent()) {
+            return r.totalCount();
+        }
+        if (r.lastPage().isPresent()
+                && r.currentPage().isPresent()
+                && r.currentPage().getAsLong() >= r.lastPage().getAsLong()) {
+            return OptionalLong.of(start + r.items().size());
+        }
+        return OptionalLong.empty();
     }
 
     @Override

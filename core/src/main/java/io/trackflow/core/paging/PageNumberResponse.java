@@ -32,6 +32,9 @@ public abstract class PageNumberResponse<T> {
     /** The 1-based position of the page's first item ({@code from}); absent on an empty page. */
     public abstract OptionalLong from();
 
+    /** The number of the listing's last page ({@code last_page}), when the server says. */
+    public abstract OptionalLong lastPage();
+
     /** The total number of items of the listing ({@code total}), when the server says. */
     public abstract OptionalLong totalCount();
 
@@ -56,6 +59,10 @@ public abstract class PageNumberResponse<T> {
         if (perPage().isPresent() && perPage().getAsInt() < 1) {
             throw new IllegalArgumentException(
                     "perPage must be >= 1, was " + perPage().getAsInt());
+        }
+        if (lastPage().isPresent() && lastPage().getAsLong() < 1) {
+            throw new IllegalArgumentException(
+                    "lastPage must be >= 1, was " + lastPage().getAsLong());
         }
         if (from().isPresent() && from().getAsLong() < 1) {
             throw new IllegalArgumentException("from must be >= 1, was " + from().getAsLong());

@@ -197,7 +197,11 @@ final class PagingRun<T> {
                     return fetch(at, limit).map(r -> {
                         int n = r.items().size();
                         long after = at + n;
-                        done[0] = n == 0 || after >= end || isShort(r, against(at, limit));
+                        done[0] = n == 0
+                                || after >= end
+                                || isShort(r, against(at, limit))
+                                || (r.totalCount().isPresent()
+                                        && after >= r.totalCount().getAsLong());
                         position.set(after);
                         return page(r, at, limit, done[0] ? -1 : after, end);
                     });

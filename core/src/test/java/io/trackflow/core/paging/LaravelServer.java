@@ -22,6 +22,10 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
     boolean statesPlace = true;
     boolean statesTotal = true;
     boolean ignoresPage;
+    /** Sends {@code last_page} (with or without a total). */
+    boolean statesLastPage = true;
+    /** Answers a page past the last one with the last page (a "worse" server), not an empty one. */
+    boolean answersPastEndWithLastPage;
     /** Omits {@code from} (but still sends {@code current_page} when it states its place). */
     boolean omitsFrom;
     /** The size the server applies to its n-th request (from 0) for a size asked; default: clamped. */
@@ -42,8 +46,9 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
             if (failOnce.remove(page)) {
                 return Mono.error(TestErrors.status(503));
             }
-            long served = ignoresPage ? 1 : page;
             int inForce = sizing.applyAsInt(requests.size() - 1, perPage);
+            long last = Math.max(1, (size + inForce - 1) / inForce);
+            long served = ignoresPage ? 1 : answersPastEndWithLastPage ? Math.min(page, last) : page;
             long first = (served - 1) * inForce;
             List<Integer> items = new ArrayList<>();
             for (long i = first; i < Math.min(size, first + inForce); i++) {
@@ -62,6 +67,9 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
             }
             if (statesTotal) {
                 b.totalCount(size);
+            }
+            if (statesLastPage) {
+                b.lastPage(last);
             }
             return Mono.just(b.build());
         });

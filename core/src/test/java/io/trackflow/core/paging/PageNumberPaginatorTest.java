@@ -285,6 +285,19 @@ class PageNumberPaginatorTest {
         assertThat(s.sizesAsked()).containsExactly(5L);
     }
 
+    @Test
+    void withoutATotalTheLastPageSaysWhereTheListingEndsEvenWhenItIsFull() {
+        LaravelServer s = new LaravelServer(100);
+        s.statesTotal = false;
+        s.answersPastEndWithLastPage = true; // asked past the end, it would repeat its last page
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+                        .items(0, ALL, 10, 2)
+                        .collectList()
+                        .block(WAIT))
+                .isEqualTo(range(0, 100));
+        assertThat(s.pagesAsked()).isEqualTo(longs(1, 10));
+    }
+
     private static List<Long> longs(long from, long toInclusive) {
         List<Long> out = new ArrayList<>();
         for (long i = from; i <= toInclusive; i++) {
