@@ -138,4 +138,34 @@ class ArchitectureTest {
                 })
                 .check(library);
     }
+
+    /** The library's modules (core, the providers, the testkit, Flink) depend on each other one way. */
+    @Test
+    void theLibrarysModulesFormNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.trackflow.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(library);
+    }
+
+    /**
+     * Outside core, every package of the library depends on the others one way (core's own packages are
+     * issue 24's open work: docs/decisions.md, Architecture).
+     */
+    @Test
+    void packagesOutsideCoreFormNoCycle() {
+        JavaClasses outsideCore = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(
+                        "io.trackflow.beyondwords",
+                        "io.trackflow.beatpass",
+                        "io.trackflow.testkit",
+                        "io.trackflow.flink");
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.trackflow.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(outsideCore);
+    }
 }
