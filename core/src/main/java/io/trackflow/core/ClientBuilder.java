@@ -26,7 +26,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private String baseUrl;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private @Nullable HttpTransport transport;
-    private Duration totalTimeout = Duration.ofMinutes(2);
+    private Duration totalTimeout = ClientConfig.DEFAULT_TOTAL_TIMEOUT;
     private boolean allowInsecureHttp;
     private RetryListener retryListener = RetryListener.NONE;
     private @Nullable ClientConfig config;

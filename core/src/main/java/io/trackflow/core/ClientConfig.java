@@ -1,5 +1,6 @@
 package io.trackflow.core;
 
+import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.Checks;
 import io.trackflow.core.retry.RetryPolicy;
 import java.net.URI;
@@ -28,6 +29,9 @@ public abstract class ClientConfig implements java.io.Serializable {
     /** The base URL, without a trailing slash. */
     public abstract URI baseUrl();
 
+    /** The default of {@link #totalTimeout()}: 2 minutes. */
+    public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofMinutes(2);
+
     /** The retry policy. Default {@link RetryPolicy#defaults()}. */
     @Value.Default
     public RetryPolicy retryPolicy() {
@@ -37,13 +41,13 @@ public abstract class ClientConfig implements java.io.Serializable {
     /** The longest a call may take, retries and their waits included. Default 2 minutes. */
     @Value.Default
     public Duration totalTimeout() {
-        return Duration.ofMinutes(2);
+        return DEFAULT_TOTAL_TIMEOUT;
     }
 
     /** Connect timeout of the transport a client creates for itself. Default 10 s. */
     @Value.Default
     public Duration connectTimeout() {
-        return Duration.ofSeconds(10);
+        return ReactorNettyTransport.DEFAULT_CONNECT_TIMEOUT;
     }
 
     /**
@@ -52,13 +56,13 @@ public abstract class ClientConfig implements java.io.Serializable {
      */
     @Value.Default
     public Duration responseTimeout() {
-        return Duration.ofSeconds(30);
+        return ReactorNettyTransport.DEFAULT_RESPONSE_TIMEOUT;
     }
 
     /** Connection pool size of the transport a client creates for itself. Default 64. */
     @Value.Default
     public int maxConnections() {
-        return 64;
+        return ReactorNettyTransport.DEFAULT_MAX_CONNECTIONS;
     }
 
     /** Whether credentials may be sent over plain {@code http} to a non-loopback host. Default false. */

@@ -41,6 +41,15 @@ public final class ReactorNettyTransport implements HttpTransport {
     /** Default maximum response body: 16 MiB. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+    /** Default connect timeout: 10 s. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default response timeout (first byte, and between two reads of a body): 30 s. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Default connection pool size: 64. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
     private final HttpClient client;
     private final @Nullable ConnectionProvider ownedProvider;
     private final Duration responseTimeout;
@@ -193,9 +202,9 @@ public final class ReactorNettyTransport implements HttpTransport {
     /** Builds {@link ReactorNettyTransport}s. Not thread-safe. */
     public static final class Builder {
         private @Nullable HttpClient httpClient;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
-        private int maxConnections = 64;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int pendingAcquireMaxCount = 65_536;
         private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
