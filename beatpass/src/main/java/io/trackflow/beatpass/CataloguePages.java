@@ -102,7 +102,7 @@ final class CataloguePages {
         if (p.total != null) {
             b.totalCount(p.total);
         }
-        if (p.lastPage != null) {
+        if (p.lastPage != null && p.lastPage >= 1) { // some paginators send 0 for an empty listing
             b.lastPage(p.lastPage);
         }
         return b.build();

@@ -33,6 +33,17 @@ class CataloguePagesTest {
     }
 
     @Test
+    void aLastPageOfZeroIsNoFigureAtAll() {
+        PageNumberResponse<Track> p = read(
+                CataloguePages.TRACKS,
+                "{\"status\":\"success\",\"tracks\":{\"current_page\":1,\"data\":[],\"from\":null,"
+                        + "\"last_page\":0,\"per_page\":20,\"to\":null,\"total\":0}}");
+        assertThat(p.items()).isEmpty();
+        assertThat(p.lastPage()).isEmpty();
+        assertThat(p.totalCount()).hasValue(0);
+    }
+
+    @Test
     void aListOfAnArtistTagOrPlaylistReadsItsPaginationKeyWhateverASiblingTracksHolds() {
         for (String sibling : new String[] {"[]", "{\"id\":5}", "{\"data\":[{\"id\":9,\"name\":\"x\"}]}"}) {
             PageNumberResponse<Track> p = read(

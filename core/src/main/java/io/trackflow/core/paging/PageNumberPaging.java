@@ -123,8 +123,9 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
 
     /**
      * The listing's total: as the server states it; else, on the page the server says is the last one
-     * ({@code current_page >= last_page}), where its items end, so that a listing without a total stops
-     * there instead of asking past its end (a server may answer that with its last page again).
+     * ({@code current_page == last_page}), where its items end, so that a listing without a total stops
+     * there instead of asking past its end (a server may answer that with its last page again). A page
+     * past the last one says nothing of where the listing ends.
      */
     private static OptionalLong totalOf(PageNumberResponse<?> r, long start) {
         if (r.totalCount().isPresent()) {
@@ -132,7 +133,7 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
         }
         if (r.lastPage().isPresent()
                 && r.currentPage().isPresent()
-                && r.currentPage().getAsLong() >= r.lastPage().getAsLong()) {
+                && r.currentPage().getAsLong() == r.lastPage().getAsLong()) {
             return OptionalLong.of(start + r.items().size());
         }
         return OptionalLong.empty();

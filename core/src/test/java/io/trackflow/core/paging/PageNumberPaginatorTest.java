@@ -298,6 +298,23 @@ class PageNumberPaginatorTest {
         assertThat(s.pagesAsked()).isEqualTo(longs(1, 10));
     }
 
+    @Test
+    void aPagePastTheLastSaysNothingOfTheTotal() {
+        LaravelServer s = new LaravelServer(250);
+        s.statesTotal = false;
+        Page<Integer> first =
+                OffsetPaginator.ofPageNumbers(s, "q").pages(500, ALL, 100, 2).blockFirst(WAIT);
+        assertThat(first.items()).isEmpty();
+        assertThat(first.totalCount()).isEmpty();
+        // a server that ignores the size asked: the one-item probe lands past the last page
+        LaravelServer t = new LaravelServer(100);
+        t.statesTotal = false;
+        t.statesPerPage = false;
+        t.sizing = (n, asked) -> 20;
+        assertThat(OffsetPaginator.ofPageNumbers(t, "q").partitions(45, ALL, 4).block(WAIT))
+                .containsExactly(OffsetRange.of(45, ALL));
+    }
+
     private static List<Long> longs(long from, long toInclusive) {
         List<Long> out = new ArrayList<>();
         for (long i = from; i <= toInclusive; i++) {
