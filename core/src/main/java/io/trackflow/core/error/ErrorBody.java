@@ -10,7 +10,9 @@ import org.immutables.value.Value;
  * an error the body cannot explain is still reported, by status and excerpt.
  */
 @Value.Immutable
-public abstract class ErrorBody {
+public abstract class ErrorBody implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     ErrorBody() {}
 

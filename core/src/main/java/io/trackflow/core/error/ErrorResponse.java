@@ -14,7 +14,9 @@ import org.immutables.value.Value;
  * ErrorDecoder} read from the body, and an excerpt of the body.
  */
 @Value.Immutable
-public abstract class ErrorResponse {
+public abstract class ErrorResponse implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     ErrorResponse() {}
 

@@ -8,7 +8,9 @@ import org.immutables.value.Value;
  * message text.
  */
 @Value.Immutable
-public abstract class FieldError {
+public abstract class FieldError implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     FieldError() {}
 

@@ -21,7 +21,7 @@ public class HttpStatusException extends ApiException {
     private static final List<String> REQUEST_ID_HEADERS =
             List.of("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray");
 
-    private final transient ErrorResponse response;
+    private final ErrorResponse response;
 
     HttpStatusException(ErrorResponse response) {
         this(response, Facts.NONE);
