@@ -2,10 +2,9 @@ package io.trackflow.spring.boot;
 
 import io.trackflow.beyondwords.BeyondWordsClient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /** {@code trackflow.beyondwords.*}: the {@link BeyondWordsClient} bean's settings. */
-public class BeyondWordsProperties {
+public class BeyondWordsProperties extends ProviderProperties {
 
     /**
      * The BeyondWords API key, sent as X-Api-Key. The client bean exists only when it is set (a blank
@@ -13,15 +12,10 @@ public class BeyondWordsProperties {
      */
     private @Nullable String apiKey;
 
-    /** The API's base URL; may carry a path. Default https://api.beyondwords.io/v1. */
-    private String baseUrl = "https://api.beyondwords.io/v1"; // BeyondWordsClient.DEFAULT_BASE_URL
-
-    /** Client-side pacing. Default: none (BeyondWords documents no limit). */
-    @NestedConfigurationProperty
-    private final RateLimitProperties rateLimit = new RateLimitProperties();
-
-    /** BeyondWords settings with their defaults. */
-    public BeyondWordsProperties() {}
+    /** BeyondWords settings with their defaults (base URL {@link BeyondWordsClient#DEFAULT_BASE_URL}). */
+    public BeyondWordsProperties() {
+        super(BeyondWordsClient.DEFAULT_BASE_URL);
+    }
 
     /**
      * The API key, if set.
@@ -41,35 +35,8 @@ public class BeyondWordsProperties {
         this.apiKey = apiKey;
     }
 
-    /**
-     * The base URL.
-     *
-     * @return the URL
-     */
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    /**
-     * Sets the base URL.
-     *
-     * @param baseUrl an absolute https URL (http only to a loopback host)
-     */
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    /**
-     * The pacing settings.
-     *
-     * @return the rate-limit settings
-     */
-    public RateLimitProperties getRateLimit() {
-        return rateLimit;
-    }
-
     @Override
-    public String toString() {
-        return "BeyondWordsProperties{baseUrl=" + baseUrl + ", apiKey=****}";
+    String credentialName() {
+        return "apiKey";
     }
 }
