@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.internal.Errors;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +75,9 @@ final class BodyAggregate {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : res.responseHeaders()) {
-            headers.computeIfAbsent(Headers.lower(h.getKey()), k -> new ArrayList<>(1))
-                    .add(h.getValue());
+            // read-only values, as HttpResponse keeps them: one list per header, a new one for a repeat
+            headers.merge(Headers.lower(h.getKey()), List.of(h.getValue()), Headers::concat);
         }
-        headers.replaceAll((k, v) -> List.copyOf(v)); // read-only values, as HttpResponse keeps them
         // the headers copied once, exactly sized (the builder would copy them twice: once per put, once at build)
         HttpResponse head = ((ImmutableHttpResponse) HttpResponse.builder()
                         .status(status)

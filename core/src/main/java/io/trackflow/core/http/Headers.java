@@ -43,6 +43,14 @@ final class Headers {
         return true;
     }
 
+    /** Two read-only value lists of one header as one, in order. */
+    static java.util.List<String> concat(java.util.List<String> first, java.util.List<String> then) {
+        java.util.List<String> all = new java.util.ArrayList<>(first.size() + then.size());
+        all.addAll(first);
+        all.addAll(then);
+        return java.util.List.copyOf(all);
+    }
+
     static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

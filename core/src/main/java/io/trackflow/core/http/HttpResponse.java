@@ -111,10 +111,7 @@ public abstract class HttpResponse {
             return this;
         }
         Map<String, List<String>> h = new java.util.LinkedHashMap<>();
-        headers()
-                .forEach((k, v) -> h.computeIfAbsent(Headers.lower(k), x -> new java.util.ArrayList<>())
-                        .addAll(v));
-        h.replaceAll((k, v) -> List.copyOf(v));
+        headers().forEach((k, v) -> h.merge(Headers.lower(k), List.copyOf(v), Headers::concat));
         return ImmutableHttpResponse.builder()
                 .status(status())
                 .headers(h)
