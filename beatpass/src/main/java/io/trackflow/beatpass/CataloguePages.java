@@ -16,6 +16,7 @@ import io.trackflow.core.paging.PageNumberResponse;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,8 @@ final class CataloguePages {
     static final Envelope PAGINATION;
 
     static {
+        // loaded by fetcher(..), when a listing is assembled on the caller's thread: the codecs are
+        // registered before any page is read on an event loop
         Json.register(new PageCodec());
         TRACKS = new Envelope("tracks", "pagination");
         PAGINATION = new Envelope("pagination", "tracks");
@@ -48,22 +51,20 @@ final class CataloguePages {
     /** Fetches the numbered pages of a query's listing. */
     static PageNumberFetcher<Track> fetcher(ApiClient api, TrackQuery q) {
         List<String> path;
-        String size;
-        Envelope envelope =
-                q.artist().isPresent() || q.tag().isPresent() || q.playlist().isPresent() ? PAGINATION : TRACKS;
         if (q.artist().isPresent()) {
             path = List.of("artists", Long.toString(q.artist().getAsLong()), "tracks");
-            size = "perPage";
         } else if (q.tag().isPresent()) {
             path = List.of("tags", q.tag().get(), "tracks");
-            size = "perPage";
         } else if (q.playlist().isPresent()) {
             path = List.of("playlists", Long.toString(q.playlist().getAsLong()), "tracks");
-            size = "perPage";
         } else {
             path = List.of("tracks");
-            size = "per_page";
         }
+        // /tracks spells its size per_page and keys its page "tracks"; the lists of a source, perPage and
+        // "pagination"
+        boolean catalogue = path.size() == 1;
+        String size = catalogue ? "per_page" : "perPage";
+        Envelope envelope = catalogue ? TRACKS : PAGINATION;
         return (page, perPage) -> {
             List<Map.Entry<String, String>> query = q.query().isPresent()
                     ? List.of(
@@ -87,9 +88,7 @@ final class CataloguePages {
 
     static PageNumberResponse<Track> read(Envelope envelope, InputStream body, Map<String, List<String>> headers) {
         PageFields p = envelope.read(body);
-        PageNumberResponse.Builder<Track> b = PageNumberResponse.<Track>builder()
-                .items(p.data == null ? List.of() : p.data)
-                .headers(headers);
+        PageNumberResponse.Builder<Track> b = PageNumberResponse.builder();
         if (p.currentPage != null) {
             b.currentPage(p.currentPage);
         }
@@ -105,7 +104,7 @@ final class CataloguePages {
         if (p.lastPage != null && p.lastPage >= 1) { // some paginators send 0 for an empty listing
             b.lastPage(p.lastPage);
         }
-        return b.build();
+        return b.build(Objects.requireNonNull(p.data, "data"), headers); // not null: PageFields.build checks
     }
 
     /** The page object of the envelope, as read. */

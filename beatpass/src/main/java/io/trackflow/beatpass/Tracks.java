@@ -43,7 +43,6 @@ public final class Tracks {
     static {
         // the models' codecs are registered when this class is loaded, never on an event loop mid-response
         Json.knows(Track.class);
-        Objects.requireNonNull(CataloguePages.OPERATION); // the catalogue's page codecs, registered now too
     }
 
     private final ApiClient api;

@@ -90,5 +90,18 @@ public abstract class PageNumberResponse<T> {
      */
     public static final class Builder<T> extends ImmutablePageNumberResponse.Builder<T> {
         Builder() {}
+
+        /**
+         * Builds the response with these items and headers in place of any given before, each copied
+         * once at its exact size (as {@link PageResponse.Builder#build(List, Map)}): for a decoder that
+         * builds one response per page.
+         *
+         * @param items the items, in listing order, none null
+         * @param headers the response headers, names lower-case
+         * @return the response
+         */
+        public PageNumberResponse<T> build(List<? extends T> items, Map<String, ? extends List<String>> headers) {
+            return ((ImmutablePageNumberResponse<T>) build()).withItems(items).withHeaders(headers);
+        }
     }
 }
