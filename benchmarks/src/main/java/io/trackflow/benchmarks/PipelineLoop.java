@@ -35,7 +35,7 @@ final class PipelineLoop {
 
     private static synchronized ApiClient client(String base) {
         if (api == null || !base.equals(apiBase)) {
-            api = ApiClient.builder(ClientConfig.of(base))
+            api = ApiClient.builder(ClientConfig.of(base).baseUrl())
                     .name("beyondwords")
                     .auth(ApiKeyAuth.header("X-Api-Key", apiKey))
                     .defaultHeader("Accept", "application/json")

@@ -150,22 +150,58 @@ class ArchitectureTest {
     }
 
     /**
-     * Outside core, every package of the library depends on the others one way (core's own packages are
-     * issue 24's open work: docs/decisions.md, Architecture).
+     * Core's packages form layers (DESIGN §2, docs/architecture.md): {@code internal} at the bottom, {@code
+     * json} and {@code http}, {@code paging}'s values, {@code error}, then {@code auth}, {@code retry},
+     * {@code ratelimit}, {@code observation}, then {@code client}, and the root package's builders on top.
      */
     @Test
-    void packagesOutsideCoreFormNoCycle() {
-        JavaClasses outsideCore = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(
-                        "io.trackflow.beyondwords",
-                        "io.trackflow.beatpass",
-                        "io.trackflow.testkit",
-                        "io.trackflow.flink");
+    void coresPackagesFormNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.trackflow.core.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(library);
+    }
+
+    /** Every package of the library, each on its own (sub-packages included), depends on the others one way. */
+    @Test
+    void everyPackageOfTheLibraryFormsNoCycle() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching("io.trackflow.(**)")
                 .should()
                 .beFreeOfCycles()
-                .check(outsideCore);
+                .check(library);
+    }
+
+    /** The bottom of core reaches nothing above it: the transport makes no error, the wire codec knows no HTTP. */
+    @Test
+    void theBottomLayersReachNothingAboveThem() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.trackflow.core.internal..", "io.trackflow.core.json..", "io.trackflow.core.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.trackflow.core.error..",
+                        "io.trackflow.core.paging..",
+                        "io.trackflow.core.auth..",
+                        "io.trackflow.core.retry..",
+                        "io.trackflow.core.ratelimit..",
+                        "io.trackflow.core.observation..",
+                        "io.trackflow.core.client..")
+                .check(library);
+    }
+
+    /** The paging engine names no exception type: the error model, above it, is handed to it. */
+    @Test
+    void pagingSitsBelowTheErrorModel() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.trackflow.core.paging..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.trackflow.core.error..")
+                .check(library);
     }
 }

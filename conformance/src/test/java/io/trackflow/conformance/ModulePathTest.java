@@ -34,7 +34,7 @@ class ModulePathTest {
         assertThat(core.isExported("io.trackflow.core.client")).isTrue();
         assertThat(core.isExported("io.trackflow.core.internal")).isFalse();
         assertThat(core.getPackages()).contains("io.trackflow.core.internal");
-        assertThatThrownBy(() -> Class.forName("io.trackflow.core.internal.Errors")
+        assertThatThrownBy(() -> Class.forName("io.trackflow.core.error.internal.ErrorAccess")
                         .getMethod("get")
                         .invoke(null))
                 .isInstanceOf(IllegalAccessException.class);

@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.client.ApiClientBuilder;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.observation.OperationObservationConvention;
 import io.trackflow.core.observation.RequestObservationConvention;
 import io.trackflow.core.ratelimit.RateLimiter;
@@ -23,17 +24,17 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
+    /** Every shared option but the base URL, which is kept as given until it is validated at build. */
+    private ClientConfig.Builder config = ClientConfig.builder();
+
     private String baseUrl;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private @Nullable HttpTransport transport;
-    private Duration totalTimeout = ClientConfig.DEFAULT_TOTAL_TIMEOUT;
-    private boolean allowInsecureHttp;
     private RetryListener retryListener = RetryListener.NONE;
-    private @Nullable ClientConfig config;
     private @Nullable RateLimiter rateLimiter;
-    private @Nullable Object observationRegistry; // an ObservationRegistry: Micrometer is optional
-    private @Nullable Object requestConvention;
-    private @Nullable Object operationConvention;
+    // Micrometer is optional: these fields name its types, loaded only when a value is set
+    private @Nullable ObservationRegistry observationRegistry;
+    private @Nullable RequestObservationConvention requestConvention;
+    private @Nullable OperationObservationConvention operationConvention;
 
     /**
      * Starts a builder.
@@ -60,11 +61,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     public B config(ClientConfig config) {
         Objects.requireNonNull(config, "config");
-        this.config = config;
+        this.config = ClientConfig.builder().from(config);
         this.baseUrl = config.baseUrl().toString();
-        this.retryPolicy = config.retryPolicy();
-        this.totalTimeout = config.totalTimeout();
-        this.allowInsecureHttp = config.allowInsecureHttp();
         return self();
     }
 
@@ -91,7 +89,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B retryPolicy(RetryPolicy retryPolicy) {
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        config.retryPolicy(Objects.requireNonNull(retryPolicy, "retryPolicy"));
         return self();
     }
 
@@ -114,7 +112,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B totalTimeout(Duration totalTimeout) {
-        this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
+        config.totalTimeout(Objects.requireNonNull(totalTimeout, "totalTimeout"));
         return self();
     }
 
@@ -126,7 +124,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B allowInsecureHttp(boolean allow) {
-        this.allowInsecureHttp = allow;
+        config.allowInsecureHttp(allow);
         return self();
     }
 
@@ -208,15 +206,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException naming {@code baseUrl} or {@code totalTimeout} when invalid
      */
     protected final ClientConfig clientConfig() {
-        ClientConfig.Builder b = ClientConfig.builder();
-        if (config != null) {
-            b.from(config);
-        }
-        return b.baseUrl(ClientConfig.parseBaseUrl(baseUrl))
-                .retryPolicy(retryPolicy)
-                .totalTimeout(totalTimeout)
-                .allowInsecureHttp(allowInsecureHttp)
-                .build();
+        return config.baseUrl(ClientConfig.parseBaseUrl(baseUrl)).build();
     }
 
     /**
@@ -228,15 +218,29 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException naming the option when one is invalid
      */
     protected final ApiClientBuilder apiClient(String name) {
-        ApiClientBuilder b = ApiClient.builder(clientConfig())
+        ClientConfig c = clientConfig();
+        ApiClientBuilder b = ApiClient.builder(c.baseUrl())
                 .name(name)
+                .retryPolicy(c.retryPolicy())
+                .totalTimeout(c.totalTimeout())
+                .transportOptions(ReactorNettyTransport.builder()
+                        .connectTimeout(c.connectTimeout())
+                        .responseTimeout(c.responseTimeout())
+                        .maxConnections(c.maxConnections()))
                 .retryListener(retryListener)
                 .rateLimiter(rateLimiter != null ? rateLimiter : defaultRateLimiter());
         if (transport != null) {
             b.transport(transport);
         }
-        if (observationRegistry != null) {
-            Observations.apply(b, observationRegistry, requestConvention, operationConvention);
+        ObservationRegistry registry = observationRegistry;
+        if (registry != null) {
+            b.observationRegistry(registry);
+            if (requestConvention != null) {
+                b.requestObservationConvention(requestConvention);
+            }
+            if (operationConvention != null) {
+                b.operationObservationConvention(operationConvention);
+            }
         }
         return b;
     }

@@ -1,7 +1,9 @@
 package io.trackflow.core;
 
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.Checks;
+import io.trackflow.core.internal.Urls;
 import io.trackflow.core.retry.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,9 +31,6 @@ public abstract class ClientConfig implements java.io.Serializable {
     /** The base URL, without a trailing slash. */
     public abstract URI baseUrl();
 
-    /** The default of {@link #totalTimeout()}: 2 minutes. */
-    public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofMinutes(2);
-
     /** The retry policy. Default {@link RetryPolicy#defaults()}. */
     @Value.Default
     public RetryPolicy retryPolicy() {
@@ -41,7 +40,7 @@ public abstract class ClientConfig implements java.io.Serializable {
     /** The longest a call may take, retries and their waits included. Default 2 minutes. */
     @Value.Default
     public Duration totalTimeout() {
-        return DEFAULT_TOTAL_TIMEOUT;
+        return ApiClient.DEFAULT_TOTAL_TIMEOUT;
     }
 
     /** Connect timeout of the transport a client creates for itself. Default 10 s. */
@@ -78,14 +77,8 @@ public abstract class ClientConfig implements java.io.Serializable {
         Checks.positive(connectTimeout(), "connectTimeout");
         Checks.positive(responseTimeout(), "responseTimeout");
         Checks.atLeast(maxConnections(), 1, "maxConnections");
-        String s = baseUrl().toString();
-        if (s.endsWith("/")) {
-            return builder()
-                    .from(this)
-                    .baseUrl(URI.create(s.replaceAll("/+$", "")))
-                    .build();
-        }
-        return this;
+        URI base = Urls.base(baseUrl());
+        return base == baseUrl() ? this : builder().from(this).baseUrl(base).build();
     }
 
     /**

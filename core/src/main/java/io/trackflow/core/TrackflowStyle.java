@@ -11,9 +11,13 @@ import org.immutables.value.Value;
  *
  * <p>Generated {@code ImmutableFoo} classes are package-private and never part of the API: users see
  * the public abstract type {@code Foo}, its nested {@code Foo.Builder} and {@code Foo.builder()}.
+ *
+ * <p>An instruction to the annotation processor only, so kept in source: a package that applies it
+ * carries no dependency on this (top) package in its class files, and core's layers stay free of
+ * cycles (a retained annotation on {@code core.error}'s {@code package-info} would point up to here).
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.SOURCE)
 @Value.Style(
         visibility = Value.Style.ImplementationVisibility.PACKAGE,
         builderVisibility = Value.Style.BuilderVisibility.PACKAGE,

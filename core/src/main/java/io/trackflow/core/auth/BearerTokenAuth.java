@@ -1,7 +1,7 @@
 package io.trackflow.core.auth;
 
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.internal.Errors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -237,7 +237,7 @@ public final class BearerTokenAuth implements AuthStrategy {
             return result.asMono()
                     .doOnCancel(this::leave)
                     // every caller gets an exception of its own; the provider's failure is its cause
-                    .onErrorMap(e -> Errors.get().credentials("could not obtain a bearer token", e));
+                    .onErrorMap(e -> ErrorAccess.get().credentials("could not obtain a bearer token", e));
         }
 
         void start() {

@@ -1,6 +1,6 @@
 package io.trackflow.core.client;
 
-import io.trackflow.core.ClientConfig;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
@@ -10,6 +10,7 @@ import io.trackflow.core.paging.PageFetcher;
 import io.trackflow.core.paging.PageNumberFetcher;
 import io.trackflow.core.ratelimit.RateLimiter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,11 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiClient implements AutoCloseable {
 
-    private final ClientConfig config;
+    /** The default of {@link ApiClientBuilder#totalTimeout}: 2 minutes. */
+    public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofMinutes(2);
+
+    private final URI baseUrl;
+    private final Duration totalTimeout;
     private final String name;
     private final HttpTransport transport;
     private final boolean ownsTransport;
@@ -56,37 +61,31 @@ public final class ApiClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ApiClient(ApiClientBuilder b) {
-        this.config = b.config;
+        this.baseUrl = b.baseUrl;
+        this.totalTimeout = b.totalTimeout;
         this.name = b.name;
         this.ownsTransport = b.transport == null;
-        this.transport = b.transport != null ? b.transport : newTransport(b.config);
+        this.transport = b.transport != null
+                ? b.transport
+                : (b.transportOptions != null ? b.transportOptions : ReactorNettyTransport.builder()).build();
         this.observing = b.observing();
         this.pipeline = Pipeline.assemble(b, transport, observing);
         this.rateLimiter = b.rateLimiter;
-        this.settings = "{baseUrl=" + config.baseUrl() + ", auth=" + b.auth + ", rateLimiter=" + b.rateLimiter + "}";
-    }
-
-    private static HttpTransport newTransport(ClientConfig config) {
-        return ReactorNettyTransport.builder()
-                .connectTimeout(config.connectTimeout())
-                .responseTimeout(config.responseTimeout())
-                .maxConnections(config.maxConnections())
-                .build();
+        this.settings = "{baseUrl=" + baseUrl + ", auth=" + b.auth + ", rateLimiter=" + b.rateLimiter + "}";
     }
 
     /**
      * Starts a builder.
      *
-     * @param config the base URL, retry policy, timeouts
+     * @param baseUrl the base URL every {@link #uri} is under: absolute http(s), with a host, without a
+     *     trailing slash (a provider's builder checks the rest: no user-info, query or fragment, https
+     *     unless allowed)
      * @return the builder
+     * @throws IllegalArgumentException naming {@code baseUrl} when it is not an absolute http(s) URL with a
+     *     host
      */
-    public static ApiClientBuilder builder(ClientConfig config) {
-        return new ApiClientBuilder(config);
-    }
-
-    /** The shared options. */
-    public ClientConfig config() {
-        return config;
+    public static ApiClientBuilder builder(URI baseUrl) {
+        return new ApiClientBuilder(baseUrl);
     }
 
     /** The client's name (the provider's, e.g. {@code beyondwords}): low-cardinality, for logs and metrics. */
@@ -108,7 +107,7 @@ public final class ApiClient implements AutoCloseable {
      * @return the URI
      */
     public URI uri(List<String> segments, List<Map.Entry<String, String>> query) {
-        return Urls.build(config.baseUrl(), segments, query);
+        return Urls.build(baseUrl, segments, query);
     }
 
     /**
@@ -141,7 +140,7 @@ public final class ApiClient implements AutoCloseable {
         CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
         return Mono.defer(() -> closed.get()
                 ? Mono.<T>error(closedError())
-                : run.proceed(Call.start(operation, request, reader, config.totalTimeout())));
+                : run.proceed(Call.start(operation, request, reader, totalTimeout)));
     }
 
     private IllegalStateException closedError() {
@@ -185,7 +184,7 @@ public final class ApiClient implements AutoCloseable {
      * @return the paginator
      */
     public <T> OffsetPaginator<T> paginator(PageFetcher<T> fetcher, String fingerprint) {
-        return OffsetPaginator.of(fetcher, fingerprint);
+        return OffsetPaginator.of(fetcher, fingerprint, ErrorAccess.get());
     }
 
     /**
@@ -199,7 +198,7 @@ public final class ApiClient implements AutoCloseable {
      * @return the paginator
      */
     public <T> OffsetPaginator<T> pageNumberPaginator(PageNumberFetcher<T> fetcher, String fingerprint) {
-        return OffsetPaginator.ofPageNumbers(fetcher, fingerprint);
+        return OffsetPaginator.ofPageNumbers(fetcher, fingerprint, ErrorAccess.get());
     }
 
     /**

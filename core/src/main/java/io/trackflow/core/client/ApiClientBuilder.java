@@ -1,19 +1,22 @@
 package io.trackflow.core.client;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.trackflow.core.ClientConfig;
 import io.trackflow.core.auth.AuthStrategy;
 import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
+import io.trackflow.core.internal.Checks;
+import io.trackflow.core.internal.Urls;
 import io.trackflow.core.observation.OperationObservationConvention;
 import io.trackflow.core.observation.RequestObservationConvention;
 import io.trackflow.core.ratelimit.RateLimiter;
 import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
+import io.trackflow.core.retry.RetryPolicy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +27,11 @@ import org.jspecify.annotations.Nullable;
 
 /** Builds {@link ApiClient}s. Not thread-safe. */
 public final class ApiClientBuilder {
-    final ClientConfig config;
+    final URI baseUrl;
     String name = "api";
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    Duration totalTimeout = ApiClient.DEFAULT_TOTAL_TIMEOUT;
+    ReactorNettyTransport.@Nullable Builder transportOptions;
 
     @Nullable
     HttpTransport transport;
@@ -38,23 +44,70 @@ public final class ApiClientBuilder {
     Consumer<HttpResponse> responseListener = r -> {};
     RateLimiter rateLimiter = RateLimits.none();
 
+    // Micrometer is optional: these fields and their setters name its types, which the JVM loads only
+    // when a value is set (an assignment of the declared type loads nothing)
     @Nullable
-    Object observationRegistry; // an ObservationRegistry: Micrometer is optional
+    ObservationRegistry observationRegistry;
 
     @Nullable
-    Object requestConvention;
+    RequestObservationConvention requestConvention;
 
     @Nullable
-    Object operationConvention;
+    OperationObservationConvention operationConvention;
 
     /** The observation glue, when a registry was given (only then are Micrometer types loaded). */
     @Nullable
     Observing observing() {
-        return observationRegistry == null ? null : ObservingFactory.create(this);
+        ObservationRegistry registry = observationRegistry;
+        return registry == null ? null : new Observing(registry, name, requestConvention, operationConvention);
     }
 
-    ApiClientBuilder(ClientConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+    ApiClientBuilder(URI baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        String scheme = baseUrl.getScheme();
+        if (!baseUrl.isAbsolute()
+                || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
+                || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, was " + baseUrl);
+        }
+        this.baseUrl = Urls.base(baseUrl);
+    }
+
+    /**
+     * The retry policy. Default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public ApiClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return this;
+    }
+
+    /**
+     * The longest one call (one page, one lookup) may take, retries and their waits included. Default
+     * {@link ApiClient#DEFAULT_TOTAL_TIMEOUT} (2 minutes).
+     *
+     * @param totalTimeout positive
+     * @return this builder
+     * @throws IllegalArgumentException naming {@code totalTimeout} when not positive
+     */
+    public ApiClientBuilder totalTimeout(Duration totalTimeout) {
+        this.totalTimeout = Checks.positive(Objects.requireNonNull(totalTimeout, "totalTimeout"), "totalTimeout");
+        return this;
+    }
+
+    /**
+     * The options of the transport the client makes for itself (and closes with itself) when none is
+     * shared with {@link #transport}: built when the client is. Default: {@link
+     * ReactorNettyTransport#builder()}'s defaults.
+     *
+     * @param options the transport's builder
+     * @return this builder
+     */
+    public ApiClientBuilder transportOptions(ReactorNettyTransport.Builder options) {
+        this.transportOptions = Objects.requireNonNull(options, "options");
+        return this;
     }
 
     /**
@@ -74,7 +127,7 @@ public final class ApiClientBuilder {
 
     /**
      * A transport to share (its owner closes it). Default: a {@link ReactorNettyTransport} made from
-     * the config's connect/response timeouts and pool size, closed with the client.
+     * the {@link #transportOptions}, closed with the client.
      *
      * @param transport the transport
      * @return this builder

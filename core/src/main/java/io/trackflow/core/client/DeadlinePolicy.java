@@ -1,7 +1,7 @@
 package io.trackflow.core.client;
 
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.internal.Deadlines;
-import io.trackflow.core.internal.Errors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,6 +21,6 @@ final class DeadlinePolicy implements CallPolicy {
 
     private static Throwable expired(Call<?> call) {
         Call.CallState s = call.state();
-        return Errors.get().total(call.request(), call.timeout(), s.lastFailure(), Math.max(1, s.attempts()));
+        return ErrorAccess.get().total(call.request(), call.timeout(), s.lastFailure(), Math.max(1, s.attempts()));
     }
 }

@@ -17,7 +17,7 @@ import reactor.util.context.ContextView;
 
 /**
  * A client's observations, when it was given an {@link ObservationRegistry}: with {@link
- * ObservationPolicy}, {@link ObservingFactory} and the registry setter of {@link ApiClientBuilder}, the
+ * ObservationPolicy} and the observation fields and setters of {@link ApiClientBuilder}, the
  * code of the client package that names Micrometer types, loaded only when a registry is given
  * (Micrometer is optional). The
  * Reactor context's current observation (Micrometer's {@link ObservationThreadLocalAccessor#KEY})

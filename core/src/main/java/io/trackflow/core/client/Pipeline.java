@@ -26,7 +26,7 @@ final class Pipeline {
             policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
         }
         policies.add(new AuthenticationPolicy(b.auth));
-        policies.add(new RetryingPolicy(b.config.retryPolicy(), b.retryListener, b.rateLimiter.holdsOnRateLimit()));
+        policies.add(new RetryingPolicy(b.retryPolicy, b.retryListener, b.rateLimiter.holdsOnRateLimit()));
         if (b.rateLimiter != RateLimits.none()) {
             policies.add(new RateLimitPolicy(b.rateLimiter, observing));
         }

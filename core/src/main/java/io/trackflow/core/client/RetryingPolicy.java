@@ -1,6 +1,6 @@
 package io.trackflow.core.client;
 
-import io.trackflow.core.internal.RetryDecider;
+import io.trackflow.core.retry.RetryDecider;
 import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.retry.RetryPolicy;
 import java.time.Duration;

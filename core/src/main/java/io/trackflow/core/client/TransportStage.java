@@ -2,12 +2,12 @@ package io.trackflow.core.client;
 
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.ErrorDecoder;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ResponseBody;
 import io.trackflow.core.http.ResponseHandler;
-import io.trackflow.core.internal.Errors;
 import java.io.InputStream;
 import java.util.function.Consumer;
 import reactor.core.Fuseable;
@@ -45,7 +45,8 @@ final class TransportStage {
             try {
                 authed = ((Fuseable.ScalarCallable<HttpRequest>) authenticated).call();
             } catch (Exception e) {
-                return Mono.error(e instanceof ApiException ? e : Errors.get().transport(request, e));
+                return Mono.error(
+                        e instanceof ApiException ? e : ErrorAccess.get().transport(request, e));
             }
             sent = authed == null ? Mono.empty() : exchange(call, authed);
         } else {
@@ -54,7 +55,7 @@ final class TransportStage {
         // a closed transport's refusal is a usage error, not a network failure: it surfaces as it is
         return sent.onErrorMap(
                 e -> !(e instanceof ApiException) && !(e instanceof IllegalStateException && transport.isClosed()),
-                e -> Errors.get().transport(request, e));
+                e -> ErrorAccess.get().transport(request, e));
     }
 
     private <T> Mono<T> exchange(Call<T> call, HttpRequest authed) {
@@ -81,10 +82,10 @@ final class TransportStage {
             } catch (ApiException e) {
                 throw e;
             } catch (Exception | StackOverflowError e) {
-                throw Errors.get().body(call.request(), head.status(), excerpt(body), e);
+                throw ErrorAccess.get().body(call.request(), head.status(), excerpt(body), e);
             }
             if (value == null) {
-                throw Errors.get()
+                throw ErrorAccess.get()
                         .body(
                                 call.request(),
                                 head.status(),
@@ -97,7 +98,7 @@ final class TransportStage {
         @Override
         public T onFailure(HttpResponse response) {
             seen(response);
-            throw Errors.get().status(call.request(), response, errorDecoder);
+            throw ErrorAccess.get().status(call.request(), response, errorDecoder);
         }
 
         private void seen(HttpResponse response) {
@@ -121,7 +122,7 @@ final class TransportStage {
 
     private static String excerpt(ResponseBody body) {
         try (InputStream in = body.stream()) {
-            return Errors.get().excerpt(java.nio.ByteBuffer.wrap(in.readNBytes(2048)));
+            return ErrorAccess.get().excerpt(java.nio.ByteBuffer.wrap(in.readNBytes(2048)));
         } catch (java.io.IOException e) {
             return "";
         }

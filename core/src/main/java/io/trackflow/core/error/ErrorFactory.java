@@ -2,8 +2,7 @@ package io.trackflow.core.error;
 
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
-import io.trackflow.core.internal.Errors;
-import io.trackflow.core.internal.RetryAfter;
+import io.trackflow.core.http.internal.TransportFailure;
 import io.trackflow.core.paging.PageCursor;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -32,9 +31,7 @@ final class ErrorFactory implements Errors {
     private static final int EXCERPT_BYTES = 2048;
     private static final Clock CLOCK = Clock.systemUTC();
 
-    static {
-        Errors.install(new ErrorFactory());
-    }
+    static final ErrorFactory INSTANCE = new ErrorFactory();
 
     private ErrorFactory() {}
 
@@ -193,6 +190,9 @@ final class ErrorFactory implements Errors {
         if (e instanceof ApiException) {
             return (ApiException) e;
         }
+        if (e instanceof TransportFailure) {
+            return named(request, (TransportFailure) e);
+        }
         if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
             return transport(request, "could not connect (" + e.getMessage() + ")", e, true);
         }
@@ -203,6 +203,23 @@ final class ErrorFactory implements Errors {
             return transport(request, "I/O failure (" + e.getMessage() + ")", e, false);
         }
         return transport(request, "transport failure (" + e + ")", e, false);
+    }
+
+    /** The typed error for what the transport said ended an exchange. */
+    private ApiException named(HttpRequest request, TransportFailure f) {
+        Throwable cause = f.getCause() != null ? f.getCause() : f;
+        switch (f.kind()) {
+            case CONNECT_TIMEOUT:
+                return timeout(TimeoutException.Kind.CONNECT, request, cause);
+            case RESPONSE_TIMEOUT:
+                return timeout(TimeoutException.Kind.RESPONSE, request, cause);
+            case POOL_EXHAUSTED:
+                return poolExhausted(request, cause);
+            case CLOSED_EARLY:
+                return transport(request, "connection closed prematurely", cause, false);
+            default:
+                return tooLarge(request, f.status(), f.maxBytes());
+        }
     }
 
     @Override
@@ -251,6 +268,11 @@ final class ErrorFactory implements Errors {
                 : copy(
                         error,
                         new ApiException.Facts(attempts, error.resumeCursor().orElse(null)));
+    }
+
+    @Override
+    public Throwable endingAt(Throwable failure, PageCursor resumeAt) {
+        return failure instanceof ApiException ? withResumeCursor((ApiException) failure, resumeAt) : failure;
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.trackflow.core.internal.Errors;
+import io.trackflow.core.http.internal.TransportFailure;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ final class BodyAggregate {
         int status = res.status().code();
         if (contentLength(res) > maxResponseBytes) {
             conn.dispose();
-            return Mono.error(Errors.get().tooLarge(request, status, maxResponseBytes));
+            return Mono.error(TransportFailure.tooLarge(status, maxResponseBytes));
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : res.responseHeaders()) {
@@ -98,7 +98,7 @@ final class BodyAggregate {
                         conn.dispose();
                     }
                 })
-                .onErrorMap(TooLarge.class, e -> Errors.get().tooLarge(request, status, maxResponseBytes));
+                .onErrorMap(TooLarge.class, e -> TransportFailure.tooLarge(status, maxResponseBytes));
     }
 
     private static long contentLength(HttpClientResponse res) {

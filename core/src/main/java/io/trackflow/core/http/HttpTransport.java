@@ -7,9 +7,12 @@ import reactor.core.publisher.Mono;
  * this interface. Implementations must be thread-safe.
  *
  * <p>A response with any status is a value, not an error: status handling is the caller's. Errors
- * are limited to failures to exchange: {@link io.trackflow.core.error.TransportException}, {@link
- * io.trackflow.core.error.TimeoutException} and {@link io.trackflow.core.error.DecodingException}
- * (body over the size limit). The returned {@code Mono} is cold: nothing is sent before
+ * are limited to failures to exchange, signalled as the transport meets them (the JDK's I/O
+ * exceptions for a refused connection, DNS, TLS, a reset; {@link ReactorNettyTransport} also names
+ * timeouts, an exhausted pool, an early close and a body over its size limit): this package sits
+ * below the error model, and {@code ApiClient} turns each failure into its typed error ({@link
+ * io.trackflow.core.error.TransportException}, {@link io.trackflow.core.error.TimeoutException}, {@link
+ * io.trackflow.core.error.DecodingException}). The returned {@code Mono} is cold: nothing is sent before
  * subscription, and cancelling it abandons the exchange.
  */
 public interface HttpTransport extends AutoCloseable {

@@ -2,9 +2,8 @@ package io.trackflow.core.http;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.trackflow.core.error.ApiException;
-import io.trackflow.core.error.TimeoutException;
-import io.trackflow.core.internal.Errors;
+import io.trackflow.core.http.internal.TransportFailure;
+import io.trackflow.core.http.internal.TransportFailure.Kind;
 import java.io.IOException;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
@@ -13,11 +12,11 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * Maps what Netty and Reactor Netty signal to the error model, by type (no message matching):
- * connect and read timeouts, an exhausted pool (Reactor Netty's shaded reactor-pool exceptions: its
- * pending-acquire queue full, or an acquire waiting past its timeout), a connection closed before or
- * during the response. What remains (connection refused, DNS, TLS, other I/O) is JDK types, mapped
- * by the error factory.
+ * Names what Netty and Reactor Netty signal, by type (no message matching): connect and read timeouts,
+ * an exhausted pool (Reactor Netty's shaded reactor-pool exceptions: its pending-acquire queue full, or
+ * an acquire waiting past its timeout), a connection closed before or during the response, each as a
+ * {@link TransportFailure} that the error model turns into its typed error. What remains (connection
+ * refused, DNS, TLS, other I/O) is JDK types, passed on as they are.
  */
 final class NettyFailures {
 
@@ -25,26 +24,22 @@ final class NettyFailures {
 
     private NettyFailures() {}
 
-    static ApiException map(HttpRequest request, Throwable e) {
-        Errors errors = Errors.get();
-        if (e instanceof ApiException) {
-            return (ApiException) e;
-        }
+    static Throwable map(HttpRequest request, Throwable e) {
         if (e instanceof ConnectTimeoutException) {
-            return errors.timeout(TimeoutException.Kind.CONNECT, request, e);
+            return TransportFailure.of(Kind.CONNECT_TIMEOUT, e);
         }
         if (e instanceof ReadTimeoutException) {
-            return errors.timeout(TimeoutException.Kind.RESPONSE, request, e);
+            return TransportFailure.of(Kind.RESPONSE_TIMEOUT, e);
         }
         if (e instanceof PoolAcquireTimeoutException || e instanceof PoolAcquirePendingLimitException) {
-            return errors.poolExhausted(request, e);
+            return TransportFailure.of(Kind.POOL_EXHAUSTED, e);
         }
         if (e instanceof PrematureCloseException) {
-            return errors.transport(request, "connection closed prematurely", e, false);
+            return TransportFailure.of(Kind.CLOSED_EARLY, e);
         }
         if (!(e instanceof IOException)) {
             LOG.debug("unexpected transport failure for {}", request, e);
         }
-        return errors.transport(request, e);
+        return e;
     }
 }

@@ -2,11 +2,9 @@ package io.trackflow.core.http;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.trackflow.core.UserAgent;
-import io.trackflow.core.error.DecodingException;
-import io.trackflow.core.error.TransportException;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.internal.Checks;
+import io.trackflow.core.internal.Version;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,9 +22,9 @@ import reactor.util.Loggers;
  *
  * <p>Defaults: connect timeout 10 s; response timeout 30 s (the longest wait for the first byte or
  * between two reads of the body: a stalled body fails too); a pool of 64 connections with at most
- * 65,536 pending acquires (beyond, or after 45 s of waiting, a {@link TransportException} with
- * {@link TransportException#isPoolExhausted()}); gzip accepted; bodies up to 16 MiB (a larger one is
- * a {@link DecodingException} and its connection is closed, never reused); {@code User-Agent:
+ * 65,536 pending acquires (beyond, or after 45 s of waiting, a {@link io.trackflow.core.error.TransportException} with
+ * {@link io.trackflow.core.error.TransportException#isPoolExhausted()}); gzip accepted; bodies up to 16 MiB (a larger one is
+ * a {@link io.trackflow.core.error.DecodingException} and its connection is closed, never reused); {@code User-Agent:
  * trackflow/<version> java/<version>} unless the request sets one. Redirects are never followed, so
  * credentials never reach another host: a 3xx is returned like any other status.
  *
@@ -209,7 +207,7 @@ public final class ReactorNettyTransport implements HttpTransport {
         private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean compression = true;
-        private String userAgent = UserAgent.defaultValue();
+        private String userAgent = Version.userAgent();
 
         Builder() {}
 
@@ -259,7 +257,7 @@ public final class ReactorNettyTransport implements HttpTransport {
 
         /**
          * How many requests may wait for a pooled connection (ignored with a user {@link HttpClient}).
-         * Default 65,536; beyond, requests fail at once with a pool-exhausted {@link TransportException}.
+         * Default 65,536; beyond, requests fail at once with a pool-exhausted {@link io.trackflow.core.error.TransportException}.
          *
          * @param max at least 1
          * @return this builder

@@ -1,7 +1,5 @@
 package io.trackflow.core.paging;
 
-import io.trackflow.core.error.ApiException;
-import io.trackflow.core.internal.Errors;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -27,7 +25,7 @@ import reactor.core.publisher.Mono;
  * a time and emitted in order; fetching is driven by demand (the first page is fetched on the first
  * request, later ones only once items beyond the first page are requested), so memory stays bounded
  * by {@code (concurrency + 1)} pages. Every subscription starts afresh; cancelling stops fetches in
- * flight. An {@link ApiException} that ends a listing carries {@link ApiException#resumeCursor()}:
+ * flight. An {@link io.trackflow.core.error.ApiException} that ends a listing carries {@link io.trackflow.core.error.ApiException#resumeCursor()}:
  * the position of the first item not emitted, within the listing's original bounds, so that {@link
  * #items(PageCursor, int, int)} completes exactly what is left.
  *
@@ -40,9 +38,12 @@ public final class OffsetPaginator<T> {
 
     private final String fingerprint;
     private final String style;
+    private final ListingFailures failures;
 
-    private OffsetPaginator(IntFunction<PageFetcher<T>> fetchers, String fingerprint, String style) {
+    private OffsetPaginator(
+            IntFunction<PageFetcher<T>> fetchers, String fingerprint, String style, ListingFailures failures) {
         this.fetchers = fetchers;
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.fingerprint = fingerprint;
         this.style = style;
     }
@@ -52,13 +53,14 @@ public final class OffsetPaginator<T> {
      *
      * @param fetcher fetches one page
      * @param fingerprint the fingerprint of the query, put in every cursor ({@code [0-9a-z]}, at most 64)
+     * @param failures makes the failures a listing ends with (the client's error model)
      * @param <T> the item type
      * @return the paginator
      */
-    public static <T> OffsetPaginator<T> of(PageFetcher<T> fetcher, String fingerprint) {
+    public static <T> OffsetPaginator<T> of(PageFetcher<T> fetcher, String fingerprint, ListingFailures failures) {
         Objects.requireNonNull(fetcher, "fetcher");
         PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
-        return new OffsetPaginator<>(pageSize -> fetcher, fingerprint, "offset");
+        return new OffsetPaginator<>(pageSize -> fetcher, fingerprint, "offset", failures);
     }
 
     /**
@@ -75,13 +77,16 @@ public final class OffsetPaginator<T> {
      *
      * @param fetcher fetches one numbered page
      * @param fingerprint the fingerprint of the query, put in every cursor ({@code [0-9a-z]}, at most 64)
+     * @param failures makes the failures a listing ends with (the client's error model)
      * @param <T> the item type
      * @return the paginator
      */
-    public static <T> OffsetPaginator<T> ofPageNumbers(PageNumberFetcher<T> fetcher, String fingerprint) {
+    public static <T> OffsetPaginator<T> ofPageNumbers(
+            PageNumberFetcher<T> fetcher, String fingerprint, ListingFailures failures) {
         Objects.requireNonNull(fetcher, "fetcher");
         PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
-        return new OffsetPaginator<>(pageSize -> new PageNumberPaging<>(fetcher, pageSize), fingerprint, "page-number");
+        return new OffsetPaginator<>(
+                pageSize -> new PageNumberPaging<>(fetcher, pageSize), fingerprint, "page-number", failures);
     }
 
     /**
@@ -113,10 +118,9 @@ public final class OffsetPaginator<T> {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
-            PagingRun<T> run = new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency);
-            return run.chunks()
-                    .concatMap(run::emit, 0)
-                    .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
+            PagingRun<T> run =
+                    new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
+            return run.chunks().concatMap(run::emit, 0).onErrorMap(e -> failures.endingAt(e, run.cursor(run.next)));
         });
     }
 
@@ -149,10 +153,9 @@ public final class OffsetPaginator<T> {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
-            PagingRun<T> run = new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency);
-            return run.chunks()
-                    .map(run::hand)
-                    .onErrorMap(ApiException.class, e -> Errors.get().withResumeCursor(e, run.cursor(run.next)));
+            PagingRun<T> run =
+                    new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
+            return run.chunks().map(run::hand).onErrorMap(e -> failures.endingAt(e, run.cursor(run.next)));
         });
     }
 

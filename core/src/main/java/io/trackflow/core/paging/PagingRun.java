@@ -1,6 +1,5 @@
 package io.trackflow.core.paging;
 
-import io.trackflow.core.internal.Errors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,6 +33,7 @@ final class PagingRun<T> {
     private final long end;
     private final int pageSize;
     private final int concurrency;
+    private final ListingFailures failures;
     /** The lowest offset at which an empty page was seen: no data beyond it. */
     private final AtomicLong dataEnd = new AtomicLong(Long.MAX_VALUE);
     /** The offset of the first item (or page) not yet emitted; written by the serialized emitter. */
@@ -41,8 +41,15 @@ final class PagingRun<T> {
     /** The first item of the last page let through, to catch a page that does not advance. */
     private @Nullable Object previousFirst;
 
-    PagingRun(PageFetcher<T> fetcher, String fingerprint, PageCursor from, int pageSize, int concurrency) {
+    PagingRun(
+            PageFetcher<T> fetcher,
+            String fingerprint,
+            PageCursor from,
+            int pageSize,
+            int concurrency,
+            ListingFailures failures) {
         this.fetcher = fetcher;
+        this.failures = failures;
         this.numbered = fetcher instanceof PageNumberPaging ? (PageNumberPaging<T>) fetcher : null;
         this.fingerprint = fingerprint;
         this.origin = from.start();
@@ -276,8 +283,8 @@ final class PagingRun<T> {
                 .build(r.items(), r.headers());
     }
 
-    private static RuntimeException notAdvancing(long offset, String what) {
-        return Errors.get().notAdvancing(offset, what);
+    private RuntimeException notAdvancing(long offset, String what) {
+        return failures.notAdvancing(offset, what);
     }
 
     /** A page, and how to tell its producer that it has been consumed. */

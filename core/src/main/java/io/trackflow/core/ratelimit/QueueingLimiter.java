@@ -1,8 +1,8 @@
 package io.trackflow.core.ratelimit;
 
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
-import io.trackflow.core.internal.Errors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -70,7 +70,7 @@ abstract class QueueingLimiter implements RateLimiter {
                 } else {
                     long wait = waitFrom(t, queue.size());
                     if (wait >= 0 && t + wait > deadlineNanos) {
-                        refused = Errors.get()
+                        refused = ErrorAccess.get()
                                 .rateLimited(
                                         request,
                                         Duration.ofNanos(wait),

@@ -1,7 +1,6 @@
 package io.trackflow.core.retry;
 
 import io.trackflow.core.http.HttpMethod;
-import io.trackflow.core.internal.RetryDecider;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

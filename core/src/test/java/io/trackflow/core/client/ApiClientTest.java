@@ -104,10 +104,8 @@ class ApiClientTest {
     }
 
     private ApiClient caller(AuthStrategy auth, RetryPolicy retry) {
-        return ApiClient.builder(ClientConfig.builder()
-                        .baseUrl(URI.create("http://127.0.0.1:" + server.port() + "/v1/"))
-                        .retryPolicy(retry)
-                        .build())
+        return ApiClient.builder(URI.create("http://127.0.0.1:" + server.port() + "/v1/"))
+                .retryPolicy(retry)
                 .transport(transport)
                 .auth(auth)
                 .defaultHeader("Accept", "application/json")
@@ -116,7 +114,11 @@ class ApiClientTest {
 
     /** A client on {@code config} with no auth and no default header. */
     private ApiClient bare(ClientConfig config) {
-        return ApiClient.builder(config).transport(transport).build();
+        return ApiClient.builder(config.baseUrl())
+                .retryPolicy(config.retryPolicy())
+                .totalTimeout(config.totalTimeout())
+                .transport(transport)
+                .build();
     }
 
     /** The whole 2xx response, body copied. */

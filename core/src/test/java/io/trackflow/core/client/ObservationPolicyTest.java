@@ -8,7 +8,6 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.transport.SenderContext;
-import io.trackflow.core.ClientConfig;
 import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.error.ServerException;
 import io.trackflow.core.error.TransportException;
@@ -79,10 +78,8 @@ class ObservationPolicyTest {
     }
 
     private ApiClientBuilder client(RetryPolicy retry) {
-        return ApiClient.builder(ClientConfig.builder()
-                        .baseUrl(URI.create(BASE))
-                        .retryPolicy(retry)
-                        .build())
+        return ApiClient.builder(URI.create(BASE))
+                .retryPolicy(retry)
                 .name("things")
                 .transport(transport)
                 .observationRegistry(registry);
@@ -315,7 +312,7 @@ class ObservationPolicyTest {
 
     @Test
     void withoutARegistryNothingIsObservedAndNoHeaderIsAdded() throws IOException {
-        try (ApiClient api = ApiClient.builder(ClientConfig.of(BASE))
+        try (ApiClient api = ApiClient.builder(URI.create(BASE))
                 .name("things")
                 .transport(transport)
                 .build()) {

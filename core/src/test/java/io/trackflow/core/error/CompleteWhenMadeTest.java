@@ -2,7 +2,7 @@ package io.trackflow.core.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trackflow.core.internal.Errors;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.testing.TestErrors;
 import java.lang.reflect.Field;
@@ -51,8 +51,8 @@ class CompleteWhenMadeTest {
     @Test
     void attemptsAndCursorArriveOnACopyOfTheSameTypeAndContents() {
         ApiException made = TestErrors.status(503);
-        ApiException tried = Errors.get().withAttempts(made, 4);
-        ApiException ended = Errors.get().withResumeCursor(tried, PageCursor.of(40, "q"));
+        ApiException tried = ErrorAccess.get().withAttempts(made, 4);
+        ApiException ended = ErrorAccess.get().withResumeCursor(tried, PageCursor.of(40, "q"));
         assertThat(made.attempts()).isEqualTo(1);
         assertThat(made.resumeCursor()).isEmpty();
         assertThat(tried.attempts()).isEqualTo(4);
@@ -62,7 +62,8 @@ class CompleteWhenMadeTest {
         assertThat(ended.getStackTrace()).isEqualTo(made.getStackTrace());
         assertThat(((ServerException) ended).status()).isEqualTo(503);
         // the innermost listing's position wins
-        assertThat(Errors.get().withResumeCursor(ended, PageCursor.of(90, "q"))).isSameAs(ended);
-        assertThat(Errors.get().withAttempts(ended, 4)).isSameAs(ended);
+        assertThat(ErrorAccess.get().withResumeCursor(ended, PageCursor.of(90, "q")))
+                .isSameAs(ended);
+        assertThat(ErrorAccess.get().withAttempts(ended, 4)).isSameAs(ended);
     }
 }

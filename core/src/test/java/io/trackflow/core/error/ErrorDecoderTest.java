@@ -103,8 +103,8 @@ class ErrorDecoderTest {
     void anExhaustedPoolIsNotAConnectFailure() {
         io.trackflow.core.http.HttpRequest req =
                 io.trackflow.core.http.HttpRequest.get(java.net.URI.create("https://api.example.com/x"));
-        TransportException full =
-                io.trackflow.core.internal.Errors.get().poolExhausted(req, new IllegalStateException("full"));
+        TransportException full = io.trackflow.core.error.internal.ErrorAccess.get()
+                .poolExhausted(req, new IllegalStateException("full"));
         assertThat(full.isPoolExhausted()).isTrue();
         assertThat(full.isConnectFailure()).isFalse();
     }

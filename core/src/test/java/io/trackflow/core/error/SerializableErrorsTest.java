@@ -2,7 +2,7 @@ package io.trackflow.core.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trackflow.core.internal.Errors;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.testing.TestErrors;
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,8 @@ class SerializableErrorsTest {
     @Test
     void aStatusErrorKeepsItsResponseAttemptsAndCursor() throws Exception {
         HttpStatusException made = TestErrors.status(429, Optional.of(Duration.ofSeconds(7)));
-        ApiException ended = Errors.get().withResumeCursor(Errors.get().withAttempts(made, 3), PageCursor.of(40, "q"));
+        ApiException ended =
+                ErrorAccess.get().withResumeCursor(ErrorAccess.get().withAttempts(made, 3), PageCursor.of(40, "q"));
         RateLimitException back = (RateLimitException) roundTrip(ended);
         assertThat(back.status()).isEqualTo(429);
         assertThat(back.uri()).isEqualTo(made.uri());

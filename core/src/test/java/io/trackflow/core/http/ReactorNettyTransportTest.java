@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.TimeoutException;
 import io.trackflow.core.error.TransportException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.testing.NettyLeakGuard;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -118,7 +119,7 @@ class ReactorNettyTransportTest {
                 .uri(uri("/hello"))
                 .putHeaders("X-Custom", "v")
                 .build();
-        StepVerifier.create(transport.send(req))
+        StepVerifier.create(typed(transport).send(req))
                 .assertNext(r -> {
                     assertThat(r.status()).isEqualTo(200);
                     assertThat(r.header("content-type")).contains("application/json");
@@ -141,11 +142,11 @@ class ReactorNettyTransportTest {
                 .httpClient(mine)
                 .responseTimeout(Duration.ofMillis(1000))
                 .build()) {
-            StepVerifier.create(shared.send(HttpRequest.get(uri("/hello"))))
+            StepVerifier.create(typed(shared).send(HttpRequest.get(uri("/hello"))))
                     .expectNextCount(1)
                     .verifyComplete();
             assertThat(seen.get(1)).isEqualTo("from-user-client");
-            StepVerifier.create(shared.send(HttpRequest.get(uri("/slow"))))
+            StepVerifier.create(typed(shared).send(HttpRequest.get(uri("/slow"))))
                     .expectError(TimeoutException.class)
                     .verify(Duration.ofSeconds(5));
         }
@@ -158,7 +159,7 @@ class ReactorNettyTransportTest {
                 .uri(uri("/echo"))
                 .body("{\"a\":1}".getBytes(StandardCharsets.UTF_8))
                 .build();
-        StepVerifier.create(transport.send(req))
+        StepVerifier.create(typed(transport).send(req))
                 .assertNext(r -> {
                     assertThat(r.bodyAsString()).isEqualTo("{\"a\":1}");
                     assertThat(r.header("X-REQUEST-ID")).contains("r-1");
@@ -168,14 +169,14 @@ class ReactorNettyTransportTest {
 
     @Test
     void aNonSuccessStatusIsAValueNotAnError() {
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/nope"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/nope"))))
                 .assertNext(r -> assertThat(r.status()).isEqualTo(404))
                 .verifyComplete();
     }
 
     @Test
     void gzipIsAcceptedAndDecoded() {
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/gzip"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/gzip"))))
                 .assertNext(r -> assertThat(r.bodyAsString()).hasSize(5000))
                 .verifyComplete();
         assertThat(seen).contains("gzip");
@@ -183,12 +184,12 @@ class ReactorNettyTransportTest {
 
     @Test
     void aBodyOverTheLimitIsADecodingErrorAndTheConnectionIsNotReused() {
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/big"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/big"))))
                 .expectErrorSatisfies(
                         e -> assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("exceeds"))
                 .verify(Duration.ofSeconds(5));
         int before = connections.get();
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/hello"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/hello"))))
                 .expectNextCount(1)
                 .verifyComplete();
         assertThat(connections.get()).isEqualTo(before + 1);
@@ -196,7 +197,7 @@ class ReactorNettyTransportTest {
 
     @Test
     void aSlowFirstByteIsAResponseTimeout() {
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/slow"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/slow"))))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOfSatisfying(
                                 TimeoutException.class,
@@ -206,7 +207,7 @@ class ReactorNettyTransportTest {
 
     @Test
     void aStalledBodyIsAResponseTimeout() {
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/stall"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/stall"))))
                 .expectError(TimeoutException.class)
                 .verify(Duration.ofSeconds(5));
     }
@@ -228,8 +229,8 @@ class ReactorNettyTransportTest {
                 }
             });
             peer.start();
-            StepVerifier.create(transport.send(
-                            HttpRequest.get(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/x"))))
+            StepVerifier.create(typed(transport)
+                            .send(HttpRequest.get(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/x"))))
                     .expectErrorSatisfies(e -> assertThat(e)
                             .isInstanceOfSatisfying(
                                     TransportException.class,
@@ -245,7 +246,7 @@ class ReactorNettyTransportTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        StepVerifier.create(transport.send(HttpRequest.get(URI.create("http://127.0.0.1:" + port + "/"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(URI.create("http://127.0.0.1:" + port + "/"))))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOfSatisfying(
                                 TransportException.class,
@@ -255,7 +256,7 @@ class ReactorNettyTransportTest {
 
     @Test
     void redirectsAreNotFollowed() {
-        StepVerifier.create(transport.send(HttpRequest.get(uri("/redirect"))))
+        StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/redirect"))))
                 .assertNext(r -> {
                     assertThat(r.status()).isEqualTo(302);
                     assertThat(r.header("location")).contains("http://example.invalid/steal");
@@ -270,7 +271,8 @@ class ReactorNettyTransportTest {
                 .pendingAcquireMaxCount(1)
                 .build()) {
             Flux<Object> calls = Flux.range(0, 5)
-                    .flatMap(i -> tiny.send(HttpRequest.get(uri("/slow")))
+                    .flatMap(i -> typed(tiny)
+                            .send(HttpRequest.get(uri("/slow")))
                             .cast(Object.class)
                             .onErrorResume(TransportException.class, e -> Mono.just(e)));
             List<Object> results = calls.take(3).collectList().block(Duration.ofSeconds(10));
@@ -496,7 +498,7 @@ class ReactorNettyTransportTest {
     private long allocatedBy(ReactorNettyTransport t, URI uri) {
         long before = allocatedBytes();
         for (int i = 0; i < 40; i++) {
-            StepVerifier.create(t.send(HttpRequest.get(uri)))
+            StepVerifier.create(typed(t).send(HttpRequest.get(uri)))
                     .expectError(TransportException.class)
                     .verify(Duration.ofSeconds(10));
         }
@@ -512,5 +514,28 @@ class ReactorNettyTransportTest {
             sum += Math.max(0, n);
         }
         return sum;
+    }
+
+    /**
+     * The transport as a client sees it: its failures named by the error model, as {@code ApiClient}'s
+     * transport stage does (the transport sits below the error model and signals what it met).
+     */
+    private static HttpTransport typed(HttpTransport t) {
+        return new HttpTransport() {
+            @Override
+            public Mono<HttpResponse> send(HttpRequest request) {
+                return t.send(request).onErrorMap(e -> ErrorAccess.get().transport(request, e));
+            }
+
+            @Override
+            public boolean isClosed() {
+                return t.isClosed();
+            }
+
+            @Override
+            public void close() {
+                t.close();
+            }
+        };
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.ServerException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.testing.TestErrors;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class OffsetPaginatorTest {
     @ValueSource(ints = {1, 2, 8})
     void wholeListingArrivesOnceAndInOrder(int concurrency) {
         ScriptedFetcher f = new ScriptedFetcher(1_234);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         StepVerifier.create(p.items(0, ALL, 100, concurrency).collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 1_234)))
                 .verifyComplete();
@@ -45,7 +46,7 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(2_000);
         // later pages answer faster than earlier ones
         f.delay = o -> Duration.ofMillis(o == 0 ? 0 : 40 - (o / 100) % 8 * 5);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         StepVerifier.create(p.items(0, ALL, 100, 8).collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 2_000)))
                 .verifyComplete();
@@ -55,7 +56,9 @@ class OffsetPaginatorTest {
     @Test
     void takeFiveSendsOneRequest() {
         ScriptedFetcher f = new ScriptedFetcher(10_000);
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 8).take(5))
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
+                        .items(0, ALL, 100, 8)
+                        .take(5))
                 .expectNext(0, 1, 2, 3, 4)
                 .verifyComplete();
         assertThat(f.requestCount()).isEqualTo(1);
@@ -64,7 +67,7 @@ class OffsetPaginatorTest {
     @Test
     void takeAWholePageSendsOneRequest() {
         ScriptedFetcher f = new ScriptedFetcher(10_000);
-        StepVerifier.create(OffsetPaginator.of(f, "q")
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
                         .items(0, ALL, 100, 8)
                         .take(100)
                         .count())
@@ -76,7 +79,7 @@ class OffsetPaginatorTest {
     @Test
     void demandDrivesFetchingWithinConcurrencySlack() {
         ScriptedFetcher f = new ScriptedFetcher(10_000);
-        StepVerifier.create(OffsetPaginator.of(f, "q")
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
                         .items(0, ALL, 100, 4)
                         .take(250)
                         .count())
@@ -89,7 +92,7 @@ class OffsetPaginatorTest {
     @Test
     void requestCountsFollowSubscriberDemand() {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 10, 1), 0)
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get()).items(0, ALL, 10, 1), 0)
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(50))
                 .then(() -> assertThat(f.requestCount()).isZero())
@@ -111,7 +114,7 @@ class OffsetPaginatorTest {
     void cancellationStopsRequestsInFlightAndSendsNoMore() {
         ScriptedFetcher f = new ScriptedFetcher(100_000);
         f.delay = o -> o == 0 ? Duration.ZERO : Duration.ofSeconds(5);
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 4))
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get()).items(0, ALL, 100, 4))
                 .expectNextCount(100)
                 .expectNoEvent(Duration.ofMillis(100))
                 .thenCancel()
@@ -130,7 +133,9 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
         f.clampTo = 30;
         f.reportLimit = reportLimit;
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 4).collectList())
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
+                        .items(0, ALL, 100, 4)
+                        .collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 1_000)))
                 .verifyComplete();
         // the clamp is learnt from the first page; later pages are asked at 30
@@ -140,7 +145,7 @@ class OffsetPaginatorTest {
     @Test
     void shortPagesMidListingAreCompletedBeforeMovingOn() {
         ScriptedFetcher f = new ScriptedFetcher(500);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         // first page full, then the server starts clamping at 40 (e.g. a rolling deploy)
         Flux<Integer> items = p.items(0, ALL, 100, 3).doOnNext(i -> f.clampTo = 40);
         StepVerifier.create(items.collectList())
@@ -154,7 +159,7 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(530);
         f.reportedTotal = 5_000; // items were deleted after the count
         f.delay = o -> Duration.ofMillis(o == 0 ? 0 : 10); // pages past the end are in flight together
-        StepVerifier.create(OffsetPaginator.of(f, "q")
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
                         .items(0, ALL, 100, concurrency)
                         .collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 530)))
@@ -168,7 +173,9 @@ class OffsetPaginatorTest {
     void unknownTotalStopsOnShortPage() {
         ScriptedFetcher f = new ScriptedFetcher(250);
         f.reportTotal = false;
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 8).collectList())
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
+                        .items(0, ALL, 100, 8)
+                        .collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 250)))
                 .verifyComplete();
         assertThat(f.requestCount()).isEqualTo(3);
@@ -180,7 +187,9 @@ class OffsetPaginatorTest {
         f.reportTotal = false;
         f.reportLimit = false;
         f.clampTo = 40;
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 8).collectList())
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
+                        .items(0, ALL, 100, 8)
+                        .collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 250)))
                 .verifyComplete();
         // 7 pages of up to 40, then the empty page that proves the end
@@ -191,7 +200,9 @@ class OffsetPaginatorTest {
     void unknownTotalStopsOnEmptyPage() {
         ScriptedFetcher f = new ScriptedFetcher(200);
         f.reportTotal = false;
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 8).count())
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
+                        .items(0, ALL, 100, 8)
+                        .count())
                 .expectNext(200L)
                 .verifyComplete();
         assertThat(f.requestCount()).isEqualTo(3);
@@ -202,7 +213,7 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
         f.reportTotal = false;
         f.ignoreOffset = true;
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 2))
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get()).items(0, ALL, 100, 2))
                 .expectNextCount(100)
                 .expectErrorSatisfies(e -> {
                     assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("ignores");
@@ -215,8 +226,9 @@ class OffsetPaginatorTest {
     @Test
     void emptyListingCompletesAfterOneRequest() {
         ScriptedFetcher f = new ScriptedFetcher(0);
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 8)).verifyComplete();
-        StepVerifier.create(OffsetPaginator.of(f, "q").pages(0, ALL, 100, 8))
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get()).items(0, ALL, 100, 8))
+                .verifyComplete();
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get()).pages(0, ALL, 100, 8))
                 .assertNext(page -> {
                     assertThat(page.items()).isEmpty();
                     assertThat(page.totalCount()).hasValue(0);
@@ -228,7 +240,7 @@ class OffsetPaginatorTest {
     @Test
     void pagesCarryCursorsAndTotals() {
         ScriptedFetcher f = new ScriptedFetcher(250);
-        StepVerifier.create(OffsetPaginator.of(f, "abc").pages(0, ALL, 100, 2))
+        StepVerifier.create(OffsetPaginator.of(f, "abc", ErrorAccess.get()).pages(0, ALL, 100, 2))
                 .assertNext(pg -> {
                     assertThat(pg.offset()).isZero();
                     assertThat(pg.items()).hasSize(100);
@@ -249,7 +261,7 @@ class OffsetPaginatorTest {
         ServerException boom = (ServerException) serverError();
         ApiException[] failure = {null};
         f.failAt.put(500L, boom);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         List<Integer> seen = new java.util.ArrayList<>();
         StepVerifier.create(p.items(0, ALL, 100, 4).doOnNext(seen::add))
                 .expectNextCount(500)
@@ -280,7 +292,7 @@ class OffsetPaginatorTest {
         ApiException[] failure = {null};
         f.delay = o -> o == 0 ? Duration.ZERO : Duration.ofMillis(10);
         // the downstream is slow: the error arrives while page 0 is still being consumed
-        StepVerifier.create(OffsetPaginator.of(f, "q").items(0, ALL, 100, 4), 0)
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get()).items(0, ALL, 100, 4), 0)
                 .thenRequest(150)
                 .expectNextCount(150)
                 .thenAwait(Duration.ofMillis(200))
@@ -295,7 +307,7 @@ class OffsetPaginatorTest {
     @Test
     void maxItemsAndRangesBoundTheListing() {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         StepVerifier.create(p.items(250, 400, 100, 4).collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(250, 400)))
                 .verifyComplete();
@@ -305,7 +317,7 @@ class OffsetPaginatorTest {
     @Test
     void partitionsCoverTheListingExactly() {
         ScriptedFetcher f = new ScriptedFetcher(1_003);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         List<OffsetRange> ranges = p.partitions(0, ALL, 4).block();
         assertThat(ranges).hasSize(4);
         assertThat(ranges.get(0).start()).isZero();
@@ -320,7 +332,7 @@ class OffsetPaginatorTest {
     @Test
     void eachSubscriptionStartsAfresh() {
         ScriptedFetcher f = new ScriptedFetcher(150);
-        Flux<Integer> items = OffsetPaginator.of(f, "q").items(0, ALL, 100, 2);
+        Flux<Integer> items = OffsetPaginator.of(f, "q", ErrorAccess.get()).items(0, ALL, 100, 2);
         assertThat(f.requestCount()).isZero();
         assertThat(items.count().block()).isEqualTo(150);
         assertThat(items.count().block()).isEqualTo(150);
@@ -330,7 +342,7 @@ class OffsetPaginatorTest {
     @Test
     void invalidArgumentsAreRejectedBeforeAnyRequest() {
         ScriptedFetcher f = new ScriptedFetcher(10);
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> p.items(0, ALL, 0, 1))
                 .withMessageContaining("pageSize");
@@ -349,7 +361,7 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(1_234);
         f.ignoreOffset = true;
         List<Integer> seen = new java.util.ArrayList<>();
-        StepVerifier.create(OffsetPaginator.of(f, "q")
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
                         .items(0, ALL, 100, concurrency)
                         .doOnNext(seen::add))
                 .expectNextCount(100)
@@ -368,7 +380,7 @@ class OffsetPaginatorTest {
         f.ignoreOffset = true;
         f.reportOffset = false;
         List<Integer> seen = new java.util.ArrayList<>();
-        StepVerifier.create(OffsetPaginator.of(f, "q")
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
                         .pages(0, ALL, 100, concurrency)
                         .doOnNext(p -> seen.addAll(p.items())))
                 .expectNextCount(1)
@@ -387,7 +399,7 @@ class OffsetPaginatorTest {
         ServerException boom = (ServerException) serverError();
         f.failAt.put(200L, boom);
         ApiException[] failure = {null};
-        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.of(f, "q", ErrorAccess.get());
         List<Integer> seen = new java.util.ArrayList<>();
         StepVerifier.create(p.items(0, 300, 100, concurrency).doOnNext(seen::add))
                 .expectNextCount(200)
@@ -405,7 +417,8 @@ class OffsetPaginatorTest {
     @Test
     void cursorsOfAResumedListingKeepTheOriginalBounds() {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
-        StepVerifier.create(OffsetPaginator.of(f, "q").pages(PageCursor.of(50, 150, 450, "q"), 100, 2))
+        StepVerifier.create(
+                        OffsetPaginator.of(f, "q", ErrorAccess.get()).pages(PageCursor.of(50, 150, 450, "q"), 100, 2))
                 .assertNext(pg -> assertThat(pg.nextCursor()).contains(PageCursor.of(50, 250, 450, "q")))
                 .assertNext(pg -> assertThat(pg.nextCursor()).contains(PageCursor.of(50, 350, 450, "q")))
                 .assertNext(pg -> assertThat(pg.nextCursor()).isEmpty())
@@ -416,7 +429,7 @@ class OffsetPaginatorTest {
     void aCursorOfAnotherQueryIsRejectedBeforeAnyRequest() {
         ScriptedFetcher f = new ScriptedFetcher(10);
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> OffsetPaginator.of(f, "q").items(PageCursor.of(5, "other"), 10, 1))
+                .isThrownBy(() -> OffsetPaginator.of(f, "q", ErrorAccess.get()).items(PageCursor.of(5, "other"), 10, 1))
                 .withMessageContaining("from");
         assertThat(f.requestCount()).isZero();
     }
@@ -427,7 +440,7 @@ class OffsetPaginatorTest {
         ScriptedFetcher f = new ScriptedFetcher(1_000);
         f.emptyAt.add(300L); // the listing shrank under page 3 while later pages still answer
         f.delay = o -> Duration.ofMillis(o == 300 ? 30 : 0);
-        StepVerifier.create(OffsetPaginator.of(f, "q")
+        StepVerifier.create(OffsetPaginator.of(f, "q", ErrorAccess.get())
                         .items(0, ALL, 100, concurrency)
                         .collectList())
                 .assertNext(items -> assertThat(items).isEqualTo(range(0, 300)))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.HttpStatusException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class PageNumberPaginatorTest {
     @ValueSource(ints = {1, 2, 8})
     void wholeListingArrivesOnceAndInOrderOneRequestPerPage(int concurrency) {
         LaravelServer s = new LaravelServer(1_000);
-        List<Integer> items = OffsetPaginator.ofPageNumbers(s, "q")
+        List<Integer> items = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                 .items(0, ALL, 50, concurrency)
                 .collectList()
                 .block(WAIT);
@@ -37,7 +38,7 @@ class PageNumberPaginatorTest {
     @Test
     void takeFiveSendsOneRequest() {
         LaravelServer s = new LaravelServer(1_000);
-        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q")
+        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(0, ALL, 50, 8)
                         .take(5))
                 .expectNext(0, 1, 2, 3, 4)
@@ -51,7 +52,7 @@ class PageNumberPaginatorTest {
         LaravelServer s = new LaravelServer(205);
         s.maxPerPage = 20;
         s.statesPerPage = statesPerPage;
-        List<Integer> items = OffsetPaginator.ofPageNumbers(s, "q")
+        List<Integer> items = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                 .items(0, ALL, 100, 4)
                 .collectList()
                 .block(WAIT);
@@ -66,7 +67,7 @@ class PageNumberPaginatorTest {
         LaravelServer s = new LaravelServer(100);
         s.ignoresPage = true;
         List<Integer> seen = new ArrayList<>();
-        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q")
+        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(0, ALL, 10, 1)
                         .doOnNext(seen::add))
                 .expectNextCount(10)
@@ -85,7 +86,8 @@ class PageNumberPaginatorTest {
         s.ignoresPage = true;
         s.statesPlace = false;
         s.statesTotal = false;
-        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q").items(0, ALL, 10, 1))
+        StepVerifier.create(
+                        OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get()).items(0, ALL, 10, 1))
                 .expectNextCount(10)
                 .expectError(DecodingException.class)
                 .verify(WAIT);
@@ -96,7 +98,7 @@ class PageNumberPaginatorTest {
     void withoutATotalTheListingEndsOnAShortPage() {
         LaravelServer s = new LaravelServer(95);
         s.statesTotal = false;
-        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q")
+        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(0, ALL, 10, 4)
                         .collectList())
                 .assertNext(l -> assertThat(l).isEqualTo(range(0, 95)))
@@ -107,7 +109,8 @@ class PageNumberPaginatorTest {
     @Test
     void anEmptyListingIsOneRequestAndOneEmptyPage() {
         LaravelServer s = new LaravelServer(0);
-        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q").pages(0, ALL, 10, 2))
+        StepVerifier.create(
+                        OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get()).pages(0, ALL, 10, 2))
                 .assertNext(p -> {
                     assertThat(p.items()).isEmpty();
                     assertThat(p.totalCount()).hasValue(0);
@@ -121,7 +124,8 @@ class PageNumberPaginatorTest {
     void pagesCarryTheirOffsetTheSizeInForceAndTheNextCursor() {
         LaravelServer s = new LaravelServer(45);
         s.maxPerPage = 20;
-        StepVerifier.create(OffsetPaginator.ofPageNumbers(s, "q").pages(0, ALL, 50, 2))
+        StepVerifier.create(
+                        OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get()).pages(0, ALL, 50, 2))
                 .assertNext(p -> {
                     assertThat(p.offset()).isZero();
                     assertThat(p.limit()).isEqualTo(20);
@@ -142,7 +146,7 @@ class PageNumberPaginatorTest {
     void aFailureMidListingResumesFromItsCursorWithNoGapNoDuplicateAndNoExtraRequest() {
         LaravelServer s = new LaravelServer(100);
         s.failOnce.add(4L);
-        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get());
         List<Integer> seen = new ArrayList<>();
         ApiException[] failure = {null};
         p.items(0, ALL, 10, 1)
@@ -164,7 +168,7 @@ class PageNumberPaginatorTest {
     @Test
     void aListingResumedMidPageReadsTheRestOfThatPageThenWholePages() {
         LaravelServer s = new LaravelServer(100);
-        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get());
         List<Integer> items =
                 p.items(PageCursor.of(0, 37, 90, "q"), 10, 2).collectList().block(WAIT);
         assertThat(items).isEqualTo(range(37, 90));
@@ -175,7 +179,7 @@ class PageNumberPaginatorTest {
     void aRangeReadsExactlyItsItems() {
         LaravelServer s = new LaravelServer(1_000);
         s.maxPerPage = 30;
-        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get());
         List<OffsetRange> parts = p.partitions(0, ALL, 3).block(WAIT);
         assertThat(s.sizesAsked()).containsExactly(1L);
         List<Integer> all = new ArrayList<>();
@@ -189,7 +193,7 @@ class PageNumberPaginatorTest {
     void aResumedListingFindsTheClampAgainAndReadsThePageOfItsOffset() {
         LaravelServer s = new LaravelServer(200);
         s.maxPerPage = 20;
-        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q");
+        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get());
         List<Integer> items =
                 p.items(PageCursor.of(0, 60, ALL, "q"), 50, 2).collectList().block(WAIT);
         assertThat(items).isEqualTo(range(60, 200));
@@ -202,7 +206,7 @@ class PageNumberPaginatorTest {
     void pagesPastTheEndOfAShrunkListingEndItWithoutAGap() {
         LaravelServer s = new LaravelServer(100);
         List<Integer> seen = new ArrayList<>();
-        OffsetPaginator.ofPageNumbers(s, "q")
+        OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                 .items(0, ALL, 10, 4)
                 .doOnNext(i -> {
                     seen.add(i);
@@ -239,7 +243,7 @@ class PageNumberPaginatorTest {
                 s.sizing = (n, a) -> n == 0 ? 2 : 21;
                 break;
         }
-        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(0, ALL, asked, 2)
                         .collectList()
                         .block(WAIT))
@@ -252,7 +256,7 @@ class PageNumberPaginatorTest {
     void aServerPageLargerThanAskedIsTakenWholeAndEachServerPageIsAskedOnce() {
         LaravelServer s = new LaravelServer(100);
         s.sizing = (n, a) -> 20; // ignores the size asked
-        List<Page<Integer>> pages = OffsetPaginator.ofPageNumbers(s, "q")
+        List<Page<Integer>> pages = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                 .pages(0, ALL, 10, 1)
                 .collectList()
                 .block(WAIT);
@@ -267,7 +271,7 @@ class PageNumberPaginatorTest {
         s.maxPerPage = 5;
         s.statesPerPage = false;
         s.omitsFrom = true;
-        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(37, ALL, 10, 1)
                         .collectList()
                         .block(WAIT))
@@ -277,7 +281,7 @@ class PageNumberPaginatorTest {
     @Test
     void aListingShorterThanAPageAsksNoBiggerAPage() {
         LaravelServer s = new LaravelServer(1_000);
-        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(0, 5, 50, 2)
                         .collectList()
                         .block(WAIT))
@@ -290,7 +294,7 @@ class PageNumberPaginatorTest {
         LaravelServer s = new LaravelServer(100);
         s.statesTotal = false;
         s.answersPastEndWithLastPage = true; // asked past the end, it would repeat its last page
-        assertThat(OffsetPaginator.ofPageNumbers(s, "q")
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
                         .items(0, ALL, 10, 2)
                         .collectList()
                         .block(WAIT))
@@ -302,8 +306,9 @@ class PageNumberPaginatorTest {
     void aPagePastTheLastSaysNothingOfTheTotal() {
         LaravelServer s = new LaravelServer(250);
         s.statesTotal = false;
-        Page<Integer> first =
-                OffsetPaginator.ofPageNumbers(s, "q").pages(500, ALL, 100, 2).blockFirst(WAIT);
+        Page<Integer> first = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
+                .pages(500, ALL, 100, 2)
+                .blockFirst(WAIT);
         assertThat(first.items()).isEmpty();
         assertThat(first.totalCount()).isEmpty();
         // a server that ignores the size asked: the one-item probe lands past the last page
@@ -311,7 +316,9 @@ class PageNumberPaginatorTest {
         t.statesTotal = false;
         t.statesPerPage = false;
         t.sizing = (n, asked) -> 20;
-        assertThat(OffsetPaginator.ofPageNumbers(t, "q").partitions(45, ALL, 4).block(WAIT))
+        assertThat(OffsetPaginator.ofPageNumbers(t, "q", ErrorAccess.get())
+                        .partitions(45, ALL, 4)
+                        .block(WAIT))
                 .containsExactly(OffsetRange.of(45, ALL));
     }
 

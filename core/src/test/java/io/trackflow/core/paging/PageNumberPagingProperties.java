@@ -3,6 +3,7 @@ package io.trackflow.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class PageNumberPagingProperties {
         for (int f : failingPages) {
             server.failOnce.add((long) f);
         }
-        OffsetPaginator<Integer> paginator = OffsetPaginator.ofPageNumbers(server, "p");
+        OffsetPaginator<Integer> paginator = OffsetPaginator.ofPageNumbers(server, "p", ErrorAccess.get());
         long end = (long) start + maxItems;
         List<Integer> seen = new ArrayList<>();
         PageCursor at = PageCursor.of(start, start, end, "p");
@@ -76,7 +77,7 @@ class PageNumberPagingProperties {
         LaravelServer server = new LaravelServer(total);
         server.maxPerPage = maxPerPage;
         server.statesPerPage = statesPerPage;
-        OffsetPaginator<Integer> paginator = OffsetPaginator.ofPageNumbers(server, "p");
+        OffsetPaginator<Integer> paginator = OffsetPaginator.ofPageNumbers(server, "p", ErrorAccess.get());
         List<Integer> seen = (pagesView
                         ? paginator
                                 .pages(0, Long.MAX_VALUE, pageSize, concurrency)
@@ -104,7 +105,7 @@ class PageNumberPagingProperties {
         LaravelServer server = new LaravelServer(total);
         server.statesTotal = statesTotal;
         server.sizing = (n, asked) -> n < switchAfter ? firstSize : laterSize;
-        List<Integer> seen = OffsetPaginator.ofPageNumbers(server, "p")
+        List<Integer> seen = OffsetPaginator.ofPageNumbers(server, "p", ErrorAccess.get())
                 .items(start, Long.MAX_VALUE, pageSize, concurrency)
                 .collectList()
                 .block(Duration.ofSeconds(10));
@@ -122,7 +123,7 @@ class PageNumberPagingProperties {
         LaravelServer server = new LaravelServer(total);
         server.maxPerPage = maxPerPage;
         server.statesTotal = statesTotal;
-        List<Integer> seen = OffsetPaginator.ofPageNumbers(server, "p")
+        List<Integer> seen = OffsetPaginator.ofPageNumbers(server, "p", ErrorAccess.get())
                 .items(0, Long.MAX_VALUE, pageSize, concurrency)
                 .take(take)
                 .collectList()

@@ -3,6 +3,7 @@ package io.trackflow.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trackflow.core.error.ApiException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.testing.TestErrors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class PagingProperties {
             @ForAll boolean reportLimit,
             @ForAll @Size(max = 6) List<@IntRange(min = 0, max = 600) Integer> failures) {
         RandomServer server = new RandomServer(total, clampTo, reportTotal, reportLimit, total);
-        OffsetPaginator<Integer> paginator = OffsetPaginator.of(server, "p");
+        OffsetPaginator<Integer> paginator = OffsetPaginator.of(server, "p", ErrorAccess.get());
         long end = (long) start + maxItems;
         List<Integer> seen = new ArrayList<>();
         PageCursor at = PageCursor.of(start, start, end, "p");
@@ -128,7 +129,7 @@ class PagingProperties {
             @ForAll boolean reportLimit,
             @ForAll boolean pagesView) {
         RandomServer server = new RandomServer(total, clampTo, reportTotal, reportLimit, sizeAfterFirstPage);
-        OffsetPaginator<Integer> paginator = OffsetPaginator.of(server, "p");
+        OffsetPaginator<Integer> paginator = OffsetPaginator.of(server, "p", ErrorAccess.get());
         List<Integer> seen = (pagesView
                         ? paginator
                                 .pages(0, Long.MAX_VALUE, pageSize, concurrency)
@@ -155,7 +156,7 @@ class PagingProperties {
             @ForAll @IntRange(min = 1, max = 8) int concurrency,
             @ForAll boolean reportTotal) {
         RandomServer server = new RandomServer(total, clampTo, reportTotal, true, total);
-        List<Integer> seen = OffsetPaginator.of(server, "p")
+        List<Integer> seen = OffsetPaginator.of(server, "p", ErrorAccess.get())
                 .items(0, Long.MAX_VALUE, pageSize, concurrency)
                 .take(take)
                 .collectList()

@@ -3,6 +3,7 @@ package io.trackflow.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trackflow.core.error.internal.ErrorAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ class ReadOnlyHeadersTest {
     void pagesOfAListingHaveReadOnlyHeaderValues() {
         PageFetcher<Integer> f = (offset, limit) ->
                 Mono.just(PageResponse.<Integer>builder().totalCount(1).build(List.of(1), mutable()));
-        Page<Integer> p = OffsetPaginator.of(f, "q").pages(0, 10, 5, 1).blockFirst();
+        Page<Integer> p =
+                OffsetPaginator.of(f, "q", ErrorAccess.get()).pages(0, 10, 5, 1).blockFirst();
         assertThat(p.header("X-A")).contains("1");
         assertThatThrownBy(() -> p.headers().get("x-a").add("2")).isInstanceOf(UnsupportedOperationException.class);
     }

@@ -4,9 +4,9 @@ import io.trackflow.core.error.ErrorResponse;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.TimeoutException;
 import io.trackflow.core.error.TransportException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
-import io.trackflow.core.internal.Errors;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public final class TestErrors {
 
     /** A status error for a GET, with an optional Retry-After. */
     public static HttpStatusException status(int status, Optional<Duration> retryAfter) {
-        return Errors.get()
+        return ErrorAccess.get()
                 .status(ErrorResponse.builder()
                         .method(HttpMethod.GET)
                         .uri(REQUEST.uri())
@@ -37,16 +37,16 @@ public final class TestErrors {
 
     /** A transport failure; {@code connect}: the request never left. */
     public static TransportException transport(boolean connect) {
-        return Errors.get().transport(REQUEST, connect ? "refused" : "reset", new IOException("x"), connect);
+        return ErrorAccess.get().transport(REQUEST, connect ? "refused" : "reset", new IOException("x"), connect);
     }
 
     /** An exhausted local pool. */
     public static TransportException poolExhausted() {
-        return Errors.get().poolExhausted(REQUEST, new IllegalStateException("full"));
+        return ErrorAccess.get().poolExhausted(REQUEST, new IllegalStateException("full"));
     }
 
     /** A connect or response timeout. */
     public static TimeoutException timeout(TimeoutException.Kind kind) {
-        return Errors.get().timeout(kind, REQUEST, new IOException("slow"));
+        return ErrorAccess.get().timeout(kind, REQUEST, new IOException("slow"));
     }
 }

@@ -2,6 +2,9 @@ package io.trackflow.spring.boot;
 
 import io.trackflow.beatpass.BeatPassClient;
 import io.trackflow.beyondwords.BeyondWordsClient;
+import io.trackflow.core.client.ApiClient;
+import io.trackflow.core.http.ReactorNettyTransport;
+import io.trackflow.core.retry.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -26,7 +29,7 @@ public class TrackflowProperties implements Validator {
      * The longest one call (one page of a listing, one lookup) may take, its retries and waits
      * included. Default 2 minutes.
      */
-    private Duration totalTimeout = Duration.ofMinutes(2);
+    private Duration totalTimeout = ApiClient.DEFAULT_TOTAL_TIMEOUT;
 
     private final Http http = new Http();
 
@@ -122,16 +125,16 @@ public class TrackflowProperties implements Validator {
     public static class Http {
 
         /** How long establishing a connection may take. Default 10 seconds. */
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = ReactorNettyTransport.DEFAULT_CONNECT_TIMEOUT;
 
         /**
          * The longest wait for the first byte of a response, or between two reads of its body.
          * Default 30 seconds.
          */
-        private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration responseTimeout = ReactorNettyTransport.DEFAULT_RESPONSE_TIMEOUT;
 
         /** The size of the connection pool shared by both clients. Default 64. */
-        private int maxConnections = 64;
+        private int maxConnections = ReactorNettyTransport.DEFAULT_MAX_CONNECTIONS;
 
         /** HTTP settings with their defaults. */
         public Http() {}
@@ -195,19 +198,19 @@ public class TrackflowProperties implements Validator {
     public static class Retry {
 
         /** Retries after the first attempt; 0 turns retries off. Default 3. */
-        private int maxRetries = 3;
+        private int maxRetries = RetryPolicy.defaults().maxRetries();
 
         /**
          * The longest Retry-After the clients wait for; a longer one fails the call at once with the
          * server's value. Default 60 seconds.
          */
-        private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private Duration maxRetryAfter = RetryPolicy.defaults().maxRetryAfter();
 
         /** The backoff bound of the first retry (doubling with each retry, with full jitter). Default 200 ms. */
-        private Duration initialBackoff = Duration.ofMillis(200);
+        private Duration initialBackoff = RetryPolicy.defaults().initialBackoff();
 
         /** The upper bound of any backoff. Default 10 seconds. */
-        private Duration maxBackoff = Duration.ofSeconds(10);
+        private Duration maxBackoff = RetryPolicy.defaults().maxBackoff();
 
         /** Retry settings with their defaults. */
         public Retry() {}

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trackflow.beatpass.BeatPassClient;
 import io.trackflow.beyondwords.BeyondWordsClient;
-import io.trackflow.core.ClientConfig;
+import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.retry.RetryPolicy;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class DefaultsTest {
     void propertiesStartAtTheLibrarysDefaults() {
         TrackflowProperties p = new TrackflowProperties();
         RetryPolicy retry = RetryPolicy.defaults();
-        assertThat(p.getTotalTimeout()).isEqualTo(ClientConfig.DEFAULT_TOTAL_TIMEOUT);
+        assertThat(p.getTotalTimeout()).isEqualTo(ApiClient.DEFAULT_TOTAL_TIMEOUT);
         assertThat(p.getHttp().getConnectTimeout()).isEqualTo(ReactorNettyTransport.DEFAULT_CONNECT_TIMEOUT);
         assertThat(p.getHttp().getResponseTimeout()).isEqualTo(ReactorNettyTransport.DEFAULT_RESPONSE_TIMEOUT);
         assertThat(p.getHttp().getMaxConnections()).isEqualTo(ReactorNettyTransport.DEFAULT_MAX_CONNECTIONS);
@@ -52,7 +52,7 @@ class DefaultsTest {
             });
         }
         RetryPolicy retry = RetryPolicy.defaults();
-        assertThat(duration(defaults.get("trackflow.total-timeout"))).isEqualTo(ClientConfig.DEFAULT_TOTAL_TIMEOUT);
+        assertThat(duration(defaults.get("trackflow.total-timeout"))).isEqualTo(ApiClient.DEFAULT_TOTAL_TIMEOUT);
         assertThat(duration(defaults.get("trackflow.http.connect-timeout")))
                 .isEqualTo(ReactorNettyTransport.DEFAULT_CONNECT_TIMEOUT);
         assertThat(duration(defaults.get("trackflow.http.response-timeout")))

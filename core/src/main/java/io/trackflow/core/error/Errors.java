@@ -1,61 +1,21 @@
-package io.trackflow.core.internal;
+package io.trackflow.core.error;
 
-import io.trackflow.core.error.ApiException;
-import io.trackflow.core.error.CredentialsException;
-import io.trackflow.core.error.DecodingException;
-import io.trackflow.core.error.ErrorDecoder;
-import io.trackflow.core.error.HttpStatusException;
-import io.trackflow.core.error.TimeoutException;
-import io.trackflow.core.error.TransportException;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.paging.ListingFailures;
 import io.trackflow.core.paging.PageCursor;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the rest of core reaches the error model's one factory ({@code core.error}'s package-private
- * {@code ErrorFactory}, r2dbc-postgresql's {@code ExceptionFactory} is the model): exceptions have
- * no public constructors, so that the set of types and the facts they carry stay the library's.
- * Not exported: users and providers never create errors.
+ * How trackflow's layers create errors: the face of this package's package-private {@code
+ * ErrorFactory}, the one place exceptions are made (r2dbc-postgresql's {@code ExceptionFactory} is the
+ * model). Exceptions have no public constructors and this interface is sealed, so the set of types and
+ * the facts they carry stay the library's. The layers above this one ({@code auth}, {@code retry},
+ * {@code ratelimit}, {@code client}) reach the factory through a package that is not exported; an
+ * application cannot obtain an instance.
  */
-public interface Errors {
-
-    /** The factory. */
-    static Errors get() {
-        Errors e = Holder.instance;
-        if (e == null) {
-            try {
-                // its static initializer installs it
-                Class.forName("io.trackflow.core.error.ErrorFactory", true, Errors.class.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-            e = Objects.requireNonNull(Holder.instance, "ErrorFactory did not install itself");
-        }
-        return e;
-    }
-
-    /**
-     * Called once by the factory itself when its class is initialized; later calls are ignored.
-     *
-     * @param factory the factory
-     */
-    static void install(Errors factory) {
-        synchronized (Holder.class) {
-            if (Holder.instance == null) {
-                Holder.instance = factory;
-            }
-        }
-    }
-
-    /** Where the installed factory is kept. */
-    final class Holder {
-        private static volatile @Nullable Errors instance;
-
-        private Holder() {}
-    }
+public sealed interface Errors extends ListingFailures permits ErrorFactory {
 
     /**
      * The typed error for a non-success response, its body read by {@code decoder} (which may fail:
@@ -74,7 +34,7 @@ public interface Errors {
      * @param response the failed exchange
      * @return the exception of the status's class
      */
-    HttpStatusException status(io.trackflow.core.error.ErrorResponse response);
+    HttpStatusException status(ErrorResponse response);
 
     /**
      * A call the client's own rate limiter will not let wait: the hold would pass its deadline.
@@ -82,9 +42,9 @@ public interface Errors {
      * @param request the request
      * @param wait how long the call would have waited
      * @param why what holds it
-     * @return a {@link io.trackflow.core.error.RateLimitException} with {@code retryAfter() == wait}
+     * @return a {@link RateLimitException} with {@code retryAfter() == wait}
      */
-    io.trackflow.core.error.RateLimitException rateLimited(HttpRequest request, Duration wait, String why);
+    RateLimitException rateLimited(HttpRequest request, Duration wait, String why);
 
     /**
      * The 429 a call ends with because its {@code Retry-After} outlasts the call's deadline: the same error,
@@ -95,8 +55,7 @@ public interface Errors {
      * @param left what was left of the deadline
      * @return the error to surface
      */
-    io.trackflow.core.error.RateLimitException notRetriedPastDeadline(
-            io.trackflow.core.error.RateLimitException error, Duration wait, Duration left);
+    RateLimitException notRetriedPastDeadline(RateLimitException error, Duration wait, Duration left);
 
     /**
      * A success body that does not fit the contract.
@@ -126,6 +85,7 @@ public interface Errors {
      * @param what what was wrong with the answer
      * @return the exception
      */
+    @Override
     DecodingException notAdvancing(long offset, String what);
 
     /**

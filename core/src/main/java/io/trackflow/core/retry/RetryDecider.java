@@ -1,10 +1,9 @@
-package io.trackflow.core.internal;
+package io.trackflow.core.retry;
 
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.RateLimitException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpMethod;
-import io.trackflow.core.retry.RetryListener;
-import io.trackflow.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +72,8 @@ public final class RetryDecider {
             if (passesDeadline(held.get())) {
                 Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
                 return giveUp(
-                        Errors.get().notRetriedPastDeadline((RateLimitException) failure, held.get(), left), attempts);
+                        ErrorAccess.get().notRetriedPastDeadline((RateLimitException) failure, held.get(), left),
+                        attempts);
             }
             listener.onRetry(attempts, failure, held.get()); // retry number: one per attempt made
             return Duration.ZERO;
@@ -91,7 +91,9 @@ public final class RetryDecider {
                 Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
                 RateLimitException r = (RateLimitException) failure;
                 return giveUp(
-                        Errors.get().notRetriedPastDeadline(r, r.retryAfter().orElse(delay.get()), left), attempts);
+                        ErrorAccess.get()
+                                .notRetriedPastDeadline(r, r.retryAfter().orElse(delay.get()), left),
+                        attempts);
             }
             return giveUp(failure, attempts);
         }
@@ -109,8 +111,9 @@ public final class RetryDecider {
 
     /** Ends the retries: the call surfaces {@code failure} saying how many attempts it took. */
     private @Nullable Duration giveUp(Throwable failure, int attempts) {
-        surfaced =
-                failure instanceof ApiException ? Errors.get().withAttempts((ApiException) failure, attempts) : failure;
+        surfaced = failure instanceof ApiException
+                ? ErrorAccess.get().withAttempts((ApiException) failure, attempts)
+                : failure;
         return null;
     }
 

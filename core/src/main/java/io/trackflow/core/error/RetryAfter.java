@@ -1,4 +1,4 @@
-package io.trackflow.core.internal;
+package io.trackflow.core.error;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-public final class RetryAfter {
+final class RetryAfter {
 
     private RetryAfter() {}
 
