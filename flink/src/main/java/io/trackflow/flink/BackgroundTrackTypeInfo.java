@@ -6,98 +6,31 @@ import io.trackflow.beyondwords.model.ProjectRef;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Flink type information for {@link BackgroundTrack}: a dedicated, compact binary serializer (no
- * Kryo, no POJO reflection), versioned through its snapshot. {@link BackgroundTrackSource} declares
- * it; use {@link #INSTANCE} where Flink asks for the type of a stream of tracks, e.g. {@code
+ * Flink type information for {@link BackgroundTrack}: a dedicated, compact binary format (no Kryo, no
+ * POJO reflection), versioned through its snapshot. {@link BackgroundTrackSource} declares it; use
+ * {@link #INSTANCE} where Flink asks for the type of a stream of tracks, e.g. {@code
  * .returns(BackgroundTrackTypeInfo.INSTANCE)}.
  */
-public final class BackgroundTrackTypeInfo extends TypeInformation<BackgroundTrack> {
+public final class BackgroundTrackTypeInfo {
 
-    private static final long serialVersionUID = 1L;
-
-    /** The one instance. */
-    public static final BackgroundTrackTypeInfo INSTANCE = new BackgroundTrackTypeInfo();
+    /** The type information of a stream of background tracks. */
+    public static final TypeInformation<BackgroundTrack> INSTANCE = new ModelTypeInfo<>(new Format());
 
     private BackgroundTrackTypeInfo() {}
 
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<BackgroundTrack> getTypeClass() {
-        return BackgroundTrack.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<BackgroundTrack> createSerializer(SerializerConfig config) {
-        return BackgroundTrackSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "BackgroundTrackTypeInfo";
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof BackgroundTrackTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return BackgroundTrackTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-        return obj instanceof BackgroundTrackTypeInfo;
-    }
-
-    private Object readResolve() {
-        return INSTANCE;
-    }
-
     /**
-     * The serializer: id, name, volume, optional project (id, name), optional media (url, optional
-     * duration in ms), created and updated (seconds + nanos). Tracks are immutable: copies are the
-     * same instance.
+     * Format version 1: id, name, volume, optional project (id, name), optional media (url, optional
+     * duration in ms), created and updated (seconds + nanos).
      */
-    public static final class BackgroundTrackSerializer extends TypeSerializer<BackgroundTrack> {
-
+    private static final class Format extends ModelTypeInfo.Format<BackgroundTrack> {
         private static final long serialVersionUID = 1L;
-        static final BackgroundTrackSerializer INSTANCE = new BackgroundTrackSerializer();
         private static final BackgroundTrack EMPTY = BackgroundTrack.builder()
                 .id(0)
                 .name("")
@@ -105,41 +38,22 @@ public final class BackgroundTrackTypeInfo extends TypeInformation<BackgroundTra
                 .updated(Instant.EPOCH)
                 .build();
 
-        /** Use {@link BackgroundTrackTypeInfo#createSerializer}; public for Flink's snapshot restore. */
-        public BackgroundTrackSerializer() {}
-
-        @Override
-        public boolean isImmutableType() {
-            return true;
+        Format() {
+            super(BackgroundTrack.class);
         }
 
         @Override
-        public TypeSerializer<BackgroundTrack> duplicate() {
-            return this;
-        }
-
-        @Override
-        public BackgroundTrack createInstance() {
+        BackgroundTrack empty() {
             return EMPTY;
         }
 
         @Override
-        public BackgroundTrack copy(BackgroundTrack from) {
-            return from;
+        TypeSerializerSnapshot<BackgroundTrack> snapshot() {
+            return new Snapshot();
         }
 
         @Override
-        public BackgroundTrack copy(BackgroundTrack from, BackgroundTrack reuse) {
-            return from;
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
-        }
-
-        @Override
-        public void serialize(BackgroundTrack t, DataOutputView out) throws IOException {
+        void write(BackgroundTrack t, DataOutputView out) throws IOException {
             out.writeLong(t.id());
             StringValue.writeString(t.name(), out);
             out.writeInt(t.volume());
@@ -161,7 +75,7 @@ public final class BackgroundTrackTypeInfo extends TypeInformation<BackgroundTra
         }
 
         @Override
-        public BackgroundTrack deserialize(DataInputView in) throws IOException {
+        BackgroundTrack read(DataInputView in) throws IOException {
             BackgroundTrack.Builder b = BackgroundTrack.builder();
             b.id(in.readLong()).name(StringValue.readString(in)).volume(in.readInt());
             if (in.readBoolean()) {
@@ -180,31 +94,6 @@ public final class BackgroundTrackTypeInfo extends TypeInformation<BackgroundTra
             return b.created(readInstant(in)).updated(readInstant(in)).build();
         }
 
-        @Override
-        public BackgroundTrack deserialize(BackgroundTrack reuse, DataInputView in) throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView in, DataOutputView out) throws IOException {
-            serialize(deserialize(in), out);
-        }
-
-        @Override
-        public boolean equals(Object obj) {
-            return obj instanceof BackgroundTrackSerializer;
-        }
-
-        @Override
-        public int hashCode() {
-            return BackgroundTrackSerializer.class.hashCode();
-        }
-
-        @Override
-        public TypeSerializerSnapshot<BackgroundTrack> snapshotConfiguration() {
-            return new Snapshot();
-        }
-
         private static void writeInstant(Instant t, DataOutputView out) throws IOException {
             out.writeLong(t.getEpochSecond());
             out.writeInt(t.getNano());
@@ -215,11 +104,11 @@ public final class BackgroundTrackTypeInfo extends TypeInformation<BackgroundTra
         }
     }
 
-    /** The serializer's snapshot (format version 1). */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<BackgroundTrack> {
+    /** The serializer's snapshot (format version 1); its class name is in checkpoints and savepoints. */
+    public static final class Snapshot extends ModelTypeInfo.Snapshot<BackgroundTrack> {
         /** For Flink's restore. */
         public Snapshot() {
-            super(() -> BackgroundTrackSerializer.INSTANCE);
+            super(new Format());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.trackflow.flink;
 
 import io.trackflow.core.ratelimit.RateLimiter;
+import io.trackflow.core.ratelimit.RateLimits;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,12 +9,19 @@ import java.util.Objects;
 /**
  * A job-wide request budget of {@code n} requests per {@code per}, cut into one client-side limiter
  * per parallel participant (source readers, lookup subtasks), because subtasks run in different JVMs
- * and cannot share one limiter. Participant {@code i} of {@code p} gets a {@link SlotLimiter} of
+ * and cannot share one limiter. Participant {@code i} of {@code p} gets {@link RateLimits#slots} with
  * {@code q = n / p} slots per {@code per}, the first {@code n % p} participants one more, so that the
  * shares add up to {@code n} exactly, and no interval of {@code per} at the server sees more than
  * {@code n} requests from the whole job. When {@code n < p} each participant gets one request per
  * {@code per × p / n}: the average rate is still {@code n / per}, but an interval of {@code per} may see
  * up to {@code p}.
+ *
+ * <p>A slot is free again {@code per} after the end of the attempt that used it (its response or
+ * failure), so that late requests cannot crowd a server window. A wait for a slot is not checked
+ * against the call's deadline: a lookup that waits too long is cut by Flink's async timeout (which
+ * frees its place), a source reader simply reads more slowly. The limiter's figures are the {@code
+ * rateLimitWait*} gauges of {@link TrackflowMetrics}: calls granted after a wait of more than a
+ * millisecond and their total wait (counted once granted), and the calls waiting now.
  */
 final class RateBudget implements Serializable {
 
@@ -79,9 +87,9 @@ final class RateBudget implements Serializable {
         if (n < parallelism) {
             // one request per (per × p / n), rounded up so that the average stays within n per per
             long stretched = Math.multiplyExact(perNanos, (long) parallelism);
-            return new SlotLimiter(1, Duration.ofNanos((stretched + n - 1) / n));
+            return RateLimits.slots(1, Duration.ofNanos((stretched + n - 1) / n));
         }
-        return new SlotLimiter((int) shareOf(index, parallelism), per());
+        return RateLimits.slots((int) shareOf(index, parallelism), per());
     }
 
     private static void check(int index, int parallelism) {

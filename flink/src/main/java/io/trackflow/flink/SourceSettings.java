@@ -66,7 +66,7 @@ final class SourceSettings implements Serializable {
 
     /** The enumerator's limiter: one request per interval of the budget, or none. */
     RateLimiter enumeratorLimiter() {
-        return budget == null ? RateLimits.none() : new SlotLimiter(1, budget.per());
+        return budget == null ? RateLimits.none() : RateLimits.slots(1, budget.per());
     }
 
     /** A reader's limiter: its share of the budget less the enumerator's request, or none. */

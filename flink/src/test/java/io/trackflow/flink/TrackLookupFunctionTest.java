@@ -7,6 +7,7 @@ import io.trackflow.beatpass.model.Track;
 import io.trackflow.beatpass.model.TrackInclude;
 import io.trackflow.core.ClientConfig;
 import io.trackflow.core.error.NotFoundException;
+import io.trackflow.core.error.RateLimitException;
 import io.trackflow.testkit.FakeBeatPass;
 import io.trackflow.testkit.Fault;
 import java.time.Duration;
@@ -175,6 +176,32 @@ class TrackLookupFunctionTest {
                             .hasValueSatisfying(t -> assertThat(t.getMessage()).contains("track 7")));
             assertThat(System.nanoTime() - started)
                     .isLessThan(Duration.ofSeconds(15).toNanos());
+        }
+    }
+
+    /**
+     * The slot limiter does not refuse a wait that would pass the client's deadline (the async timeout):
+     * the lookup waits for its slot until Flink's timeout cuts it, which names its id.
+     */
+    @Test
+    void aLookupWaitingForItsSlotPastTheDeadlineIsCutByTheAsyncTimeoutNotRefused() {
+        try (FakeBeatPass server =
+                FakeBeatPass.builder().recordRequests(false).start().seed(2)) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> collectIds(lookup(server)
+                            .rateLimit(1, Duration.ofSeconds(30)) // track 2 waits 30 s for the one slot
+                            .build()
+                            .orderedWait(ids(env(1, false), 1, 2), Duration.ofSeconds(1), 2)))
+                    .satisfies(e -> {
+                        assertThat(ExceptionUtils.findThrowable(e, TimeoutException.class))
+                                .hasValueSatisfying(
+                                        t -> assertThat(t.getMessage()).contains("track 2"));
+                        assertThat(ExceptionUtils.findThrowable(e, RateLimitException.class))
+                                .isEmpty();
+                    });
+            assertThat(System.nanoTime() - started)
+                    .isLessThan(Duration.ofSeconds(15).toNanos());
+            assertThat(server.requestCount()).isEqualTo(1);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -77,11 +78,15 @@ class TrackTypeInfoTest {
     }
 
     @Test
-    void theSerializerIsOursNotKryosAndRestoresFromItsSnapshot() {
-        assertThat(SERIALIZER).isInstanceOf(TrackTypeInfo.TrackSerializer.class);
+    void theSerializerIsOursNotKryosAndRestoresFromItsSnapshot() throws Exception {
+        assertThat(SERIALIZER).isInstanceOf(ModelTypeInfo.Serializer.class);
+        assertThat(SERIALIZER.snapshotConfiguration()).isInstanceOf(TrackTypeInfo.Snapshot.class);
         assertThat(SERIALIZER.snapshotConfiguration().restoreSerializer()).isEqualTo(SERIALIZER);
         assertThat(TrackTypeInfo.INSTANCE.getTypeClass()).isEqualTo(Track.class);
         assertThat(TrackLookupFunction.builder().token("t").build().getProducedType())
                 .isEqualTo(TrackTypeInfo.INSTANCE);
+        // as shipped to a TaskManager: still the same type and serializer
+        assertThat(InstantiationUtil.clone(TrackTypeInfo.INSTANCE)).isEqualTo(TrackTypeInfo.INSTANCE);
+        assertThat(InstantiationUtil.clone(SERIALIZER)).isEqualTo(SERIALIZER);
     }
 }

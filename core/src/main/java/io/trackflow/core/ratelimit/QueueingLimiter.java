@@ -10,32 +10,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * What both pacing limiters share: a first-come-first-served queue of waiting calls, holds, a timer
- * (never a parked thread) that wakes the queue when the budget allows, the deadline check, and the
- * figures. Subclasses say when a permit may be granted; every subclass hook runs under the lock.
+ * What the queueing limiters share: a first-come-first-served queue of waiting calls, holds, a timer
+ * (never a parked thread) that wakes the queue when the budget allows, the hand-over of permits to the
+ * limiter's scheduler, the deadline check, and the figures. Subclasses say when a permit may be
+ * granted; every subclass hook runs under the lock. Time is the clock's ({@link System#nanoTime()}
+ * unless a test gives another).
  */
 abstract class QueueingLimiter implements RateLimiter {
 
     /** {@link #grantableAt} when only a response or a released permit can change the answer. */
     static final long ON_EVENT = Long.MAX_VALUE;
 
+    /** With {@code countOnGrant}: a shorter wait does not count as held (1 ms). */
+    static final long HELD = 1_000_000;
+
     private final Object lock = new Object();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
-    private final Scheduler scheduler = Schedulers.parallel();
+    private final Scheduler scheduler;
+    private final LongSupplier clock;
+    private final boolean countOnGrant;
     private long holdUntil = Long.MIN_VALUE; // guarded by lock, System.nanoTime() scale
     private @Nullable Disposable timer; // guarded by lock
     private long timerAt = Long.MAX_VALUE; // guarded by lock
     private long callsHeld; // guarded by lock
     private long waitedNanos; // guarded by lock
+
+    QueueingLimiter() {
+        this(Schedulers.parallel(), System::nanoTime, false);
+    }
+
+    /**
+     * @param scheduler runs the timer and hands permits over to calls that waited
+     * @param clock {@link System#nanoTime()}, or a test's clock
+     * @param countOnGrant how the figures count held calls: false, a call counts in {@code callsHeld}
+     *     as soon as it queues; true, when it is granted after waiting more than {@link #HELD}, and
+     *     only then is its wait added to {@code timeWaited}
+     */
+    QueueingLimiter(Scheduler scheduler, LongSupplier clock, boolean countOnGrant) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.countOnGrant = countOnGrant;
+    }
 
     /** 0 when a permit can be granted at {@code now}; else when to ask again, or {@link #ON_EVENT}. */
     abstract long grantableAt(long now);
@@ -46,7 +69,7 @@ abstract class QueueingLimiter implements RateLimiter {
     /** How long a caller with {@code ahead} callers before it would wait from {@code at}; -1 if unknown. */
     abstract long estimateWait(long at, int ahead);
 
-    /** A permit came back. */
+    /** A permit came back ({@link #now()} tells when). */
     abstract void released(Grant grant);
 
     /** Learns from a response. */
@@ -58,12 +81,12 @@ abstract class QueueingLimiter implements RateLimiter {
     @Override
     public final Mono<Permit> acquire(HttpRequest request, long deadlineNanos) {
         return Mono.create(sink -> {
-            Waiter w = new Waiter(sink, System.nanoTime());
+            Waiter w = new Waiter(sink, clock.getAsLong());
             sink.onCancel(() -> cancel(w));
             Throwable refused = null;
             boolean now;
             synchronized (lock) {
-                long t = System.nanoTime();
+                long t = clock.getAsLong();
                 now = queue.isEmpty() && t >= holdUntil && grantableAt(t) == 0;
                 if (now) {
                     w.permit = take(t);
@@ -78,7 +101,9 @@ abstract class QueueingLimiter implements RateLimiter {
                                                 + " ms, longer than what is left of its total timeout");
                     } else {
                         queue.add(w);
-                        callsHeld++;
+                        if (!countOnGrant) {
+                            callsHeld++;
+                        }
                     }
                 }
             }
@@ -96,7 +121,7 @@ abstract class QueueingLimiter implements RateLimiter {
     public final void update(HttpResponse response, Permit permit) {
         if (permit instanceof Grant && ((Grant) permit).owner == this) {
             synchronized (lock) {
-                learn(response, (Grant) permit, System.nanoTime());
+                learn(response, (Grant) permit, clock.getAsLong());
             }
             drain();
         }
@@ -105,7 +130,7 @@ abstract class QueueingLimiter implements RateLimiter {
     @Override
     public final void hold(Duration duration) {
         synchronized (lock) {
-            long until = System.nanoTime() + duration.toNanos();
+            long until = clock.getAsLong() + duration.toNanos();
             if (until > holdUntil) {
                 holdUntil = until;
             }
@@ -117,7 +142,7 @@ abstract class QueueingLimiter implements RateLimiter {
     public final RateLimitStats stats() {
         RateLimitStats.Builder b = RateLimitStats.builder();
         synchronized (lock) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             describe(b, now);
             if (holdUntil > now) {
                 b.heldUntil(at(holdUntil, now));
@@ -125,6 +150,11 @@ abstract class QueueingLimiter implements RateLimiter {
             b.callsHeld(callsHeld).waiting(queue.size()).timeWaited(Duration.ofNanos(waitedNanos));
         }
         return b.build();
+    }
+
+    /** The limiter's clock: {@link System#nanoTime()}, or a test's. */
+    final long now() {
+        return clock.getAsLong();
     }
 
     /** The wall-clock instant of a {@link System#nanoTime()} instant. */
@@ -142,7 +172,7 @@ abstract class QueueingLimiter implements RateLimiter {
     final void drain() {
         List<Waiter> granted = new ArrayList<>(2);
         synchronized (lock) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             while (!queue.isEmpty()) {
                 Waiter w = queue.peek();
                 if (w.cancelled()) {
@@ -156,7 +186,13 @@ abstract class QueueingLimiter implements RateLimiter {
                 }
                 queue.poll();
                 w.permit = take(now);
-                waitedNanos += now - w.since;
+                long waited = now - w.since;
+                if (!countOnGrant) {
+                    waitedNanos += waited;
+                } else if (waited > HELD) {
+                    callsHeld++;
+                    waitedNanos += waited;
+                }
                 granted.add(w);
             }
         }
@@ -226,29 +262,11 @@ abstract class QueueingLimiter implements RateLimiter {
         }
     }
 
-    /** A call waiting for its permit. */
-    private static final class Waiter {
-        static final int WAITING = 0;
-        static final int GRANTED = 1;
-        static final int CANCELLED = 2;
-
-        final MonoSink<Permit> sink;
-        final long since;
-        final AtomicInteger state = new AtomicInteger(WAITING);
-        volatile @Nullable Grant permit;
-
-        Waiter(MonoSink<Permit> sink, long since) {
-            this.sink = sink;
-            this.since = since;
-        }
-
-        boolean cancelled() {
-            return state.get() == CANCELLED;
-        }
-    }
-
-    /** A permit of this limiter; {@code probe}: granted to learn a window the limiter does not know. */
-    final class Grant implements Permit {
+    /**
+     * A permit of this limiter; {@code probe}: granted to learn a window the limiter does not know. A
+     * subclass may extend it to remember more ({@link SlotLimiter}: the slot).
+     */
+    class Grant implements Permit {
         final QueueingLimiter owner = QueueingLimiter.this;
         final long grantedAt;
         final boolean probe;

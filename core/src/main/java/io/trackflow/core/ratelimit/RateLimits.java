@@ -58,6 +58,37 @@ public final class RateLimits {
     }
 
     /**
+     * A client-side limit that holds however late requests reach the server: {@code n} slots, each
+     * free again {@code per} after the attempt that used it <em>ended</em> (its response, failure or
+     * cancellation), not after it was granted. Every request reaches the server before its attempt
+     * ends, so two requests on one slot arrive at least {@code per} apart: no interval of {@code per}
+     * at the server sees more than {@code n} of this limiter's requests, whatever the network's
+     * jitter. The price is one round trip per slot and interval, a rate of {@code n / (per +
+     * latency)}. For one share of a budget split between processes (trackflow-flink's subtasks).
+     *
+     * <p>As the other limiters: waiting calls are served first come, first served, on a timer; a call
+     * that waited gets its permit on a worker of {@code Schedulers.parallel()}, one granted at once
+     * goes on on its own thread; cancelling a waiting call frees its place; a 429 holds every call for
+     * its {@code Retry-After}. Unlike them, a wait is never refused for the call's deadline (a slot may
+     * wait on a response not yet received): the call waits until it has its slot or is cancelled.
+     * Figures: {@code limit} is {@code n}, {@code remaining} the slots free now, {@code resetAt} when
+     * the next slot that is not in use frees (absent when none is waiting out its {@code per});
+     * {@code callsHeld} and {@code timeWaited} count the calls granted after a wait of more than a
+     * millisecond, once granted; {@code waiting} the calls waiting now.
+     *
+     * @param n slots, at least 1 (no default)
+     * @param per how long a slot stays unused after its attempt ended, positive (no default;
+     *     nanosecond precision)
+     * @return a new limiter
+     * @throws IllegalArgumentException naming {@code n} or {@code per}
+     */
+    public static RateLimiter slots(int n, Duration per) {
+        Checks.atLeast(n, 1, "n");
+        Checks.positive(per, "per");
+        return new SlotLimiter(n, per.toNanos());
+    }
+
+    /**
      * No limit: every attempt goes at once; a 429 is left to the retry policy of the call that
      * received it.
      *
