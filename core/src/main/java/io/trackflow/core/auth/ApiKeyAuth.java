@@ -1,6 +1,7 @@
 package io.trackflow.core.auth;
 
 import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.internal.Checks;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +27,7 @@ public final class ApiKeyAuth implements AuthStrategy {
      */
     public static ApiKeyAuth header(String headerName, String key) {
         Objects.requireNonNull(headerName, "headerName");
-        // validates the name the same way requests do
-        HttpRequest.builder()
-                .method(io.trackflow.core.http.HttpMethod.GET)
-                .uri(java.net.URI.create("http://localhost/"))
-                .putHeaders(headerName, "x")
-                .build();
+        Checks.headerName(headerName);
         return new ApiKeyAuth(headerName, Secrets.requireSecret(key, "apiKey"));
     }
 

@@ -3,7 +3,6 @@ package io.trackflow.core.client;
 import io.micrometer.observation.ObservationRegistry;
 import io.trackflow.core.auth.AuthStrategy;
 import io.trackflow.core.error.ErrorDecoder;
-import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
@@ -167,8 +166,8 @@ public final class ApiClientBuilder {
      * @return this builder
      */
     public ApiClientBuilder defaultHeader(String name, String value) {
-        // validated like any request header
-        HttpRequest.get(URI.create("http://localhost/")).withHeader(name, value);
+        Checks.headerValue(
+                Checks.headerName(Objects.requireNonNull(name, "name")), Objects.requireNonNull(value, "value"));
         defaultHeaders.put(name, value);
         return this;
     }

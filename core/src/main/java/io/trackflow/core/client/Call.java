@@ -135,17 +135,7 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> withRequest(HttpRequest request) {
-        return new Call<>(
-                Objects.requireNonNull(request, "request"),
-                reader,
-                operation,
-                deadlineNanos,
-                timeout,
-                attempt,
-                auth,
-                state,
-                hooks,
-                scope);
+        return copy(Objects.requireNonNull(request, "request"), attempt, auth, hooks, scope);
     }
 
     /**
@@ -155,7 +145,7 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> withAttempt(int attempt) {
-        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, hooks, scope);
+        return copy(request, attempt, auth, hooks, scope);
     }
 
     /**
@@ -165,17 +155,7 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> withAuth(AuthStrategy auth) {
-        return new Call<>(
-                request,
-                reader,
-                operation,
-                deadlineNanos,
-                timeout,
-                attempt,
-                Objects.requireNonNull(auth, "auth"),
-                state,
-                hooks,
-                scope);
+        return copy(request, attempt, Objects.requireNonNull(auth, "auth"), hooks, scope);
     }
 
     /**
@@ -189,8 +169,7 @@ public final class Call<T> {
         List<Consumer<HttpResponse>> all = new ArrayList<>(hooks.size() + 1);
         all.addAll(hooks);
         all.add(Objects.requireNonNull(hook, "hook"));
-        return new Call<>(
-                request, reader, operation, deadlineNanos, timeout, attempt, auth, state, List.copyOf(all), scope);
+        return copy(request, attempt, auth, List.copyOf(all), scope);
     }
 
     /**
@@ -201,17 +180,17 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> scoped(Supplier<Scope> scope) {
-        return new Call<>(
-                request,
-                reader,
-                operation,
-                deadlineNanos,
-                timeout,
-                attempt,
-                auth,
-                state,
-                hooks,
-                Objects.requireNonNull(scope, "scope"));
+        return copy(request, attempt, auth, hooks, Objects.requireNonNull(scope, "scope"));
+    }
+
+    /** This call with what a policy may change; what the attempts share (reader, deadline, state) kept. */
+    private Call<T> copy(
+            HttpRequest request,
+            int attempt,
+            AuthStrategy auth,
+            List<Consumer<HttpResponse>> hooks,
+            Supplier<Scope> scope) {
+        return new Call<>(request, reader, operation, deadlineNanos, timeout, attempt, auth, state, hooks, scope);
     }
 
     /** Opens the scope of {@link #scoped} (a no-op scope by default). */

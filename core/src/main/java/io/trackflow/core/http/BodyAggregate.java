@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.http.internal.TransportFailure;
+import io.trackflow.core.internal.HeaderMaps;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -63,11 +64,7 @@ final class BodyAggregate {
      * place, any other status copied. A body over the limit closes its connection, never to be reused.
      */
     static <T> Mono<T> receive(
-            HttpRequest request,
-            HttpClientResponse res,
-            Connection conn,
-            ResponseHandler<T> handler,
-            int maxResponseBytes) {
+            HttpClientResponse res, Connection conn, ResponseHandler<T> handler, int maxResponseBytes) {
         int status = res.status().code();
         if (contentLength(res) > maxResponseBytes) {
             conn.dispose();
@@ -76,7 +73,7 @@ final class BodyAggregate {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : res.responseHeaders()) {
             // read-only values, as HttpResponse keeps them: one list per header, a new one for a repeat
-            headers.merge(Headers.lower(h.getKey()), List.of(h.getValue()), Headers::concat);
+            headers.merge(Headers.lower(h.getKey()), List.of(h.getValue()), HeaderMaps::concat);
         }
         // the headers copied once, exactly sized (the builder would copy them twice: once per put, once at build)
         HttpResponse head = ((ImmutableHttpResponse) HttpResponse.builder()

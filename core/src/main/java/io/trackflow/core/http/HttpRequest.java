@@ -1,5 +1,6 @@
 package io.trackflow.core.http;
 
+import io.trackflow.core.internal.Checks;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -86,8 +87,8 @@ public abstract class HttpRequest {
             throw new IllegalArgumentException("uri must be an absolute http(s) URI with a host");
         }
         for (Map.Entry<String, String> e : headers().entrySet()) {
-            Headers.checkName(e.getKey());
-            Headers.checkValue(e.getKey(), e.getValue());
+            Checks.headerName(e.getKey());
+            Checks.headerValue(e.getKey(), e.getValue());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.trackflow.core.http;
 
+import io.trackflow.core.internal.HeaderMaps;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -107,11 +108,11 @@ public abstract class HttpResponse {
     final HttpResponse normalize() {
         boolean lower = headers().keySet().stream().allMatch(k -> k.equals(Headers.lower(k)));
         boolean readOnly = body().isReadOnly() && body().position() == 0;
-        if (lower && readOnly && Headers.readOnlyValues(headers())) {
+        if (lower && readOnly && HeaderMaps.readOnly(headers())) {
             return this;
         }
         Map<String, List<String>> h = new java.util.LinkedHashMap<>();
-        headers().forEach((k, v) -> h.merge(Headers.lower(k), List.copyOf(v), Headers::concat));
+        headers().forEach((k, v) -> h.merge(Headers.lower(k), List.copyOf(v), HeaderMaps::concat));
         return ImmutableHttpResponse.builder()
                 .status(status())
                 .headers(h)

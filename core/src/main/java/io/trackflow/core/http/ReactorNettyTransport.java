@@ -1,8 +1,6 @@
 package io.trackflow.core.http;
 
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.internal.Checks;
 import io.trackflow.core.internal.Version;
 import java.time.Duration;
@@ -113,35 +111,12 @@ public final class ReactorNettyTransport implements HttpTransport {
     public <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        io.netty.handler.codec.http.HttpMethod method =
-                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
-        byte[] body = request.body().orElse(null);
         return Mono.defer(() -> {
             if (closed.get()) { // never re-creates a disposed pool: refuses, sending nothing
                 return Mono.error(new IllegalStateException("transport closed: " + request.method() + " "
                         + request.uri().getScheme() + "://" + request.uri().getAuthority() + " not sent"));
             }
-            LoopCancellation loop = new LoopCancellation();
-            return client.request(method)
-                    .uri(request.uri())
-                    .send((req, out) -> {
-                        out.withConnection(loop::bind);
-                        req.responseTimeout(responseTimeout);
-                        if (request.header("User-Agent").isEmpty()) {
-                            req.header(HttpHeaderNames.USER_AGENT, userAgent);
-                        }
-                        request.headers().forEach(req::header);
-                        if (body == null) {
-                            return out;
-                        }
-                        req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
-                        return out.sendByteArray(Mono.just(body));
-                    })
-                    .responseConnection(
-                            (res, conn) -> BodyAggregate.receive(request, res, conn, handler, maxResponseBytes))
-                    .next()
-                    .cancelOn(loop.scheduler())
-                    .onErrorMap(e -> e instanceof HandlerFailure ? e.getCause() : NettyFailures.map(request, e));
+            return NettyExchange.run(client, request, handler, responseTimeout, userAgent, maxResponseBytes);
         });
     }
 
@@ -311,7 +286,7 @@ public final class ReactorNettyTransport implements HttpTransport {
             if (userAgent.isBlank()) {
                 throw new IllegalArgumentException("userAgent must not be blank");
             }
-            Headers.checkValue("User-Agent", userAgent);
+            Checks.headerValue("User-Agent", userAgent);
             this.userAgent = userAgent;
             return this;
         }

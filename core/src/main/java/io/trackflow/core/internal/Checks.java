@@ -39,4 +39,51 @@ public final class Checks {
         }
         return value;
     }
+
+    /**
+     * An HTTP header name: a token (RFC 9110), not empty.
+     *
+     * @param name the header name
+     * @return the name
+     * @throws IllegalArgumentException when it is not a token (the name shown, control characters escaped)
+     */
+    public static String headerName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("header name must not be empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("header name is not an HTTP token: " + printable(name));
+            }
+        }
+        return name;
+    }
+
+    /**
+     * An HTTP header value: no CR, LF or NUL (a header that could split the request).
+     *
+     * @param name the header's name, for the message (the value, maybe a secret, is never shown)
+     * @param value the value
+     * @return the value
+     * @throws IllegalArgumentException naming the header when the value holds CR, LF or NUL
+     */
+    public static String headerValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException(
+                        "header " + name + " value must not contain CR, LF or NUL characters");
+            }
+        }
+        return value;
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c < ' ' || c >= 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
 }

@@ -1,5 +1,6 @@
 package io.trackflow.core.paging;
 
+import io.trackflow.core.internal.HeaderMaps;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +65,9 @@ public abstract class Page<T> {
     /** Keeps the header value lists read-only, whoever built the map. */
     @Value.Check
     final Page<T> readOnlyHeaders() {
-        return ReadOnlyHeaders.readOnly(headers())
+        return HeaderMaps.readOnly(headers())
                 ? this
-                : ((ImmutablePage<T>) this).withHeaders(ReadOnlyHeaders.copy(headers()));
+                : ((ImmutablePage<T>) this).withHeaders(HeaderMaps.copy(headers()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.trackflow.core.paging;
 
+import io.trackflow.core.internal.HeaderMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -45,9 +46,9 @@ public abstract class PageNumberResponse<T> {
     /** Keeps the header value lists read-only, whoever built the map. */
     @Value.Check
     final PageNumberResponse<T> readOnlyHeaders() {
-        return ReadOnlyHeaders.readOnly(headers())
+        return HeaderMaps.readOnly(headers())
                 ? this
-                : ((ImmutablePageNumberResponse<T>) this).withHeaders(ReadOnlyHeaders.copy(headers()));
+                : ((ImmutablePageNumberResponse<T>) this).withHeaders(HeaderMaps.copy(headers()));
     }
 
     @Value.Check

@@ -1,5 +1,6 @@
 package io.trackflow.core.paging;
 
+import io.trackflow.core.internal.HeaderMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -37,9 +38,9 @@ public abstract class PageResponse<T> {
     /** Keeps the header value lists read-only, whoever built the map. */
     @Value.Check
     final PageResponse<T> readOnlyHeaders() {
-        return ReadOnlyHeaders.readOnly(headers())
+        return HeaderMaps.readOnly(headers())
                 ? this
-                : ((ImmutablePageResponse<T>) this).withHeaders(ReadOnlyHeaders.copy(headers()));
+                : ((ImmutablePageResponse<T>) this).withHeaders(HeaderMaps.copy(headers()));
     }
 
     /**

@@ -61,6 +61,8 @@ class DefaultsTest {
                 .isEqualTo(String.valueOf(ReactorNettyTransport.DEFAULT_MAX_CONNECTIONS));
         assertThat(defaults.get("trackflow.retry.max-retries")).isEqualTo(String.valueOf(retry.maxRetries()));
         assertThat(duration(defaults.get("trackflow.retry.max-retry-after"))).isEqualTo(retry.maxRetryAfter());
+        assertThat(duration(defaults.get("trackflow.retry.initial-backoff"))).isEqualTo(retry.initialBackoff());
+        assertThat(duration(defaults.get("trackflow.retry.max-backoff"))).isEqualTo(retry.maxBackoff());
         assertThat(defaults.get("trackflow.beatpass.base-url")).isEqualTo(BeatPassClient.DEFAULT_BASE_URL);
         assertThat(defaults.get("trackflow.beyondwords.base-url")).isEqualTo(BeyondWordsClient.DEFAULT_BASE_URL);
     }
