@@ -60,6 +60,11 @@ public final class RawJson {
         public void write(RawJson value, JsonGenerator g) {
             value.write(g);
         }
+
+        @Override
+        public RawJson nullValue() {
+            return NULL; // a RawJson holds JSON null itself
+        }
     };
 
     static final RawJson NULL = new RawJson(Kind.NULL, Kind.NULL);
