@@ -18,8 +18,13 @@ import tools.jackson.databind.JsonNode;
  * /api/v1/{artists|tags|playlists}/{key}/tracks} (envelope key {@code pagination}, size {@code
  * perPage}). The other spelling of the size is ignored. Tracks come in ascending id order (a
  * playlist in its own order), removed ones left out; the size is clamped to the largest page.
+ *
+ * @param catalogue the tracks listed
+ * @param maxPageSize the largest page
+ * @param stringCounts whether the page's counts are sent as strings
+ * @param ignorePage whether {@code page} is ignored (every request gets page 1)
  */
-final class BeatPassLists {
+record BeatPassLists(BeatPassCatalogue catalogue, int maxPageSize, boolean stringCounts, boolean ignorePage) {
 
     /** The page size when the request names none (the provider documents 20 for the three others). */
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -27,18 +32,6 @@ final class BeatPassLists {
     private static final String BASE = "/api/v1";
     private static final Pattern NESTED = Pattern.compile(BASE + "/(artists|tags|playlists)/([^/]+)/tracks");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-
-    private final BeatPassCatalogue catalogue;
-    private final int maxPageSize;
-    private final boolean stringCounts;
-    private final boolean ignorePage;
-
-    BeatPassLists(BeatPassCatalogue catalogue, int maxPageSize, boolean stringCounts, boolean ignorePage) {
-        this.catalogue = catalogue;
-        this.maxPageSize = maxPageSize;
-        this.stringCounts = stringCounts;
-        this.ignorePage = ignorePage;
-    }
 
     /** Whether a path is one of the lists. */
     static boolean handles(String path) {

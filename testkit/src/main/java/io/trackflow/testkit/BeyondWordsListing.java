@@ -16,20 +16,13 @@ import org.jspecify.annotations.Nullable;
  * {@code GET /v1/background_tracks}: paging clamped at the largest page, filters, the paging
  * headers; or, in synthetic mode, a listing generated on the fly. With {@code ignoreOffset} it is a
  * caching proxy keyed on the path: every page is the one at offset 0.
+ *
+ * @param store the tracks listed (not in synthetic mode)
+ * @param maxPageSize the largest page
+ * @param ignoreOffset whether every page is the one at offset 0
+ * @param synthetic how many generated tracks are listed instead of the store's; 0: the store's
  */
-final class BeyondWordsListing {
-
-    private final BeyondWordsStore store;
-    private final int maxPageSize;
-    private final boolean ignoreOffset;
-    private final long synthetic;
-
-    BeyondWordsListing(BeyondWordsStore store, int maxPageSize, boolean ignoreOffset, long synthetic) {
-        this.store = store;
-        this.maxPageSize = maxPageSize;
-        this.ignoreOffset = ignoreOffset;
-        this.synthetic = synthetic;
-    }
+record BeyondWordsListing(BeyondWordsStore store, int maxPageSize, boolean ignoreOffset, long synthetic) {
 
     /** The offset and the limit in force, or the 400 explaining why there are none. */
     private record Paging(long offset, int limit, @Nullable Reply problem) {}

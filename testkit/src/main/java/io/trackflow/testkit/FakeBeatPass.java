@@ -213,7 +213,6 @@ public final class FakeBeatPass extends FakeHttpServer {
      */
     public static final class Builder extends FakeServerBuilder<Builder> {
         private String token = DEFAULT_TOKEN;
-        private int maxPageSize = 50;
         private boolean stringCounts;
         private boolean ignorePage;
 
@@ -243,11 +242,7 @@ public final class FakeBeatPass extends FakeHttpServer {
          * @return this
          */
         public Builder maxPageSize(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxPageSize must be >= 1, was " + max);
-            }
-            this.maxPageSize = max;
-            return this;
+            return pageSizeLimit(max);
         }
 
         /**

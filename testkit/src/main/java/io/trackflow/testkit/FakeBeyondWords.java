@@ -195,7 +195,6 @@ public final class FakeBeyondWords extends FakeHttpServer {
      */
     public static final class Builder extends FakeServerBuilder<Builder> {
         private String apiKey = DEFAULT_API_KEY;
-        private int maxPageSize = 50;
         private long synthetic;
         private boolean ignoreOffset;
 
@@ -235,11 +234,7 @@ public final class FakeBeyondWords extends FakeHttpServer {
          * @return this
          */
         public Builder maxPageSize(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxPageSize must be >= 1, was " + max);
-            }
-            this.maxPageSize = max;
-            return this;
+            return pageSizeLimit(max);
         }
 
         /**

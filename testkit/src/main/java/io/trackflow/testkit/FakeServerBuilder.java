@@ -30,12 +30,23 @@ public abstract class FakeServerBuilder<B extends FakeServerBuilder<B>> {
     RoundingMode resetRounding = RoundingMode.CEILING;
     Duration clockSkew = Duration.ZERO;
     final Set<String> omittedHeaders = new LinkedHashSet<>();
+    /** The largest page the lists serve (each fake's {@code maxPageSize} documents it). */
+    int maxPageSize = 50;
 
     FakeServerBuilder() {}
 
     @SuppressWarnings("unchecked")
     private B self() {
         return (B) this;
+    }
+
+    /** Sets {@link #maxPageSize}: at least 1. */
+    B pageSizeLimit(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxPageSize must be >= 1, was " + max);
+        }
+        this.maxPageSize = max;
+        return self();
     }
 
     /**

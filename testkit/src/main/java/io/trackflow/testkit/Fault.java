@@ -51,16 +51,6 @@ public final class Fault {
             @Nullable String retryAfter,
             Duration delay,
             byte @Nullable [] body,
-            String contentType) {
-        this(kind, status, retryAfter, delay, body, contentType, null);
-    }
-
-    private Fault(
-            Kind kind,
-            int status,
-            @Nullable String retryAfter,
-            Duration delay,
-            byte @Nullable [] body,
             String contentType,
             @Nullable String location) {
         this.kind = kind;
@@ -70,6 +60,11 @@ public final class Fault {
         this.body = body;
         this.contentType = contentType;
         this.location = location;
+    }
+
+    /** A fault without {@code Retry-After}, delay or {@code Location}. */
+    private static Fault of(Kind kind, int status, byte @Nullable [] body, String contentType) {
+        return new Fault(kind, status, null, Duration.ZERO, body, contentType, null);
     }
 
     /**
@@ -82,7 +77,7 @@ public final class Fault {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be 100..599, was " + status);
         }
-        return new Fault(Kind.STATUS, status, null, Duration.ZERO, null, "application/json");
+        return of(Kind.STATUS, status, null, "application/json");
     }
 
     /**
@@ -102,38 +97,32 @@ public final class Fault {
      * @return the fault
      */
     public static Fault latency(Duration delay) {
-        return new Fault(Kind.LATENCY, 200, null, Objects.requireNonNull(delay, "delay"), null, "");
+        return new Fault(Kind.LATENCY, 200, null, Objects.requireNonNull(delay, "delay"), null, "", null);
     }
 
     /** Close the connection before answering. */
     public static Fault resetBeforeResponse() {
-        return new Fault(Kind.RESET_BEFORE_RESPONSE, 0, null, Duration.ZERO, null, "");
+        return of(Kind.RESET_BEFORE_RESPONSE, 0, null, "");
     }
 
     /** Send headers and half the body, then close. */
     public static Fault resetMidBody() {
-        return new Fault(Kind.RESET_MID_BODY, 200, null, Duration.ZERO, null, "");
+        return of(Kind.RESET_MID_BODY, 200, null, "");
     }
 
     /** Send headers and part of the body, then stall forever. */
     public static Fault stall() {
-        return new Fault(Kind.STALL, 200, null, Duration.ZERO, null, "");
+        return of(Kind.STALL, 200, null, "");
     }
 
     /** A 200 with JSON cut short. */
     public static Fault truncatedJson() {
-        return new Fault(Kind.TRUNCATED_JSON, 200, null, Duration.ZERO, null, "application/json");
+        return of(Kind.TRUNCATED_JSON, 200, null, "application/json");
     }
 
     /** A 200 with a body that is not JSON. */
     public static Fault malformedJson() {
-        return new Fault(
-                Kind.MALFORMED_JSON,
-                200,
-                null,
-                Duration.ZERO,
-                "{\"id\": 1,, ]".getBytes(StandardCharsets.UTF_8),
-                "application/json");
+        return of(Kind.MALFORMED_JSON, 200, "{\"id\": 1,, ]".getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     /**
@@ -145,13 +134,7 @@ public final class Fault {
     public static Fault html(int status) {
         String page = "<!DOCTYPE html><html><head><title>" + status + "</title></head><body><h1>" + status
                 + " Error</h1><p>The server encountered a temporary error.</p></body></html>";
-        return new Fault(
-                Kind.HTML,
-                status,
-                null,
-                Duration.ZERO,
-                page.getBytes(StandardCharsets.UTF_8),
-                "text/html; charset=utf-8");
+        return of(Kind.HTML, status, page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
     }
 
     /**
@@ -163,7 +146,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault body(int status, String contentType, byte[] body) {
-        return new Fault(Kind.BODY, status, null, Duration.ZERO, body.clone(), contentType);
+        return of(Kind.BODY, status, body.clone(), contentType);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * What a model field accepts on the wire, the Java value it becomes, and how that value is written back
@@ -27,49 +25,34 @@ import tools.jackson.core.JsonToken;
 public final class FieldType<V> {
 
     /** A JSON string, as is (a number is not text); written as a string. */
-    public static final FieldType<String> STRING =
-            scalar("a string", p -> isString(p) ? p.getString() : null, (v, g) -> g.writeString(v));
+    public static final FieldType<String> STRING = scalar("a string", Scalars::readString, (v, g) -> g.writeString(v));
 
     /** An integer within {@code long}, or a string holding one ({@code "7"}); no fraction. Written as a number. */
     public static final FieldType<Long> LONG =
-            scalar("an integer (or a string of one)", FieldType::readLong, (v, g) -> g.writeNumber(v));
+            scalar("an integer (or a string of one)", Scalars::readLong, (v, g) -> g.writeNumber(v));
 
     /** An integer within {@code int}, or a string holding one; no fraction. Written as a number. */
-    public static final FieldType<Integer> INT = scalar(
-            "an integer (or a string of one)",
-            p -> {
-                Long v = readLong(p);
-                return v == null || v != v.intValue() ? null : v.intValue();
-            },
-            (v, g) -> g.writeNumber(v));
+    public static final FieldType<Integer> INT =
+            scalar("an integer (or a string of one)", Scalars::readInt, (v, g) -> g.writeNumber(v));
 
     /**
      * {@code true}/{@code false}, {@code 1}/{@code 0} (as PHP back ends send them), or those as strings;
      * written as {@code true}/{@code false}.
      */
     public static final FieldType<Boolean> BOOLEAN =
-            scalar("true, false, 1 or 0", FieldType::readBoolean, (v, g) -> g.writeBoolean(v));
+            scalar("true, false, 1 or 0", Scalars::readBoolean, (v, g) -> g.writeBoolean(v));
 
     /**
      * A number or a numeric string ({@code 19.99}, {@code "19.99"}, {@code 29}), read exactly as a
      * {@link BigDecimal}, never through {@code double}; the scale is kept ({@code "19.90"} is 19.90) and
      * written back as a number with the same digits.
      */
-    public static final FieldType<BigDecimal> DECIMAL = scalar(
-            "a number or a numeric string",
-            p -> isString(p) ? decimal(p.getString()) : exactNumber(p),
-            (v, g) -> g.writeNumber(v));
+    public static final FieldType<BigDecimal> DECIMAL =
+            scalar("a number or a numeric string", Scalars::readDecimal, (v, g) -> g.writeNumber(v));
 
     /** A finite number or a numeric string, as a {@code double}; written as a number. */
-    public static final FieldType<Double> DOUBLE = scalar(
-            "a number or a numeric string",
-            p -> {
-                Double v = isString(p)
-                        ? toDouble(decimal(p.getString()))
-                        : isNumber(p) ? Double.valueOf(p.getDoubleValue()) : null;
-                return v == null || !Double.isFinite(v) ? null : v;
-            },
-            (v, g) -> g.writeNumber(v));
+    public static final FieldType<Double> DOUBLE =
+            scalar("a number or a numeric string", Scalars::readDouble, (v, g) -> g.writeNumber(v));
 
     /**
      * A timestamp in any form {@link Timestamps#parseInstant} accepts ({@code 2023-01-01 00:00:00 UTC},
@@ -77,30 +60,25 @@ public final class FieldType<V> {
      * as ISO-8601 ({@code 2023-01-01T00:00:00Z}).
      */
     public static final FieldType<Instant> INSTANT =
-            scalar("a timestamp", FieldType::readInstant, (v, g) -> g.writeString(v.toString()));
+            scalar("a timestamp", Scalars::readInstant, (v, g) -> g.writeString(v.toString()));
 
     /**
      * A {@code yyyy-MM-dd} date (a longer timestamp keeps its date part: {@link Timestamps#parseLocalDate});
      * written as {@code yyyy-MM-dd}.
      */
-    public static final FieldType<LocalDate> DATE = scalar(
-            "a yyyy-MM-dd date",
-            p -> isString(p) ? Timestamps.parseLocalDate(p.getString()) : null,
-            (v, g) -> g.writeString(v.toString()));
+    public static final FieldType<LocalDate> DATE =
+            scalar("a yyyy-MM-dd date", Scalars::readDate, (v, g) -> g.writeString(v.toString()));
 
     /**
      * A number of milliseconds (integer or decimal, or a numeric string), as a {@link Duration}; written as
      * a number of milliseconds (with a fraction only when the duration has one: {@code 1.5}).
      */
     public static final FieldType<Duration> MILLIS =
-            scalar("a number of milliseconds", FieldType::readMillis, FieldType::writeMillis);
+            scalar("a number of milliseconds", Scalars::readMillis, Scalars::writeMillis);
 
     /** Any JSON value, kept as sent ({@link RawJson}); written as it holds. */
     public static final FieldType<RawJson> RAW =
             new FieldType<>("any JSON value", RawJson::read, RawJson::write, null, false, raw -> raw);
-
-    /** The most integer (or fraction) digits a decimal may have to become a duration or a double. */
-    private static final int MAX_DIGITS = 24;
 
     @FunctionalInterface
     private interface Reader<V> {
@@ -267,93 +245,6 @@ public final class FieldType<V> {
             codec.write(e, g);
         }
         g.writeEndArray();
-    }
-
-    private static boolean isString(JsonParser p) {
-        return p.currentToken() == JsonToken.VALUE_STRING;
-    }
-
-    private static boolean isNumber(JsonParser p) {
-        JsonToken t = p.currentToken();
-        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    private static @Nullable Long readLong(JsonParser p) {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : p.getLongValue();
-        }
-        return isString(p) ? Long.valueOf(Long.parseLong(p.getString().trim())) : null;
-    }
-
-    private static @Nullable Boolean readBoolean(JsonParser p) {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-            return t == JsonToken.VALUE_TRUE;
-        }
-        String s = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING
-                ? p.getString().trim()
-                : "";
-        switch (s) {
-            case "1":
-            case "true":
-                return Boolean.TRUE;
-            case "0":
-            case "false":
-                return Boolean.FALSE;
-            default:
-                return null;
-        }
-    }
-
-    private static @Nullable Instant readInstant(JsonParser p) {
-        if (isNumber(p)) {
-            return Timestamps.fromEpochNumber(p.getDoubleValue());
-        }
-        if (!isString(p)) {
-            return null;
-        }
-        // the common forms are read straight from the parser's buffer, without a String
-        Instant fast = Timestamps.parseCommon(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
-        return fast != null ? fast : Timestamps.parseInstant(p.getString());
-    }
-
-    private static @Nullable Duration readMillis(JsonParser p) {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return Duration.ofMillis(p.getLongValue());
-        }
-        BigDecimal ms = isString(p) ? decimal(p.getString()) : exactNumber(p);
-        if (ms == null || ms.precision() - ms.scale() > MAX_DIGITS || ms.scale() > MAX_DIGITS) {
-            return null; // rounding 1e-999999999 to nanoseconds would compute 10^999999993
-        }
-        return Duration.ofNanos(
-                ms.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
-    }
-
-    private static void writeMillis(Duration d, JsonGenerator g) {
-        long seconds = d.getSeconds();
-        if (d.getNano() % 1_000_000 == 0 && Math.abs(seconds) < Long.MAX_VALUE / 1000 - 1) {
-            g.writeNumber(d.toMillis());
-        } else { // a fraction of a millisecond, or beyond a long of milliseconds: exactly, as a decimal
-            BigDecimal nanos = BigDecimal.valueOf(seconds)
-                    .multiply(BigDecimal.valueOf(1_000_000_000L))
-                    .add(BigDecimal.valueOf(d.getNano()));
-            BigDecimal ms = nanos.movePointLeft(6).stripTrailingZeros();
-            g.writeNumber(ms.scale() < 0 ? ms.setScale(0) : ms);
-        }
-    }
-
-    private static @Nullable BigDecimal exactNumber(JsonParser p) {
-        return isNumber(p) ? p.getDecimalValue() : null;
-    }
-
-    /** A numeric string in plain or scientific decimal notation, trimmed; null when it is not one. */
-    private static @Nullable BigDecimal decimal(String text) {
-        String s = text.trim();
-        return s.isEmpty() || s.length() > 100 ? null : new BigDecimal(s);
-    }
-
-    private static @Nullable Double toDouble(@Nullable BigDecimal d) {
-        return d == null || d.precision() - d.scale() > MAX_DIGITS ? null : d.doubleValue();
     }
 
     @Override

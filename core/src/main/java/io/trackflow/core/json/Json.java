@@ -132,7 +132,7 @@ public final class Json {
      */
     public static void register(ModelCodec<?, ?> codec) {
         Codecs.register(Objects.requireNonNull(codec, "codec").stream);
-        codec.resolveNested(); // now, on the initializing thread: never a class initialization while decoding
+        codec.fields.resolveNested(); // now, on the initializing thread: never a class initialization while decoding
     }
 
     /**

@@ -3,10 +3,7 @@ package io.trackflow.core.json;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -60,12 +57,8 @@ public abstract class ModelCodec<B, T> {
     final Function<B, ? extends T> build;
     final @Nullable BiConsumer<B, RawFields> additional;
     final @Nullable Function<T, RawFields> additionalOf;
-    final Map<String, ModelField<B, T, ?>> fields = new HashMap<>();
-    final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
-    long requiredMask;
-    /** The field seen first last time (a guess, shared racily: a stale one only costs a lookup). */
-    @Nullable
-    ModelField<B, T, ?> first;
+    /** The fields registered, by name and in order. */
+    final ModelFields<B, T> fields = new ModelFields<>();
 
     /** This codec as the registry and the Jackson modules see it. */
     final ModelStream<B, T> stream = new ModelStream<>(this);
@@ -203,36 +196,7 @@ public abstract class ModelCodec<B, T> {
             BiConsumer<B, V> setter,
             @Nullable Function<T, ?> getter,
             boolean required) {
-        Objects.requireNonNull(name, "name");
-        if (fields.size() == Long.SIZE || fields.containsKey(name)) {
-            throw new IllegalArgumentException("field " + name + " is registered twice, or one field too many");
-        }
-        ModelField<B, T, V> f = new ModelField<>(
-                this,
-                name,
-                fields.size(),
-                Objects.requireNonNull(type, "type"),
-                Objects.requireNonNull(setter, "setter"),
-                getter,
-                required);
-        fields.put(name, f);
-        inOrder.add(f);
-        if (required) {
-            requiredMask |= 1L << f.index;
-        }
-        return f;
-    }
-
-    /**
-     * Looks up (so initializes and registers) the codecs of the models this one nests, once it is registered:
-     * a model that nests itself (a track's album's tracks) finds itself registered already.
-     */
-    final void resolveNested() {
-        for (ModelField<B, T, ?> f : inOrder) {
-            if (f.type.model() != null) {
-                f.type.nested();
-            }
-        }
+        return fields.add(this, name, type, setter, getter, required);
     }
 
     /** The model codec behind a registry entry; null for another kind of codec. */
@@ -246,7 +210,7 @@ public abstract class ModelCodec<B, T> {
      * capturing its raw JSON as it goes, so that it can be kept raw.
      */
     final boolean mayFail() {
-        return requiredMask != 0 || strict;
+        return fields.requiredMask != 0 || strict;
     }
 
     /**

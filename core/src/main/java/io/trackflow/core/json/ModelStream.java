@@ -85,7 +85,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
             JsonToken value = p.nextToken();
             // fields mostly come in the order of the previous object: try the field that followed the
             // previous one last time (the parser canonicalizes names: mostly one reference comparison)
-            ModelField<B, T, ?> guess = previous == null ? codec.first : previous.next;
+            ModelField<B, T, ?> guess = previous == null ? codec.fields.first : previous.next;
             ModelField<B, T, ?> f;
             if (guess != null && guess.name.equals(name)) {
                 f = guess;
@@ -93,7 +93,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 f = codec.fields.get(name);
                 if (f != null) {
                     if (previous == null) {
-                        codec.first = f;
+                        codec.fields.first = f;
                     } else {
                         previous.next = f;
                     }
@@ -125,15 +125,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 raw = put(raw, name, unread);
             }
         }
-        String why = null;
-        if ((seen & codec.requiredMask) != codec.requiredMask) {
-            for (ModelField<B, T, ?> f : codec.inOrder) {
-                if (f.required && (seen & (1L << f.index)) == 0) {
-                    why = "required field '" + f.name + "' is missing";
-                    break;
-                }
-            }
-        }
+        String why = codec.fields.missing(seen);
         if (capture != null && capture.why != null) {
             return null;
         }
@@ -171,7 +163,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         RawFields raw = codec.additionalOf == null ? RawFields.empty() : codec.additionalOf.apply(value);
         g.writeStartObject();
         java.util.Set<String> typed = raw.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
-        for (ModelField<B, T, ?> f : codec.inOrder) {
+        for (ModelField<B, T, ?> f : codec.fields.inOrder) {
             if (f.required || !raw.containsKey(f.name) || !f.defaulted) {
                 if (f.write(value, g) && !raw.isEmpty()) {
                     typed.add(f.name);
@@ -179,14 +171,9 @@ final class ModelStream<B, T> implements StreamCodec<T> {
             }
         }
         if (!raw.isEmpty()) {
-            raw.writeFields(g, name -> typed.contains(name) || isRequired(name));
+            raw.writeFields(g, name -> typed.contains(name) || codec.fields.isRequired(name));
         }
         g.writeEndObject();
-    }
-
-    private boolean isRequired(String name) {
-        ModelField<B, T, ?> f = codec.fields.get(name);
-        return f != null && f.required;
     }
 
     private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, RawJson value) {

@@ -4,7 +4,6 @@ import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,6 +60,11 @@ public final class RawJson {
         public void write(RawJson value, JsonGenerator g) {
             value.write(g);
         }
+
+        @Override
+        public RawJson nullValue() {
+            return NULL; // a RawJson holds JSON null itself
+        }
     };
 
     static final RawJson NULL = new RawJson(Kind.NULL, Kind.NULL);
@@ -74,7 +78,7 @@ public final class RawJson {
     private final Kind kind;
     /**
      * String; a {@code Long} for an integer within {@code long} (the common case: no text kept, as its digits
-     * are its canonical form), a {@link Num} for any other number; Boolean; {@code List<RawJson>}
+     * are its canonical form), a {@link RawNumber} for any other number; Boolean; {@code List<RawJson>}
      * (unmodifiable); {@link RawFields}; or the kind for null.
      */
     private final Object value;
@@ -137,9 +141,9 @@ public final class RawJson {
             case VALUE_NUMBER_INT:
                 return p.getNumberType() != JsonParser.NumberType.BIG_INTEGER // -0 is 0
                         ? new RawJson(Kind.NUMBER, p.getLongValue())
-                        : new RawJson(Kind.NUMBER, new Num(p.getString(), true));
+                        : new RawJson(Kind.NUMBER, new RawNumber(p.getString(), true));
             case VALUE_NUMBER_FLOAT:
-                return new RawJson(Kind.NUMBER, new Num(p.getString(), false));
+                return new RawJson(Kind.NUMBER, new RawNumber(p.getString(), false));
             case VALUE_TRUE:
                 return TRUE;
             case VALUE_FALSE:
@@ -186,7 +190,7 @@ public final class RawJson {
                 if (value instanceof Long) {
                     g.writeNumber((long) (Long) value);
                 } else {
-                    ((Num) value).write(g);
+                    ((RawNumber) value).write(g);
                 }
                 break;
             case BOOLEAN:
@@ -218,7 +222,7 @@ public final class RawJson {
             return Optional.empty();
         }
         return Optional.of(
-                value instanceof Long ? BigDecimal.valueOf((Long) value) : new BigDecimal(((Num) value).text));
+                value instanceof Long ? BigDecimal.valueOf((Long) value) : new BigDecimal(((RawNumber) value).text()));
     }
 
     /** A boolean; empty for any other kind. */
@@ -278,48 +282,5 @@ public final class RawJson {
     @Override
     public String toString() {
         return toJson();
-    }
-
-    /** A number as sent: its text, and whether it is an integer (no fraction, no exponent). */
-    private static final class Num {
-        final String text;
-        final boolean integer;
-
-        Num(String text, boolean integer) {
-            this.text = text;
-            this.integer = integer;
-        }
-
-        /**
-         * Into JSON text, the digits as sent; into anything else (a token buffer, a tree, a binary format),
-         * as an integer or an exact decimal, which such a generator keeps.
-         */
-        void write(JsonGenerator g) {
-            if (Wire.writesText(g)) {
-                g.writeNumber(text);
-            } else if (integer) {
-                g.writeNumber(new BigInteger(text));
-            } else {
-                g.writeNumber(new BigDecimal(text));
-            }
-        }
-
-        @Override
-        public boolean equals(@Nullable Object o) {
-            if (!(o instanceof Num) || ((Num) o).integer != integer) {
-                return false;
-            }
-            Num n = (Num) o;
-            return integer
-                    ? new BigInteger(text).equals(new BigInteger(n.text))
-                    : new BigDecimal(text).compareTo(new BigDecimal(n.text)) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return integer
-                    ? new BigInteger(text).hashCode()
-                    : 7 * new BigDecimal(text).stripTrailingZeros().hashCode() + 1;
-        }
     }
 }

@@ -77,11 +77,8 @@ public class TrackflowAutoConfiguration {
             ObjectProvider<OperationObservationConvention> operationConvention,
             ObjectProvider<BeyondWordsClientBuilderCustomizer> customizers) {
         BeyondWordsProperties p = properties.getBeyondwords();
-        BeyondWordsClient.Builder b = BeyondWordsClient.builder()
-                .config(TrackflowSettings.clientConfig(properties, p.getBaseUrl()))
-                .apiKey(p.getApiKey())
-                .transport(transport)
-                .rateLimiter(TrackflowSettings.rateLimiter(p.getRateLimit(), RateLimitProperties.Mode.NONE));
+        BeyondWordsClient.Builder b = BeyondWordsClient.builder().apiKey(p.getApiKey());
+        configure(b, properties, p, RateLimitProperties.Mode.NONE, transport);
         observe(b, observationRegistry, requestConvention, operationConvention);
         customizers.orderedStream().forEach(c -> c.customize(b));
         return b.build();
@@ -109,14 +106,23 @@ public class TrackflowAutoConfiguration {
             ObjectProvider<OperationObservationConvention> operationConvention,
             ObjectProvider<BeatPassClientBuilderCustomizer> customizers) {
         BeatPassProperties p = properties.getBeatpass();
-        BeatPassClient.Builder b = BeatPassClient.builder()
-                .config(TrackflowSettings.clientConfig(properties, p.getBaseUrl()))
-                .token(p.getToken())
-                .transport(transport)
-                .rateLimiter(TrackflowSettings.rateLimiter(p.getRateLimit(), RateLimitProperties.Mode.HEADERS));
+        BeatPassClient.Builder b = BeatPassClient.builder().token(p.getToken());
+        configure(b, properties, p, RateLimitProperties.Mode.HEADERS, transport);
         observe(b, observationRegistry, requestConvention, operationConvention);
         customizers.orderedStream().forEach(c -> c.customize(b));
         return b.build();
+    }
+
+    /** The settings both clients take: the shared ones, the provider's base URL and pacing, the transport. */
+    private static void configure(
+            ClientBuilder<?> b,
+            TrackflowProperties properties,
+            ProviderProperties provider,
+            RateLimitProperties.Mode defaultPacing,
+            HttpTransport transport) {
+        b.config(TrackflowSettings.clientConfig(properties, provider.getBaseUrl()))
+                .transport(transport)
+                .rateLimiter(TrackflowSettings.rateLimiter(provider.getRateLimit(), defaultPacing));
     }
 
     private static void observe(

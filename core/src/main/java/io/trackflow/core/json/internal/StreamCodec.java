@@ -1,5 +1,7 @@
 package io.trackflow.core.json.internal;
 
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
@@ -25,4 +27,17 @@ public interface StreamCodec<T> {
 
     /** Writes one value. */
     void write(T value, JsonGenerator g);
+
+    /**
+     * What JSON {@code null} reads as in a mapper: absent (null) for every type but one that holds JSON null
+     * itself.
+     */
+    default @Nullable T nullValue() {
+        return null;
+    }
+
+    /** Whether a mapper that leaves empty values out leaves this one out: an empty map ({@code RawFields}). */
+    default boolean isEmpty(T value) {
+        return value instanceof Map<?, ?> m && m.isEmpty();
+    }
 }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.type.MapType;
-import io.trackflow.core.json.RawJson;
 import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
@@ -128,31 +127,28 @@ public final class TrackflowJackson2Module extends Module {
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            byte[] json;
-            try {
-                json = Wire.bytes(g -> Tokens.copy(p, g));
-            } catch (UncheckedIOException e) {
-                throw e.getCause(); // the mapper's own parse error
-            } catch (IllegalArgumentException e) { // a token no JSON value has (binary data)
-                throw MismatchedInputException.from(p, codec.type(), e.getMessage());
-            } catch (tools.jackson.core.JacksonException e) { // e.g. nested deeper than trackflow writes
-                throw JsonMappingException.from(p, e.getOriginalMessage(), e);
-            }
-            try (tools.jackson.core.JsonParser p3 = Wire.parser(json)) {
+            try (tools.jackson.core.JsonParser p3 = Wire.parser(copied(p))) {
                 p3.nextToken();
                 return codec.read(p3);
-            } catch (IllegalArgumentException e) { // a Mismatch, or a token no JSON value has
+            } catch (IllegalArgumentException e) { // a Mismatch, or a token no JSON value has (binary data)
                 throw MismatchedInputException.from(p, codec.type(), e.getMessage());
-            } catch (tools.jackson.core.JacksonException e) { // e.g. nested deeper than trackflow reads
+            } catch (tools.jackson.core.JacksonException e) { // e.g. nested deeper than trackflow writes or reads
                 throw JsonMappingException.from(p, e.getOriginalMessage(), e);
             }
         }
 
+        /** The value at the parser as Jackson 3 reads it: JSON text (the mapper's own parse error thrown as is). */
+        private static byte[] copied(JsonParser p) throws IOException {
+            try {
+                return Wire.bytes(g -> Tokens.copy(p, g));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
         @Override
-        @SuppressWarnings("unchecked")
         public @Nullable T getNullValue(DeserializationContext ctxt) {
-            // a RawJson holds JSON null itself; every other type reads null as absent
-            return codec.type() == RawJson.class ? (T) RawJson.parse("null") : null;
+            return codec.nullValue();
         }
 
         @Override
@@ -175,16 +171,20 @@ public final class TrackflowJackson2Module extends Module {
 
         @Override
         public void serialize(T value, JsonGenerator g, SerializerProvider serializers) throws IOException {
-            byte[] json = Wire.bytes(g3 -> codec.write(value, g3));
-            try (tools.jackson.core.JsonParser p3 = Wire.parser(json)) {
+            try (tools.jackson.core.JsonParser p3 = written(value)) {
                 p3.nextToken();
                 Tokens.copy(p3, g);
             }
         }
 
+        /** A Jackson 3 parser over the value as its codec writes it. */
+        private tools.jackson.core.JsonParser written(T value) {
+            return Wire.parser(Wire.bytes(g3 -> codec.write(value, g3)));
+        }
+
         @Override
         public boolean isEmpty(SerializerProvider provider, T value) {
-            return value instanceof java.util.Map && ((java.util.Map<?, ?>) value).isEmpty(); // an empty RawFields
+            return codec.isEmpty(value);
         }
 
         /**
@@ -194,8 +194,7 @@ public final class TrackflowJackson2Module extends Module {
         @Override
         public void serializeWithType(T value, JsonGenerator g, SerializerProvider serializers, TypeSerializer typeSer)
                 throws IOException {
-            byte[] json = Wire.bytes(g3 -> codec.write(value, g3));
-            try (tools.jackson.core.JsonParser p3 = Wire.parser(json)) {
+            try (tools.jackson.core.JsonParser p3 = written(value)) {
                 boolean object = p3.nextToken() == tools.jackson.core.JsonToken.START_OBJECT;
                 WritableTypeId id = typeSer.writeTypePrefix(
                         g,

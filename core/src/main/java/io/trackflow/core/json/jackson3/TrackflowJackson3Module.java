@@ -132,10 +132,8 @@ public final class TrackflowJackson3Module extends JacksonModule {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public @Nullable T getNullValue(DeserializationContext ctxt) {
-            // a RawJson holds JSON null itself; every other type reads null as absent
-            return codec.type() == RawJson.class ? (T) RawJson.parse("null") : null;
+            return codec.nullValue();
         }
 
         @Override
@@ -163,7 +161,7 @@ public final class TrackflowJackson3Module extends JacksonModule {
 
         @Override
         public boolean isEmpty(SerializationContext ctxt, T value) {
-            return value instanceof java.util.Map && ((java.util.Map<?, ?>) value).isEmpty(); // an empty RawFields
+            return codec.isEmpty(value);
         }
 
         /**
