@@ -9,11 +9,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,7 +47,7 @@ final class ErrorFactory implements Errors {
                 .status(response.status())
                 .headers(response.headers())
                 .body(body)
-                .bodyExcerpt(excerptOf(response.body().duplicate()))
+                .bodyExcerpt(Excerpts.of(response.body().duplicate(), EXCERPT_BYTES))
                 .retryAfter(retryAfter)
                 .build();
         return of(error);
@@ -284,23 +279,6 @@ final class ErrorFactory implements Errors {
 
     @Override
     public String excerpt(ByteBuffer body) {
-        return excerptOf(body.duplicate());
-    }
-
-    /** Decodes up to 2 KiB of {@code b} as UTF-8, replacing what is invalid. */
-    private static String excerptOf(ByteBuffer b) {
-        if (b.remaining() > EXCERPT_BYTES) {
-            b.limit(b.position() + EXCERPT_BYTES);
-        }
-        CharsetDecoder d = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer c = d.decode(b);
-            return c.toString();
-        } catch (CharacterCodingException e) {
-            return "";
-        }
+        return Excerpts.of(body.duplicate(), EXCERPT_BYTES);
     }
 }

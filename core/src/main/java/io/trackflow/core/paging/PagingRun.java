@@ -1,6 +1,5 @@
 package io.trackflow.core.paging;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,7 +97,7 @@ final class PagingRun<T> {
             if (p.size() > 0) {
                 Object first = p.items().get(0);
                 if (previousFirst != null && previousFirst.equals(first)) {
-                    sink.error(notAdvancing(p.offset(), "starts with the same item as the page before it"));
+                    sink.error(failures.notAdvancing(p.offset(), "starts with the same item as the page before it"));
                     return;
                 }
                 previousFirst = first;
@@ -261,7 +260,7 @@ final class PagingRun<T> {
         }
         return response.map(r -> {
             if (r.offset().isPresent() && r.offset().getAsLong() != offset) {
-                throw notAdvancing(
+                throw failures.notAdvancing(
                         offset,
                         "was answered with the page at offset " + r.offset().getAsLong());
             }
@@ -281,26 +280,5 @@ final class PagingRun<T> {
                 .totalCount(r.totalCount())
                 .nextCursor(c)
                 .build(r.items(), r.headers());
-    }
-
-    private RuntimeException notAdvancing(long offset, String what) {
-        return failures.notAdvancing(offset, what);
-    }
-
-    /** A page, and how to tell its producer that it has been consumed. */
-    static final class Chunk<T> {
-        final Page<T> page;
-        private final Sinks.@Nullable Empty<Void> consumed;
-
-        Chunk(Page<T> page, Sinks.@Nullable Empty<Void> consumed) {
-            this.page = Objects.requireNonNull(page);
-            this.consumed = consumed;
-        }
-
-        void consumed() {
-            if (consumed != null) {
-                consumed.tryEmitEmpty();
-            }
-        }
     }
 }

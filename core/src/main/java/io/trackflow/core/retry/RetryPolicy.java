@@ -192,7 +192,7 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return the retry spec
      */
     public Retry toRetry(HttpMethod method, RetryListener listener) {
-        return new PolicyRetry(this, method, listener, Long.MAX_VALUE, false);
+        return toRetry(method, listener, Long.MAX_VALUE, false);
     }
 
     /**
@@ -206,7 +206,7 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return the retry spec
      */
     public Retry toRetry(HttpMethod method, RetryListener listener, long deadlineNanos) {
-        return new PolicyRetry(this, method, listener, deadlineNanos, false);
+        return toRetry(method, listener, deadlineNanos, false);
     }
 
     /**
@@ -224,7 +224,9 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return the retry spec
      */
     public Retry toRetry(HttpMethod method, RetryListener listener, long deadlineNanos, boolean limiterHolds) {
-        return new PolicyRetry(this, method, listener, deadlineNanos, limiterHolds);
+        java.util.Objects.requireNonNull(method, "method");
+        java.util.Objects.requireNonNull(listener, "listener");
+        return new PolicyRetry(() -> new RetryDecider(this, method, listener, deadlineNanos, limiterHolds));
     }
 
     /** Builds {@link RetryPolicy} values. */
