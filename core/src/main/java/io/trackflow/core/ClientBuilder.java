@@ -223,6 +223,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 .name(name)
                 .retryPolicy(c.retryPolicy())
                 .totalTimeout(c.totalTimeout())
+                .allowInsecureHttp(c.allowInsecureHttp())
                 .transportOptions(ReactorNettyTransport.builder()
                         .connectTimeout(c.connectTimeout())
                         .responseTimeout(c.responseTimeout())

@@ -77,12 +77,11 @@ public final class ApiClient implements AutoCloseable {
     /**
      * Starts a builder.
      *
-     * @param baseUrl the base URL every {@link #uri} is under: absolute http(s), with a host, without a
-     *     trailing slash (a provider's builder checks the rest: no user-info, query or fragment, https
-     *     unless allowed)
+     * @param baseUrl the base URL every {@link #uri} is under: absolute https (plain http only to a
+     *     loopback host, unless {@link ApiClientBuilder#allowInsecureHttp allowed}), with a host, without
+     *     user-info, query or fragment; trailing slashes are dropped
      * @return the builder
-     * @throws IllegalArgumentException naming {@code baseUrl} when it is not an absolute http(s) URL with a
-     *     host
+     * @throws IllegalArgumentException naming {@code baseUrl} (credentials hidden) when it is not acceptable
      */
     public static ApiClientBuilder builder(URI baseUrl) {
         return new ApiClientBuilder(baseUrl);

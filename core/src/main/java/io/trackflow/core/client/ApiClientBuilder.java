@@ -6,6 +6,7 @@ import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
+import io.trackflow.core.internal.BaseUrls;
 import io.trackflow.core.internal.Checks;
 import io.trackflow.core.internal.Urls;
 import io.trackflow.core.observation.OperationObservationConvention;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 /** Builds {@link ApiClient}s. Not thread-safe. */
 public final class ApiClientBuilder {
     final URI baseUrl;
+    boolean allowInsecureHttp;
     String name = "api";
     RetryPolicy retryPolicy = RetryPolicy.defaults();
     Duration totalTimeout = ApiClient.DEFAULT_TOTAL_TIMEOUT;
@@ -63,13 +65,20 @@ public final class ApiClientBuilder {
 
     ApiClientBuilder(URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        String scheme = baseUrl.getScheme();
-        if (!baseUrl.isAbsolute()
-                || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
-                || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, was " + baseUrl);
-        }
+        BaseUrls.check(baseUrl, true); // its structure now; plain http once allowInsecureHttp is known
         this.baseUrl = Urls.base(baseUrl);
+    }
+
+    /**
+     * Allows plain {@code http} to a non-loopback host (credentials then travel in clear text). Default
+     * false.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public ApiClientBuilder allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return this;
     }
 
     /**
@@ -260,6 +269,7 @@ public final class ApiClientBuilder {
      * @return the client
      */
     public ApiClient build() {
+        BaseUrls.check(baseUrl, allowInsecureHttp);
         return new ApiClient(this);
     }
 }

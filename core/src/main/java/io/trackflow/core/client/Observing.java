@@ -65,17 +65,8 @@ final class Observing {
     }
 
     <T> Mono<T> operation(String name, Mono<T> source) {
-        return Mono.deferContextual(ctx -> {
-            OperationObservationContext oc = new OperationObservationContext(provider, name);
-            Observation obs = start(oc, ctx);
-            Runnable once = stopOnce(obs);
-            return source.doOnNext(x -> oc.itemEmitted())
-                    .doOnError(obs::error)
-                    .doOnTerminate(once)
-                    .doOnCancel(once)
-                    .contextWrite(c ->
-                            c.put(ObservationThreadLocalAccessor.KEY, obs).put(OperationObservationContext.class, oc));
-        });
+        // the same observation as a stream's; singleOrEmpty waits for the end, so a value stops it as before
+        return operation(name, source.flux()).singleOrEmpty();
     }
 
     /** Stops {@code obs} the first time it runs: before a terminal signal goes on, or on cancel. */

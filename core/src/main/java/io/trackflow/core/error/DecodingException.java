@@ -14,10 +14,6 @@ public final class DecodingException extends ApiException {
     private final int status;
     private final String bodyExcerpt;
 
-    DecodingException(String message, @Nullable Throwable cause, int status, String bodyExcerpt) {
-        this(message, cause, status, bodyExcerpt, Facts.NONE);
-    }
-
     DecodingException(String message, @Nullable Throwable cause, int status, String bodyExcerpt, Facts facts) {
         super(message, cause, facts);
         this.status = status;

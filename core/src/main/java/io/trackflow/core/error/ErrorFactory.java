@@ -28,6 +28,9 @@ final class ErrorFactory implements Errors {
 
     static final ErrorFactory INSTANCE = new ErrorFactory();
 
+    /** Stands for the request in a failure named without one ({@link #named}): never sent, never shown. */
+    private static final HttpRequest NO_REQUEST = HttpRequest.get(java.net.URI.create("http://request.invalid/"));
+
     private ErrorFactory() {}
 
     @Override
@@ -160,13 +163,22 @@ final class ErrorFactory implements Errors {
                     : String.valueOf(cause.getMessage());
             what = "a body that does not match the contract (" + reason + ")";
         }
-        return new DecodingException("HTTP " + status + " " + request + " returned " + what, cause, status, excerpt);
+        return new DecodingException(
+                "HTTP " + status + " " + request + " returned " + what,
+                cause,
+                status,
+                excerpt,
+                ApiException.Facts.NONE);
     }
 
     @Override
     public DecodingException tooLarge(HttpRequest request, int status, long maxBytes) {
         return new DecodingException(
-                "response body of " + request + " exceeds the limit of " + maxBytes + " bytes", null, status, "");
+                "response body of " + request + " exceeds the limit of " + maxBytes + " bytes",
+                null,
+                status,
+                "",
+                ApiException.Facts.NONE);
     }
 
     @Override
@@ -177,7 +189,8 @@ final class ErrorFactory implements Errors {
                         + " repeating items",
                 null,
                 0,
-                "");
+                "",
+                ApiException.Facts.NONE);
     }
 
     @Override
@@ -200,6 +213,11 @@ final class ErrorFactory implements Errors {
         return transport(request, "transport failure (" + e + ")", e, false);
     }
 
+    @Override
+    public ApiException named(Throwable failure) {
+        return transport(NO_REQUEST, failure);
+    }
+
     /** The typed error for what the transport said ended an exchange. */
     private ApiException named(HttpRequest request, TransportFailure f) {
         Throwable cause = f.getCause() != null ? f.getCause() : f;
@@ -219,13 +237,17 @@ final class ErrorFactory implements Errors {
 
     @Override
     public TransportException transport(HttpRequest request, String what, Throwable cause, boolean connectFailure) {
-        return new TransportException(what + ": " + request, cause, connectFailure, false);
+        return new TransportException(what + ": " + request, cause, connectFailure, false, ApiException.Facts.NONE);
     }
 
     @Override
     public TransportException poolExhausted(HttpRequest request, Throwable cause) {
         return new TransportException(
-                "connection pool exhausted (" + cause.getMessage() + "): " + request, cause, false, true);
+                "connection pool exhausted (" + cause.getMessage() + "): " + request,
+                cause,
+                false,
+                true,
+                ApiException.Facts.NONE);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * ErrorFactory}, the one place exceptions are made (r2dbc-postgresql's {@code ExceptionFactory} is the
  * model). Exceptions have no public constructors and this interface is sealed, so the set of types and
  * the facts they carry stay the library's. The layers above this one ({@code auth}, {@code retry},
- * {@code ratelimit}, {@code client}) reach the factory through a package that is not exported; an
- * application cannot obtain an instance.
+ * {@code ratelimit}, {@code client}) reach the factory through a package that is not exported, so an
+ * application on the module path cannot obtain an instance.
  */
 public sealed interface Errors extends ListingFailures permits ErrorFactory {
 
@@ -96,6 +96,15 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
      * @return the exception: the failure itself when it already is an {@link ApiException}
      */
     ApiException transport(HttpRequest request, Throwable failure);
+
+    /**
+     * What a transport used on its own signalled (an I/O exception), as the error model names it, for a
+     * decision about it (a retry): its message does not name the request.
+     *
+     * @param failure what the transport signalled
+     * @return the typed error
+     */
+    ApiException named(Throwable failure);
 
     /**
      * A transport failure of a known kind.

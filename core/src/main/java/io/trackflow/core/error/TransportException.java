@@ -13,10 +13,6 @@ public final class TransportException extends ApiException {
     private final boolean connectFailure;
     private final boolean poolExhausted;
 
-    TransportException(String message, @Nullable Throwable cause, boolean connectFailure, boolean poolExhausted) {
-        this(message, cause, connectFailure, poolExhausted, Facts.NONE);
-    }
-
     TransportException(
             String message, @Nullable Throwable cause, boolean connectFailure, boolean poolExhausted, Facts facts) {
         super(message, cause, facts);

@@ -20,9 +20,11 @@ import reactor.util.Loggers;
  *
  * <p>Defaults: connect timeout 10 s; response timeout 30 s (the longest wait for the first byte or
  * between two reads of the body: a stalled body fails too); a pool of 64 connections with at most
- * 65,536 pending acquires (beyond, or after 45 s of waiting, a {@link io.trackflow.core.error.TransportException} with
- * {@link io.trackflow.core.error.TransportException#isPoolExhausted()}); gzip accepted; bodies up to 16 MiB (a larger one is
- * a {@link io.trackflow.core.error.DecodingException} and its connection is closed, never reused); {@code User-Agent:
+ * 65,536 pending acquires (beyond, or after 45 s of waiting, the exchange fails: through a client, a
+ * {@link io.trackflow.core.error.TransportException} with {@link
+ * io.trackflow.core.error.TransportException#isPoolExhausted()}); gzip accepted; bodies up to 16 MiB (a
+ * larger one fails the exchange, through a client a {@link io.trackflow.core.error.DecodingException}, and
+ * its connection is closed, never reused); {@code User-Agent:
  * trackflow/<version> java/<version>} unless the request sets one. Redirects are never followed, so
  * credentials never reach another host: a 3xx is returned like any other status.
  *
@@ -232,7 +234,8 @@ public final class ReactorNettyTransport implements HttpTransport {
 
         /**
          * How many requests may wait for a pooled connection (ignored with a user {@link HttpClient}).
-         * Default 65,536; beyond, requests fail at once with a pool-exhausted {@link io.trackflow.core.error.TransportException}.
+         * Default 65,536; beyond, requests fail at once (through a client, with a pool-exhausted {@link
+         * io.trackflow.core.error.TransportException}).
          *
          * @param max at least 1
          * @return this builder

@@ -34,15 +34,15 @@ import reactor.core.publisher.Mono;
 public final class OffsetPaginator<T> {
 
     /** The fetcher of one subscription, given its page size: a strategy may keep state per listing. */
-    private final IntFunction<PageFetcher<T>> fetchers;
+    private final IntFunction<PagingStyle<T>> styles;
 
     private final String fingerprint;
     private final String style;
     private final ListingFailures failures;
 
     private OffsetPaginator(
-            IntFunction<PageFetcher<T>> fetchers, String fingerprint, String style, ListingFailures failures) {
-        this.fetchers = fetchers;
+            IntFunction<PagingStyle<T>> styles, String fingerprint, String style, ListingFailures failures) {
+        this.styles = styles;
         this.failures = Objects.requireNonNull(failures, "failures");
         this.fingerprint = fingerprint;
         this.style = style;
@@ -60,7 +60,8 @@ public final class OffsetPaginator<T> {
     public static <T> OffsetPaginator<T> of(PageFetcher<T> fetcher, String fingerprint, ListingFailures failures) {
         Objects.requireNonNull(fetcher, "fetcher");
         PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
-        return new OffsetPaginator<>(pageSize -> fetcher, fingerprint, "offset", failures);
+        OffsetPaging<T> offsets = new OffsetPaging<>(fetcher);
+        return new OffsetPaginator<>(pageSize -> offsets, fingerprint, "offset", failures);
     }
 
     /**
@@ -119,7 +120,7 @@ public final class OffsetPaginator<T> {
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
             PagingRun<T> run =
-                    new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
+                    new PagingRun<>(styleFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
             return run.chunks().concatMap(run::emit, 0).onErrorMap(e -> failures.endingAt(e, run.cursor(run.next)));
         });
     }
@@ -154,7 +155,7 @@ public final class OffsetPaginator<T> {
         check(from.offset(), from.end(), pageSize, concurrency);
         return Flux.defer(() -> {
             PagingRun<T> run =
-                    new PagingRun<>(fetcherFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
+                    new PagingRun<>(styleFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
             return run.chunks().map(run::hand).onErrorMap(e -> failures.endingAt(e, run.cursor(run.next)));
         });
     }
@@ -174,7 +175,7 @@ public final class OffsetPaginator<T> {
             throw new IllegalArgumentException("n must be >= 1, was " + n);
         }
         check(start, end, 1, 1);
-        return Mono.defer(() -> fetchers.apply(1).fetch(start, 1)).map(p -> {
+        return Mono.defer(() -> styles.apply(1).fetch(start, 1)).map(p -> {
             OptionalLong total = p.totalCount();
             if (total.isEmpty()) {
                 return List.of(OffsetRange.of(start, end));
@@ -185,11 +186,11 @@ public final class OffsetPaginator<T> {
     }
 
     /**
-     * The fetcher of one subscription. A listing shorter than a page asks no bigger a page than it
+     * The paging style of one subscription. A listing shorter than a page asks no bigger a page than it
      * reads ({@code maxItems(5)} asks {@code per_page=5}).
      */
-    private PageFetcher<T> fetcherFor(PageCursor from, int pageSize) {
-        return fetchers.apply((int) Math.max(1, Math.min(pageSize, from.end() - from.offset())));
+    private PagingStyle<T> styleFor(PageCursor from, int pageSize) {
+        return styles.apply((int) Math.max(1, Math.min(pageSize, from.end() - from.offset())));
     }
 
     private void checkCursor(PageCursor from) {

@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 import reactor.core.publisher.Mono;
 
 /**
- * Page-number paging as a strategy of the offset engine: one subscription's view of a {@link
- * PageNumberFetcher} as a {@link PageFetcher}. An offset is the page that holds it at the size in
+ * Page-number paging as a style of the paging engine: one subscription's view of a {@link
+ * PageNumberFetcher} by offsets. An offset is the page that holds it at the size in
  * force ({@code page = offset / size + 1}) and a position within it. An answer never reaches past
  * the end of its page, so a listing that starts mid-page reads the rest of that page ({@link
  * #untilBoundary}) and then asks every later page whole, at the size in force.
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  *
  * @param <T> the item type
  */
-final class PageNumberPaging<T> implements PageFetcher<T> {
+final class PageNumberPaging<T> implements PagingStyle<T> {
 
     /** Pages fetched again for one offset when the size in force changed; then the page is refused. */
     private static final int MAX_REFETCHES = 3;
@@ -34,15 +34,28 @@ final class PageNumberPaging<T> implements PageFetcher<T> {
         this.size = pageSize;
     }
 
-    /** The page size in force. */
-    int size() {
+    /** The first answer is the page that holds the start, from the start to its end (a size larger than asked included). */
+    @Override
+    public int firstLimit(long start, long end, int pageSize) {
+        return PagingStyle.limitFor(start, end, Integer.MAX_VALUE);
+    }
+
+    /** The size in force, as the first page stated it or a clamp showed it. */
+    @Override
+    public int sizeAfter(PageResponse<T> first, int pageSize, int firstLimit, boolean moreFollow) {
         return size;
     }
 
-    /** The items from {@code offset} to the end of the page that holds it, at the size in force. */
-    int untilBoundary(long offset) {
+    @Override
+    public int sizeInForce(int settled) {
+        return size;
+    }
+
+    /** An answer never reaches past the end of its page, at the size in force after the answer. */
+    @Override
+    public int against(long at, int limit) {
         int s = size;
-        return (int) (s - offset % s);
+        return (int) Math.min(limit, s - at % s);
     }
 
     @Override

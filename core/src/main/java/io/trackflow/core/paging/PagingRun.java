@@ -17,12 +17,8 @@ import reactor.core.publisher.Sinks;
  */
 final class PagingRun<T> {
 
-    private final PageFetcher<T> fetcher;
-    /**
-     * The fetcher as a page-number strategy, or null for offsets: its answers end with their page, and
-     * later requests follow the size in force that it learns from the pages.
-     */
-    private final @Nullable PageNumberPaging<T> numbered;
+    /** How pages are asked and read (offsets, or numbered pages): the engine's one variable part. */
+    private final PagingStyle<T> style;
 
     private final String fingerprint;
     /** Where the listing began: kept in every cursor so that resuming completes the same listing. */
@@ -41,15 +37,14 @@ final class PagingRun<T> {
     private @Nullable Object previousFirst;
 
     PagingRun(
-            PageFetcher<T> fetcher,
+            PagingStyle<T> style,
             String fingerprint,
             PageCursor from,
             int pageSize,
             int concurrency,
             ListingFailures failures) {
-        this.fetcher = fetcher;
+        this.style = style;
         this.failures = failures;
-        this.numbered = fetcher instanceof PageNumberPaging ? (PageNumberPaging<T>) fetcher : null;
         this.fingerprint = fingerprint;
         this.origin = from.start();
         this.start = from.offset();
@@ -107,28 +102,16 @@ final class PagingRun<T> {
     }
 
     private Flux<Chunk<T>> firstAndRest() {
-        // numbered pages: the first answer is the page that holds the start, from the start to its end
-        // (a server's size larger than asked included), so that later requests are whole pages
-        PageNumberPaging<T> numbered = this.numbered;
-        int firstLimit = numbered == null ? limitFor(start, end, pageSize) : limitFor(start, end, Integer.MAX_VALUE);
+        int firstLimit = style.firstLimit(start, end, pageSize);
         return fetch(start, firstLimit).flatMapMany(first -> {
             int n = first.items().size();
             OptionalLong total = first.totalCount();
             long stop = total.isPresent() ? Math.min(end, Math.max(start, total.getAsLong())) : end;
             long after = start + n;
-            int size = pageSize;
-            if (numbered != null) {
-                size = numbered.size(); // the size in force, as the page stated or a clamp showed it
-            } else {
-                if (first.limit().isPresent() && first.limit().getAsInt() > 0) {
-                    size = Math.min(size, first.limit().getAsInt());
-                }
-                if (total.isPresent() && n > 0 && n < firstLimit && after < stop) {
-                    size = Math.min(size, n); // the server clamped the page size without saying
-                }
-            }
+            int size = style.sizeAfter(first, pageSize, firstLimit, total.isPresent() && after < stop);
             // a page whose size the server changed ends sooner: it is short only against its own end
-            boolean last = n == 0 || after >= stop || (total.isEmpty() && isShort(first, against(start, firstLimit)));
+            boolean last =
+                    n == 0 || after >= stop || (total.isEmpty() && isShort(first, style.against(start, firstLimit)));
             Chunk<T> head = new Chunk<>(page(first, start, firstLimit, last ? -1 : after, stop), null);
             if (last) {
                 return Flux.just(head);
@@ -152,7 +135,7 @@ final class PagingRun<T> {
                 sink.complete();
                 return offset;
             }
-            int limit = (int) Math.min(sizeInForce(size), stop - offset);
+            int limit = (int) Math.min(style.sizeInForce(size), stop - offset);
             sink.next(new long[] {offset, limit});
             return offset + limit;
         });
@@ -199,13 +182,13 @@ final class PagingRun<T> {
         boolean[] done = {false};
         return Mono.defer(() -> {
                     long at = position.get();
-                    int limit = limitFor(at, end, sizeInForce(size));
+                    int limit = PagingStyle.limitFor(at, end, style.sizeInForce(size));
                     return fetch(at, limit).map(r -> {
                         int n = r.items().size();
                         long after = at + n;
                         done[0] = n == 0
                                 || after >= end
-                                || isShort(r, against(at, limit))
+                                || isShort(r, style.against(at, limit))
                                 || (r.totalCount().isPresent()
                                         && after >= r.totalCount().getAsLong());
                         position.set(after);
@@ -226,26 +209,6 @@ final class PagingRun<T> {
                 && r.items().size() < Math.min(asked, r.limit().getAsInt());
     }
 
-    /** The page size to ask next: for numbered pages, the size in force as the pages showed it. */
-    private int sizeInForce(int size) {
-        PageNumberPaging<T> n = numbered;
-        return n == null ? size : n.size();
-    }
-
-    /**
-     * What an answer for {@code limit} items at {@code at} is measured against to tell a short page: the
-     * limit, or for numbered pages the end of the page that holds {@code at} (at the size in force after
-     * the answer), where the answer stops whatever was asked.
-     */
-    private int against(long at, int limit) {
-        PageNumberPaging<T> n = numbered;
-        return n == null ? limit : Math.min(limit, n.untilBoundary(at));
-    }
-
-    private static int limitFor(long at, long to, int size) {
-        return (int) Math.max(1, Math.min(size, to - at));
-    }
-
     /**
      * Fetches a page, trimmed to the limit asked (a server that sends more is not trusted). A page
      * whose reported offset is not the offset asked fails the listing: the server (or a proxy keyed on
@@ -254,7 +217,7 @@ final class PagingRun<T> {
     private Mono<PageResponse<T>> fetch(long offset, int limit) {
         Mono<PageResponse<T>> response;
         try {
-            response = fetcher.fetch(offset, limit); // called on subscription: the paging runs lazily
+            response = style.fetch(offset, limit); // called on subscription: the paging runs lazily
         } catch (RuntimeException e) {
             return Mono.error(e);
         }

@@ -4,6 +4,7 @@ import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.error.TimeoutException;
 import io.trackflow.core.error.TransportException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.Optional;
@@ -107,6 +108,10 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return whether to retry
      */
     public boolean isRetryable(HttpMethod method, Throwable error) {
+        if (error instanceof java.io.IOException) {
+            // what a transport used on its own signals, judged as the error model names it
+            return isRetryable(method, ErrorAccess.get().named(error));
+        }
         if (error instanceof TransportException) {
             TransportException t = (TransportException) error;
             if (t.isPoolExhausted()) {

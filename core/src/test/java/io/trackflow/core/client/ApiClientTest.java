@@ -132,6 +132,32 @@ class ApiClientTest {
     }
 
     @Test
+    void theBaseUrlFollowsTheRulesOfAProvidersBuilder() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ApiClient.builder(URI.create("https://user:s3cret@example.com/v1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("user-info")
+                .hasMessageNotContaining("s3cret");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ApiClient.builder(URI.create("https://example.com/v1?key=abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("query");
+        ApiClientBuilder plain =
+                ApiClient.builder(URI.create("http://example.com/v1")).transport(transport);
+        org.assertj.core.api.Assertions.assertThatThrownBy(plain::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain http");
+        try (ApiClient allowed = plain.allowInsecureHttp(true).build()) {
+            assertThat(allowed.uri(List.of("tracks"), List.of())).hasToString("http://example.com/v1/tracks");
+        }
+        try (ApiClient loopback = ApiClient.builder(URI.create("http://127.0.0.1:1/v1/"))
+                .transport(transport)
+                .build()) {
+            assertThat(loopback.uri(List.of("tracks"), List.of())).hasToString("http://127.0.0.1:1/v1/tracks");
+        }
+    }
+
+    @Test
     void successSendsAuthDefaultsAndEncodedQuery() {
         ApiClient c = caller(ApiKeyAuth.header("X-Api-Key", "sekret"), FAST);
         script.add(Answer.of(200, "{\"ok\":true}"));

@@ -254,6 +254,30 @@ class ReactorNettyTransportTest {
                 .verify(Duration.ofSeconds(5));
     }
 
+    /** Used on its own with a policy's Reactor Retry, the transport's failures are judged as a client's are. */
+    @Test
+    void onItsOwnARefusedConnectionIsRetriedByAPolicysRetry() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        HttpRequest request = HttpRequest.get(URI.create("http://127.0.0.1:" + port + "/"));
+        AtomicInteger attempts = new AtomicInteger();
+        io.trackflow.core.retry.RetryPolicy policy = io.trackflow.core.retry.RetryPolicy.builder()
+                .maxRetries(3)
+                .initialBackoff(Duration.ofMillis(1))
+                .maxBackoff(Duration.ofMillis(5))
+                .build();
+        StepVerifier.create(Mono.defer(() -> {
+                            attempts.incrementAndGet();
+                            return transport.send(request);
+                        })
+                        .retryWhen(policy.toRetry(HttpMethod.POST)))
+                .expectError()
+                .verify(Duration.ofSeconds(10));
+        assertThat(attempts).hasValue(4); // a connect failure is retried whatever the method
+    }
+
     @Test
     void redirectsAreNotFollowed() {
         StepVerifier.create(typed(transport).send(HttpRequest.get(uri("/redirect"))))

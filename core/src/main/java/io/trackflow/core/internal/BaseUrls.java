@@ -1,0 +1,107 @@
+package io.trackflow.core.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The rules of a base URL, for {@code ClientConfig} and {@code ApiClientBuilder} alike: absolute
+ * {@code https} (or {@code http} to a loopback host, or anywhere when allowed), with a host, without
+ * user-info, query or fragment. Messages show the URL with any credentials hidden.
+ */
+public final class BaseUrls {
+
+    private BaseUrls() {}
+
+    /**
+     * Parses and checks the structure of a base URL.
+     *
+     * @param baseUrl the URL text
+     * @return the URI
+     * @throws IllegalArgumentException naming {@code baseUrl} when it is not acceptable
+     */
+    public static URI parse(String baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        String text = baseUrl.trim();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "baseUrl is not a valid URL, was \"" + shown(text) + "\" (" + e.getReason() + ")" + fix(text), e);
+        }
+        checkShape(uri, text);
+        return uri;
+    }
+
+    /** The structure every base URL needs, whatever the other options say. */
+    private static void checkShape(URI uri, String text) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must be an absolute http(s) URL, was \"" + shown(text) + "\"" + fix(text));
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("baseUrl must not carry user-info, was \"" + shown(text)
+                    + "\" (credentials belong in the client's auth settings)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("baseUrl must name a host, was \"" + shown(text) + "\"");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must not carry a query or fragment, was \"" + shown(text) + "\"");
+        }
+    }
+
+    /**
+     * Checks a base URL as a client will use it: its structure, and plain {@code http} only to a
+     * loopback host unless allowed.
+     *
+     * @param uri the base URL
+     * @param allowInsecure whether plain http to any host is allowed
+     * @throws IllegalArgumentException naming {@code baseUrl} (credentials hidden) when it is not acceptable
+     */
+    public static void check(URI uri, boolean allowInsecure) {
+        checkShape(uri, uri.toString());
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host, was \""
+                    + shown(uri.toString()) + "\"; credentials would be sent in clear text"
+                    + " (use https, or allow it explicitly with allowInsecureHttp(true))");
+        }
+    }
+
+    /** A base URL as it may be shown: user-info (credentials) replaced by {@code ****}, at most 200 chars. */
+    private static String shown(String text) {
+        String s = text.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/@?#]*@", "$1****@");
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    /** The likely fix of a URL without a scheme ({@code localhost:8080/v1}), or nothing. */
+    private static String fix(String text) {
+        if (text.isEmpty() || text.contains("://")) {
+            return "";
+        }
+        return "; add the scheme, e.g. \"https://" + shown(text) + "\" (or \"http://\" for a loopback host)";
+    }
+
+    /**
+     * Whether a host name is a loopback name or literal, judged without any DNS lookup.
+     *
+     * @param host the host
+     * @return whether it is loopback
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+}
