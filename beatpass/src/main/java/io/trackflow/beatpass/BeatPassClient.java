@@ -1,12 +1,14 @@
 package io.trackflow.beatpass;
 
-import io.trackflow.core.ClientBuilder;
+import io.trackflow.beatpass.model.Track;
+import io.trackflow.core.ProviderClientBuilder;
 import io.trackflow.core.auth.BearerTokenAuth;
 import io.trackflow.core.auth.TokenProvider;
 import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.error.ErrorBody;
 import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.json.Json;
 import io.trackflow.core.ratelimit.RateLimiter;
 import io.trackflow.core.ratelimit.RateLimits;
 import java.util.Objects;
@@ -79,6 +81,22 @@ public final class BeatPassClient implements AutoCloseable {
     }
 
     /**
+     * Does the client's one-time work ahead of its first call (the transport's event loops and resolver,
+     * the model's reader), so that a first call's deadline is not spent on it. Nothing is sent; the token
+     * is not asked for. Optional.
+     *
+     * @return completes when done
+     */
+    public reactor.core.publisher.Mono<Void> warmup() {
+        return api.warmup()
+                .then(reactor.core.publisher.Mono.fromRunnable(() -> Json.read(
+                        "{\"id\":1,\"name\":\"a\",\"release_date\":\"2024-01-01\",\"duration\":1000,"
+                                + "\"artists\":[{\"id\":1,\"name\":\"b\"}],"
+                                + "\"created_at\":\"2024-01-01T00:00:00.000000Z\"}",
+                        Track.class)));
+    }
+
+    /**
      * Frees the connection pool the client created, if it created one. Safe on any thread: on a
      * non-blocking one it does not wait (see {@link #closeAsync()}).
      */
@@ -102,7 +120,7 @@ public final class BeatPassClient implements AutoCloseable {
     }
 
     /** Builds {@link BeatPassClient}s; validates everything in {@link #build()}, before any I/O. */
-    public static final class Builder extends ClientBuilder<Builder> {
+    public static final class Builder extends ProviderClientBuilder<Builder> {
         private @Nullable String token;
         private @Nullable TokenProvider tokenProvider;
         private Consumer<RateLimitStatus> rateLimitListener = s -> {};

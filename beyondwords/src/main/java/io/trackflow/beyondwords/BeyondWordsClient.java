@@ -1,8 +1,10 @@
 package io.trackflow.beyondwords;
 
-import io.trackflow.core.ClientBuilder;
+import io.trackflow.beyondwords.model.BackgroundTrack;
+import io.trackflow.core.ProviderClientBuilder;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
+import io.trackflow.core.json.Json;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -46,6 +48,23 @@ public final class BeyondWordsClient implements AutoCloseable {
     }
 
     /**
+     * Does the client's one-time work ahead of its first call (the transport's event loops and resolver,
+     * the model's reader), so that a first call's deadline is not spent on it. Nothing is sent. Optional.
+     *
+     * @return completes when done
+     */
+    public Mono<Void> warmup() {
+        return api.warmup()
+                .then(Mono.fromRunnable(() -> Json.readList(
+                        new java.io.ByteArrayInputStream(
+                                ("[{\"id\":1,\"name\":\"a\",\"volume\":1,\"project\":{\"id\":1,\"name\":\"p\"},"
+                                                + "\"media\":{\"url\":\"https://x/y.mp3\",\"duration\":1000},"
+                                                + "\"created\":\"2024-01-01T00:00:00.000Z\",\"updated\":\"2024-01-01T00:00:00Z\"}]")
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        BackgroundTrack.class)));
+    }
+
+    /**
      * Frees the connection pool the client created, if it created one. Safe on any thread: on a
      * non-blocking one it does not wait (see {@link #closeAsync()}).
      */
@@ -69,7 +88,7 @@ public final class BeyondWordsClient implements AutoCloseable {
     }
 
     /** Builds {@link BeyondWordsClient}s; validates everything in {@link #build()}, before any I/O. */
-    public static final class Builder extends ClientBuilder<Builder> {
+    public static final class Builder extends ProviderClientBuilder<Builder> {
         private @Nullable String apiKey;
 
         Builder() {

@@ -201,6 +201,18 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
+     * Does the client's one-time work ahead of its first call, so that the first call's deadline is not
+     * spent on it: the transport's ({@link HttpTransport#warmup()}). Nothing is sent to the API. Optional: a
+     * client works without it; calling it again does nothing more. A closed client refuses it, as it
+     * refuses a call.
+     *
+     * @return completes when done
+     */
+    public Mono<Void> warmup() {
+        return Mono.defer(() -> closed.get() ? Mono.error(closedError()) : transport.warmup());
+    }
+
+    /**
      * Closes the client on subscription, without blocking: it refuses every call from then on and frees
      * the transport it created (which ends the calls in flight on it).
      *

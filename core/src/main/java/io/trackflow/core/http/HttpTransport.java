@@ -73,6 +73,17 @@ public interface HttpTransport extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Does the transport's one-time work ahead of its first exchange (for Reactor Netty: its event loops,
+     * native transport and DNS resolver), so that a first call's deadline is not spent on it. Nothing is
+     * sent. Completes at once by default.
+     *
+     * @return completes when done
+     */
+    default Mono<Void> warmup() {
+        return Mono.empty();
+    }
+
     /** Frees what this transport created (connection pools). A no-op by default. */
     @Override
     default void close() {}

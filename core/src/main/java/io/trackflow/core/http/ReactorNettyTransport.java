@@ -1,6 +1,5 @@
 package io.trackflow.core.http;
 
-import io.netty.channel.ChannelOption;
 import io.trackflow.core.internal.Checks;
 import io.trackflow.core.internal.Version;
 import java.time.Duration;
@@ -56,24 +55,11 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReactorNettyTransport(Builder b) {
-        HttpClient base;
-        if (b.httpClient != null) {
-            base = b.httpClient;
-            ownedProvider = null;
-        } else {
-            ownedProvider = ConnectionProvider.builder("trackflow")
-                    .maxConnections(b.maxConnections)
-                    .pendingAcquireMaxCount(b.pendingAcquireMaxCount)
-                    .pendingAcquireTimeout(b.pendingAcquireTimeout)
-                    .maxIdleTime(Duration.ofSeconds(30))
-                    .build();
-            base = HttpClient.create(ownedProvider);
-        }
-        this.client = base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        Math.min(Integer.MAX_VALUE, b.connectTimeout.toMillis()))
-                .compress(b.compression)
-                .followRedirect(false)
-                .keepAlive(true);
+        ownedProvider = b.httpClient == null
+                ? NettyExchange.pool(b.maxConnections, b.pendingAcquireMaxCount, b.pendingAcquireTimeout)
+                : null;
+        HttpClient base = b.httpClient != null ? b.httpClient : HttpClient.create(ownedProvider);
+        this.client = NettyExchange.configured(base, b.connectTimeout, b.compression);
         this.responseTimeout = b.responseTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
         this.userAgent = b.userAgent;
@@ -120,6 +106,12 @@ public final class ReactorNettyTransport implements HttpTransport {
             }
             return NettyExchange.run(client, request, handler, responseTimeout, userAgent, maxResponseBytes);
         });
+    }
+
+    /** Reactor Netty's own warm-up of this transport's client: event loops, native transport, DNS resolver. */
+    @Override
+    public Mono<Void> warmup() {
+        return client.warmup();
     }
 
     /**

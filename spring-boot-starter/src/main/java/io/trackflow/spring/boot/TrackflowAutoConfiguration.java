@@ -3,7 +3,7 @@ package io.trackflow.spring.boot;
 import io.micrometer.observation.ObservationRegistry;
 import io.trackflow.beatpass.BeatPassClient;
 import io.trackflow.beyondwords.BeyondWordsClient;
-import io.trackflow.core.ClientBuilder;
+import io.trackflow.core.ProviderClientBuilder;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.json.jackson3.TrackflowJackson3Module;
@@ -115,7 +115,7 @@ public class TrackflowAutoConfiguration {
 
     /** The settings both clients take: the shared ones, the provider's base URL and pacing, the transport. */
     private static void configure(
-            ClientBuilder<?> b,
+            ProviderClientBuilder<?> b,
             TrackflowProperties properties,
             ProviderProperties provider,
             RateLimitProperties.Mode defaultPacing,
@@ -126,7 +126,7 @@ public class TrackflowAutoConfiguration {
     }
 
     private static void observe(
-            ClientBuilder<?> b,
+            ProviderClientBuilder<?> b,
             ObjectProvider<ObservationRegistry> registry,
             ObjectProvider<RequestObservationConvention> requestConvention,
             ObjectProvider<OperationObservationConvention> operationConvention) {

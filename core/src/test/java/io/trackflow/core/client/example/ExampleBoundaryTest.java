@@ -2,7 +2,7 @@ package io.trackflow.core.client.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trackflow.core.ClientBuilder;
+import io.trackflow.core.ProviderClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -38,7 +38,7 @@ class ExampleBoundaryTest {
     }
 
     private static Set<String> exportedPackages() throws IOException, URISyntaxException {
-        Path mainClasses = Path.of(ClientBuilder.class
+        Path mainClasses = Path.of(ProviderClientBuilder.class
                 .getProtectionDomain()
                 .getCodeSource()
                 .getLocation()

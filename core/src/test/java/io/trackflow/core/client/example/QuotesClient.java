@@ -1,6 +1,6 @@
 package io.trackflow.core.client.example;
 
-import io.trackflow.core.ClientBuilder;
+import io.trackflow.core.ProviderClientBuilder;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.HttpRequest;
@@ -126,7 +126,7 @@ public final class QuotesClient implements AutoCloseable {
     }
 
     /** Builds {@link QuotesClient}s; everything is validated in {@link #build()}, before any I/O. */
-    public static final class Builder extends ClientBuilder<Builder> {
+    public static final class Builder extends ProviderClientBuilder<Builder> {
         private @Nullable String apiKey;
 
         Builder() {

@@ -16,13 +16,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The options every trackflow client builder has: base URL, retry policy, shared transport, total
- * timeout, plain-http permission and retry listener. Provider builders extend it and add their
- * credentials; everything is validated when the client is built, before any I/O.
+ * The base of every provider's client builder ({@code BeyondWordsClient.Builder}, {@code
+ * BeatPassClient.Builder}, yours): the options every provider client has (base URL, retry policy,
+ * timeouts, shared transport, plain-http permission, rate limiter, retry listener, observation).
+ * Provider builders extend it and add their credentials; everything is validated when the client is
+ * built, before any I/O. It hands the options to an {@link ApiClientBuilder}, which builds the toolkit
+ * client a provider is written with.
  *
  * @param <B> the concrete builder
  */
-public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B>> {
 
     /** Every shared option but the base URL, which is kept as given until it is validated at build. */
     private ClientConfig.Builder config = ClientConfig.builder();
@@ -41,7 +44,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      *
      * @param defaultBaseUrl the provider's base URL
      */
-    protected ClientBuilder(String defaultBaseUrl) {
+    protected ProviderClientBuilder(String defaultBaseUrl) {
         this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl");
     }
 
