@@ -67,26 +67,19 @@ final class ErrorFactory implements Errors {
     }
 
     private static HttpStatusException of(ErrorResponse response, ApiException.Facts facts) {
-        switch (response.status()) {
-            case 400:
-                return new BadRequestException(response, facts);
-            case 401:
-                return new UnauthorizedException(response, facts);
-            case 403:
-                return new ForbiddenException(response, facts);
-            case 404:
-                return new NotFoundException(response, facts);
-            case 409:
-                return new ConflictException(response, facts);
-            case 422:
-                return new ValidationException(response, facts);
-            case 429:
-                return new RateLimitException(response, facts);
-            default:
-                return response.status() >= 500 && response.status() <= 599
+        return switch (response.status()) {
+            case 400 -> new BadRequestException(response, facts);
+            case 401 -> new UnauthorizedException(response, facts);
+            case 403 -> new ForbiddenException(response, facts);
+            case 404 -> new NotFoundException(response, facts);
+            case 409 -> new ConflictException(response, facts);
+            case 422 -> new ValidationException(response, facts);
+            case 429 -> new RateLimitException(response, facts);
+            default ->
+                response.status() >= 500 && response.status() <= 599
                         ? new ServerException(response, facts)
                         : new HttpStatusException(response, facts);
-        }
+        };
     }
 
     /**
@@ -221,18 +214,13 @@ final class ErrorFactory implements Errors {
     /** The typed error for what the transport said ended an exchange. */
     private ApiException named(HttpRequest request, TransportFailure f) {
         Throwable cause = f.getCause() != null ? f.getCause() : f;
-        switch (f.kind()) {
-            case CONNECT_TIMEOUT:
-                return timeout(TimeoutException.Kind.CONNECT, request, cause);
-            case RESPONSE_TIMEOUT:
-                return timeout(TimeoutException.Kind.RESPONSE, request, cause);
-            case POOL_EXHAUSTED:
-                return poolExhausted(request, cause);
-            case CLOSED_EARLY:
-                return transport(request, "connection closed prematurely", cause, false);
-            default:
-                return tooLarge(request, f.status(), f.maxBytes());
-        }
+        return switch (f.kind()) {
+            case CONNECT_TIMEOUT -> timeout(TimeoutException.Kind.CONNECT, request, cause);
+            case RESPONSE_TIMEOUT -> timeout(TimeoutException.Kind.RESPONSE, request, cause);
+            case POOL_EXHAUSTED -> poolExhausted(request, cause);
+            case CLOSED_EARLY -> transport(request, "connection closed prematurely", cause, false);
+            case TOO_LARGE -> tooLarge(request, f.status(), f.maxBytes());
+        };
     }
 
     @Override
