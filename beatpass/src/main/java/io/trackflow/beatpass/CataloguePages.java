@@ -188,7 +188,7 @@ final class CataloguePages {
             }
 
             PageFields build() {
-                checkStatus(status);
+                Tracks.checkStatus(status);
                 PageFields page = own.equals("tracks") ? tracks : pagination;
                 if (page != null) {
                     return page;
@@ -204,20 +204,6 @@ final class CataloguePages {
                 }
                 return fallback;
             }
-        }
-    }
-
-    /**
-     * Checks a BeatPass envelope's {@code status}: absent, {@code null} or {@code "success"}.
-     *
-     * @throws IllegalStateException saying what it is otherwise
-     */
-    static void checkStatus(@Nullable RawJson status) {
-        if (status != null
-                && !status.isNull()
-                && !status.asString().filter("success"::equals).isPresent()) {
-            throw new IllegalStateException(
-                    "status is \"" + status.asString().orElse(status.toJson()) + "\", not \"success\"");
         }
     }
 

@@ -235,6 +235,20 @@ public final class Tracks {
         return api.call("tracks.get", req, (head, body) -> ENVELOPE.read(body));
     }
 
+    /**
+     * Fails a body whose {@code status} is present and not {@code "success"} (null or absent passes): the
+     * rule of the lookup's envelope and of the catalogue's pages. Kept here, in a class every client
+     * loads, so that a lookup never initializes the catalogue's codecs on an event loop.
+     */
+    static void checkStatus(@Nullable RawJson status) {
+        if (status != null
+                && !status.isNull()
+                && !status.asString().filter("success"::equals).isPresent()) {
+            throw new IllegalStateException(
+                    "status is \"" + status.asString().orElse(status.toJson()) + "\", not \"success\"");
+        }
+    }
+
     /** The {@code {status, track}} envelope, read in one pass: a {@code status} other than success fails. */
     private static final class Envelope extends ModelCodec<Envelope.Builder, Track> {
         Envelope() {
@@ -252,7 +266,7 @@ public final class Tracks {
             Track track;
 
             Track build() {
-                CataloguePages.checkStatus(status);
+                checkStatus(status);
                 if (track == null) {
                     throw new IllegalStateException("no track object in the body");
                 }
