@@ -4,7 +4,6 @@ import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.BaseUrls;
 import io.trackflow.core.internal.Checks;
-import io.trackflow.core.internal.Urls;
 import io.trackflow.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -70,12 +69,12 @@ public abstract class ClientConfig implements java.io.Serializable {
 
     @Value.Check
     final ClientConfig check() {
-        BaseUrls.check(baseUrl(), allowInsecureHttp());
+        URI base = BaseUrls.normalized(baseUrl());
+        BaseUrls.checkPlainHttp(base, allowInsecureHttp());
         Checks.positive(totalTimeout(), "totalTimeout");
         Checks.positive(connectTimeout(), "connectTimeout");
         Checks.positive(responseTimeout(), "responseTimeout");
         Checks.atLeast(maxConnections(), 1, "maxConnections");
-        URI base = Urls.base(baseUrl());
         return base == baseUrl() ? this : builder().from(this).baseUrl(base).build();
     }
 

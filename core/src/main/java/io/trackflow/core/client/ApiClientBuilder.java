@@ -8,7 +8,6 @@ import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.BaseUrls;
 import io.trackflow.core.internal.Checks;
-import io.trackflow.core.internal.Urls;
 import io.trackflow.core.observation.OperationObservationConvention;
 import io.trackflow.core.observation.RequestObservationConvention;
 import io.trackflow.core.ratelimit.RateLimiter;
@@ -65,8 +64,7 @@ public final class ApiClientBuilder {
 
     ApiClientBuilder(URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        BaseUrls.check(baseUrl, true); // its structure now; plain http once allowInsecureHttp is known
-        this.baseUrl = Urls.base(baseUrl);
+        this.baseUrl = BaseUrls.normalized(baseUrl); // plain http is judged at build, with allowInsecureHttp
     }
 
     /**
@@ -269,7 +267,7 @@ public final class ApiClientBuilder {
      * @return the client
      */
     public ApiClient build() {
-        BaseUrls.check(baseUrl, allowInsecureHttp);
+        BaseUrls.checkPlainHttp(baseUrl, allowInsecureHttp);
         return new ApiClient(this);
     }
 }

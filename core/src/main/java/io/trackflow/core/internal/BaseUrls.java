@@ -56,17 +56,29 @@ public final class BaseUrls {
     }
 
     /**
-     * Checks a base URL as a client will use it: its structure, and plain {@code http} only to a
-     * loopback host unless allowed.
+     * A base URL whose structure is checked, as every request URI is built on it: without trailing
+     * slashes.
      *
      * @param uri the base URL
-     * @param allowInsecure whether plain http to any host is allowed
-     * @throws IllegalArgumentException naming {@code baseUrl} (credentials hidden) when it is not acceptable
+     * @return {@code uri}, its trailing slashes removed
+     * @throws IllegalArgumentException naming {@code baseUrl} (credentials hidden) when its structure is wrong
      */
-    public static void check(URI uri, boolean allowInsecure) {
-        checkShape(uri, uri.toString());
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
+    public static URI normalized(URI uri) {
+        String s = uri.toString();
+        checkShape(uri, s);
+        return s.endsWith("/") ? URI.create(s.replaceAll("/+$", "")) : uri;
+    }
+
+    /**
+     * Refuses plain {@code http} to a non-loopback host unless allowed (credentials would travel in clear
+     * text). The structure is checked apart ({@link #normalized}, {@link #parse}).
+     *
+     * @param uri the base URL, of a checked structure
+     * @param allowInsecure whether plain http to any host is allowed
+     * @throws IllegalArgumentException naming {@code baseUrl} when it is refused
+     */
+    public static void checkPlainHttp(URI uri, boolean allowInsecure) {
+        if (uri.getScheme().equalsIgnoreCase("http") && !allowInsecure && !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host, was \""
                     + shown(uri.toString()) + "\"; credentials would be sent in clear text"
                     + " (use https, or allow it explicitly with allowInsecureHttp(true))");

@@ -13,17 +13,6 @@ public final class Urls {
     private Urls() {}
 
     /**
-     * A base URL as every request URI is built on: without trailing slashes.
-     *
-     * @param base an absolute URL
-     * @return {@code base}, its trailing slashes removed
-     */
-    public static URI base(URI base) {
-        String s = base.toString();
-        return s.endsWith("/") ? URI.create(s.replaceAll("/+$", "")) : base;
-    }
-
-    /**
      * {@code base} + {@code /segments...} + {@code ?query}, every segment, name and value encoded.
      *
      * @param base the base URL, no trailing slash

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * PageNumberFetcher} by offsets. An offset is the page that holds it at the size in
  * force ({@code page = offset / size + 1}) and a position within it. An answer never reaches past
  * the end of its page, so a listing that starts mid-page reads the rest of that page ({@link
- * #untilBoundary}) and then asks every later page whole, at the size in force.
+ * #against}) and then asks every later page whole, at the size in force.
  *
  * <p>The size in force is the size asked until a page says otherwise ({@code per_page}, or a silent
  * clamp: a page shorter than asked while the total says more follow); it is then kept for the rest
@@ -67,7 +67,7 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
         int asked = size;
         long page = offset / asked + 1;
         return source.fetch(page, asked).flatMap(r -> {
-            int inForce = sizeInForce(r, page, asked);
+            int inForce = appliedSize(r, page, asked);
             long start = r.currentPage().isPresent()
                     ? (r.currentPage().getAsLong() - 1) * inForce
                     : r.from().isPresent() ? r.from().getAsLong() - 1 : (page - 1) * inForce;
@@ -89,7 +89,7 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
      * 1 without a total (a clamp, or the last page: then one more request finds the end, and nothing is
      * lost); else the size asked.
      */
-    private static int sizeInForce(PageNumberResponse<?> r, long page, int asked) {
+    private static int appliedSize(PageNumberResponse<?> r, long page, int asked) {
         if (r.perPage().isPresent()) {
             return r.perPage().getAsInt();
         }

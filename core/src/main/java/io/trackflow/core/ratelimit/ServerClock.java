@@ -62,11 +62,6 @@ final class ServerClock {
         hiAt = received;
     }
 
-    /** Whether any {@code Date} was seen. */
-    boolean known() {
-        return known;
-    }
-
     /** How far apart the bounds of the offset are at {@code now}, in nanos; Long.MAX_VALUE before any Date. */
     long uncertaintyNanos(long now) {
         return known ? upper(now) - lower(now) : Long.MAX_VALUE;
@@ -83,11 +78,6 @@ final class ServerClock {
     /** The server's time at a local instant, in epoch seconds (fractional; never later than it is). */
     double toServer(long nanos) {
         return earliestServerNanos(nanos) / (double) SECOND;
-    }
-
-    /** The local instant (nanoTime) by which the server's clock has surely reached {@code serverSeconds}. */
-    long toLocal(double serverSeconds) {
-        return toLocalNanos((long) (serverSeconds * SECOND));
     }
 
     /** The local instant (nanoTime) by which the server's clock has surely reached the whole {@code second}. */
