@@ -1,124 +1,115 @@
 package io.trackflow.core.json.jackson2;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
- * Hands one JSON value between Jackson 2 and Jackson 3 as its tokens: strings and names as text, numbers as
- * their text (so exactly, whatever either side's number settings), booleans and null as themselves.
+ * Hands one JSON value between Jackson 2 and Jackson 3 as JSON text, token by token: strings and names as
+ * text, numbers as their text (so exactly, whatever either side's number settings: {@code 1e2} stays
+ * {@code 1e2}), booleans and null as themselves. One copy serves both ways: from the mapper's parser into
+ * JSON text, and from trackflow's JSON text into the mapper's generator.
  */
 final class Tokens {
+
+    private static final JsonFactory TEXT = new JsonFactory();
 
     private Tokens() {}
 
     /**
-     * Copies the Jackson 2 parser's current value (scalar or whole structure) into a Jackson 3 generator. A
-     * parser on a property name is inside an object whose start the mapper consumed (after a type id): the
-     * rest of that object is copied as the object.
+     * The Jackson 2 parser's current value (scalar or whole structure) as JSON text. A parser on a property
+     * name is inside an object whose start the mapper consumed (after a type id): the rest of that object is
+     * copied as the object.
+     *
+     * @throws IllegalArgumentException when the value holds a token no JSON text has (an embedded object)
      */
-    static void copy(JsonParser p, tools.jackson.core.JsonGenerator g) {
-        try {
-            int depth = 0;
-            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+    static byte[] text(JsonParser p) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = TEXT.createGenerator(out)) {
+            if (p.currentToken() == JsonToken.FIELD_NAME) {
                 g.writeStartObject();
-                depth = 1;
+                fields(p, g);
+                g.writeEndObject();
+            } else {
+                copy(p, g);
             }
-            do {
-                switch (p.currentToken()) {
-                    case START_OBJECT:
-                        g.writeStartObject();
-                        depth++;
-                        break;
-                    case END_OBJECT:
-                        g.writeEndObject();
-                        depth--;
-                        break;
-                    case START_ARRAY:
-                        g.writeStartArray();
-                        depth++;
-                        break;
-                    case END_ARRAY:
-                        g.writeEndArray();
-                        depth--;
-                        break;
-                    case FIELD_NAME:
-                        g.writeName(p.currentName());
-                        break;
-                    case VALUE_STRING:
-                        g.writeString(p.getText());
-                        break;
-                    case VALUE_NUMBER_INT:
-                    case VALUE_NUMBER_FLOAT:
-                        g.writeNumber(p.getText());
-                        break;
-                    case VALUE_TRUE:
-                    case VALUE_FALSE:
-                        g.writeBoolean(p.getBooleanValue());
-                        break;
-                    case VALUE_NULL:
-                        g.writeNull();
-                        break;
-                    default:
-                        throw new IllegalArgumentException("not JSON: " + p.currentToken());
-                }
-            } while (depth > 0 && p.nextToken() != null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Copies JSON text into a Jackson 2 generator (a JSON writer, a token buffer or a tree). With {@code
+     * inside}, a JSON object's properties are written into an object the caller opened; any other value is
+     * copied whole.
+     */
+    static void copy(byte[] json, JsonGenerator g, boolean inside) throws IOException {
+        try (JsonParser p = TEXT.createParser(json)) {
+            if (p.nextToken() == JsonToken.START_OBJECT && inside) {
+                p.nextToken();
+                fields(p, g);
+            } else {
+                copy(p, g);
+            }
         }
     }
 
-    /** Copies the Jackson 3 parser's current value into a Jackson 2 generator. */
-    static void copy(tools.jackson.core.JsonParser p, JsonGenerator g) throws IOException {
+    /** Copies properties from the one the parser is on to the end of their object, which is left unwritten. */
+    private static void fields(JsonParser p, JsonGenerator g) throws IOException {
+        while (p.currentToken() == JsonToken.FIELD_NAME) {
+            copy(p, g);
+            p.nextToken();
+        }
+    }
+
+    /** Copies the parser's current token, and the whole structure it opens; a property name with its value. */
+    private static void copy(JsonParser p, JsonGenerator g) throws IOException {
+        boolean text = g instanceof JsonGeneratorImpl; // JSON text keeps a number's digits as they are
+        if (p.currentToken() == JsonToken.FIELD_NAME) {
+            g.writeFieldName(p.currentName());
+            p.nextToken();
+        }
         int depth = 0;
         do {
             switch (p.currentToken()) {
-                case START_OBJECT:
+                case START_OBJECT -> {
                     g.writeStartObject();
                     depth++;
-                    break;
-                case END_OBJECT:
+                }
+                case END_OBJECT -> {
                     g.writeEndObject();
                     depth--;
-                    break;
-                case START_ARRAY:
+                }
+                case START_ARRAY -> {
                     g.writeStartArray();
                     depth++;
-                    break;
-                case END_ARRAY:
+                }
+                case END_ARRAY -> {
                     g.writeEndArray();
                     depth--;
-                    break;
-                case PROPERTY_NAME:
-                    g.writeFieldName(p.currentName());
-                    break;
-                case VALUE_STRING:
-                    g.writeString(p.getString());
-                    break;
-                case VALUE_NUMBER_INT:
-                    if (g instanceof com.fasterxml.jackson.core.json.JsonGeneratorImpl) {
-                        g.writeNumber(p.getString()); // JSON text: the digits as they are
+                }
+                case FIELD_NAME -> g.writeFieldName(p.currentName());
+                case VALUE_STRING -> g.writeString(p.getText());
+                case VALUE_NUMBER_INT -> {
+                    if (text) {
+                        g.writeNumber(p.getText());
                     } else {
                         g.writeNumber(p.getBigIntegerValue()); // a token buffer or tree keeps an integer
                     }
-                    break;
-                case VALUE_NUMBER_FLOAT:
-                    if (g instanceof com.fasterxml.jackson.core.json.JsonGeneratorImpl) {
-                        g.writeNumber(p.getString());
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    if (text) {
+                        g.writeNumber(p.getText());
                     } else {
                         g.writeNumber(p.getDecimalValue());
                     }
-                    break;
-                case VALUE_TRUE:
-                case VALUE_FALSE:
-                    g.writeBoolean(p.getBooleanValue());
-                    break;
-                case VALUE_NULL:
-                    g.writeNull();
-                    break;
-                default:
-                    throw new IllegalArgumentException("not JSON: " + p.currentToken());
+                }
+                case VALUE_TRUE, VALUE_FALSE -> g.writeBoolean(p.getBooleanValue());
+                case VALUE_NULL -> g.writeNull();
+                default -> throw new IllegalArgumentException("not JSON: " + p.currentToken());
             }
         } while (depth > 0 && p.nextToken() != null);
     }

@@ -25,7 +25,6 @@ import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,22 +126,13 @@ public final class TrackflowJackson2Module extends Module {
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try (tools.jackson.core.JsonParser p3 = Wire.parser(copied(p))) {
+            try (tools.jackson.core.JsonParser p3 = Wire.parser(Tokens.text(p))) {
                 p3.nextToken();
                 return codec.read(p3);
             } catch (IllegalArgumentException e) { // a Mismatch, or a token no JSON value has (binary data)
                 throw MismatchedInputException.from(p, codec.type(), e.getMessage());
             } catch (tools.jackson.core.JacksonException e) { // e.g. nested deeper than trackflow writes or reads
                 throw JsonMappingException.from(p, e.getOriginalMessage(), e);
-            }
-        }
-
-        /** The value at the parser as Jackson 3 reads it: JSON text (the mapper's own parse error thrown as is). */
-        private static byte[] copied(JsonParser p) throws IOException {
-            try {
-                return Wire.bytes(g -> Tokens.copy(p, g));
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
             }
         }
 
@@ -171,15 +161,12 @@ public final class TrackflowJackson2Module extends Module {
 
         @Override
         public void serialize(T value, JsonGenerator g, SerializerProvider serializers) throws IOException {
-            try (tools.jackson.core.JsonParser p3 = written(value)) {
-                p3.nextToken();
-                Tokens.copy(p3, g);
-            }
+            Tokens.copy(written(value), g, false);
         }
 
-        /** A Jackson 3 parser over the value as its codec writes it. */
-        private tools.jackson.core.JsonParser written(T value) {
-            return Wire.parser(Wire.bytes(g3 -> codec.write(value, g3)));
+        /** The value as its codec writes it: compact JSON text. */
+        private byte[] written(T value) {
+            return Wire.bytes(g3 -> codec.write(value, g3));
         }
 
         @Override
@@ -194,27 +181,18 @@ public final class TrackflowJackson2Module extends Module {
         @Override
         public void serializeWithType(T value, JsonGenerator g, SerializerProvider serializers, TypeSerializer typeSer)
                 throws IOException {
-            try (tools.jackson.core.JsonParser p3 = written(value)) {
-                boolean object = p3.nextToken() == tools.jackson.core.JsonToken.START_OBJECT;
-                WritableTypeId id = typeSer.writeTypePrefix(
-                        g,
-                        typeSer.typeId(
-                                value,
-                                codec.type(), // the model's name, not its generated implementation's
-                                object
-                                        ? com.fasterxml.jackson.core.JsonToken.START_OBJECT
-                                        : com.fasterxml.jackson.core.JsonToken.VALUE_STRING));
-                if (object) {
-                    while (p3.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
-                        g.writeFieldName(p3.currentName());
-                        p3.nextToken();
-                        Tokens.copy(p3, g);
-                    }
-                } else {
-                    Tokens.copy(p3, g);
-                }
-                typeSer.writeTypeSuffix(g, id);
-            }
+            byte[] json = written(value);
+            boolean object = json.length > 0 && json[0] == '{'; // the codec writes compact JSON
+            WritableTypeId id = typeSer.writeTypePrefix(
+                    g,
+                    typeSer.typeId(
+                            value,
+                            codec.type(), // the model's name, not its generated implementation's
+                            object
+                                    ? com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                                    : com.fasterxml.jackson.core.JsonToken.VALUE_STRING));
+            Tokens.copy(json, g, true);
+            typeSer.writeTypeSuffix(g, id);
         }
     }
 }
