@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import com.fasterxml.jackson.databind.ser.Serializers;
+import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.databind.type.MapType;
 import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
@@ -82,21 +82,10 @@ public final class TrackflowJackson2Module extends Module {
                 return Codecs.find(valueType) != null;
             }
         });
-        context.addSerializers(new Serializers.Base() {
-            @Override
+        context.addSerializers(new SimpleSerializers() {
+            @Override // every lookup comes here, a Map's (RawFields) too
             public @Nullable JsonSerializer<?> findSerializer(
                     SerializationConfig config, JavaType type, BeanDescription beanDesc) {
-                return serializer(type.getRawClass());
-            }
-
-            @Override
-            public @Nullable JsonSerializer<?> findMapSerializer(
-                    SerializationConfig config,
-                    MapType type,
-                    BeanDescription beanDesc,
-                    JsonSerializer<Object> keySerializer,
-                    TypeSerializer elementTypeSerializer,
-                    JsonSerializer<Object> elementValueSerializer) {
                 return serializer(type.getRawClass());
             }
         });

@@ -22,7 +22,7 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.Deserializers;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.jsontype.TypeSerializer;
-import tools.jackson.databind.ser.Serializers;
+import tools.jackson.databind.module.SimpleSerializers;
 import tools.jackson.databind.type.MapType;
 
 /**
@@ -76,25 +76,9 @@ public final class TrackflowJackson3Module extends JacksonModule {
                 return Codecs.find(valueType) != null;
             }
         });
-        context.addSerializers(new Serializers.Base() {
-            @Override
-            public @Nullable ValueSerializer<?> findSerializer(
-                    SerializationConfig config,
-                    JavaType type,
-                    BeanDescription.Supplier beanDesc,
-                    com.fasterxml.jackson.annotation.JsonFormat.Value formatOverrides) {
-                return serializer(type.getRawClass());
-            }
-
-            @Override
-            public @Nullable ValueSerializer<?> findMapSerializer(
-                    SerializationConfig config,
-                    MapType type,
-                    BeanDescription.Supplier beanDesc,
-                    com.fasterxml.jackson.annotation.JsonFormat.Value formatOverrides,
-                    ValueSerializer<Object> keySerializer,
-                    tools.jackson.databind.jsontype.TypeSerializer elementTypeSerializer,
-                    ValueSerializer<Object> elementValueSerializer) {
+        context.addSerializers(new SimpleSerializers() {
+            @Override // every lookup comes here, a Map's (RawFields) too
+            protected @Nullable ValueSerializer<?> _findSerializer(SerializationConfig config, JavaType type) {
                 return serializer(type.getRawClass());
             }
         });
