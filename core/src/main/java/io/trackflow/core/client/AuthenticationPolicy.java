@@ -10,13 +10,7 @@ import reactor.core.publisher.Mono;
  * the credentials as each attempt is sent) and, when the call ends in a 401, asks the strategy
  * whether fresh credentials may help: if so the call runs once more, retries included.
  */
-final class AuthenticationPolicy implements CallPolicy {
-
-    private final AuthStrategy auth;
-
-    AuthenticationPolicy(AuthStrategy auth) {
-        this.auth = auth;
-    }
+record AuthenticationPolicy(AuthStrategy auth) implements CallPolicy {
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {

@@ -5,12 +5,10 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** Gives every request the client's default headers, unless it sets them itself. */
-final class DefaultHeadersPolicy implements CallPolicy {
+record DefaultHeadersPolicy(Map<String, String> headers) implements CallPolicy {
 
-    private final Map<String, String> headers;
-
-    DefaultHeadersPolicy(Map<String, String> headers) {
-        this.headers = Map.copyOf(headers);
+    DefaultHeadersPolicy {
+        headers = Map.copyOf(headers);
     }
 
     @Override

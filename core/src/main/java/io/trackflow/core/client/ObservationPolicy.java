@@ -15,13 +15,7 @@ import reactor.core.publisher.Mono;
  * go out with the request; its scope is open while the response is handled, so log lines carry the
  * trace id. Counts pages and retries for the enclosing operation's observation.
  */
-final class ObservationPolicy implements CallPolicy {
-
-    private final Observing observing;
-
-    ObservationPolicy(Observing observing) {
-        this.observing = observing;
-    }
+record ObservationPolicy(Observing observing) implements CallPolicy {
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {

@@ -11,15 +11,7 @@ import reactor.core.publisher.Mono;
  * call's deadline), holds it while the attempt is in flight, lets the limiter learn from the
  * response, and turns a 429's {@code Retry-After} into a hold of the whole client.
  */
-final class RateLimitPolicy implements CallPolicy {
-
-    private final RateLimiter limiter;
-    private final @Nullable Observing observing;
-
-    RateLimitPolicy(RateLimiter limiter, @Nullable Observing observing) {
-        this.limiter = limiter;
-        this.observing = observing;
-    }
+record RateLimitPolicy(RateLimiter limiter, @Nullable Observing observing) implements CallPolicy {
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {

@@ -12,17 +12,7 @@ import reactor.core.publisher.Mono;
  * Retry-After}, and never into a wait the call's deadline cannot afford (the failure then surfaces
  * at once). Each attempt sees its number in {@link Call#attempt()}.
  */
-final class RetryingPolicy implements CallPolicy {
-
-    private final RetryPolicy policy;
-    private final RetryListener listener;
-    private final boolean limiterHolds;
-
-    RetryingPolicy(RetryPolicy policy, RetryListener listener, boolean limiterHolds) {
-        this.policy = policy;
-        this.listener = listener;
-        this.limiterHolds = limiterHolds;
-    }
+record RetryingPolicy(RetryPolicy policy, RetryListener listener, boolean limiterHolds) implements CallPolicy {
 
     @Override
     public <T> Mono<T> apply(Call<T> call, Next<T> next) {
