@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * Track}: unreadable values are empty and kept raw in {@link #additionalProperties()}.
  */
 @Value.Immutable
-public abstract class Album {
+public abstract class Album implements Named {
 
     static {
         Json.register(new Readers.AlbumCodec());
@@ -27,9 +27,11 @@ public abstract class Album {
     Album() {}
 
     /** {@code id}: required, an integer (or a string of one). */
+    @Override
     public abstract long id();
 
     /** {@code name}: required, a string. */
+    @Override
     public abstract String name();
 
     /** {@code image}: the cover's URL, a string. */
@@ -58,6 +60,7 @@ public abstract class Album {
      * optional fields whose value did not read, under their JSON name). Immutable.
      */
     @Value.Default
+    @Override
     public RawFields additionalProperties() {
         return RawFields.empty();
     }

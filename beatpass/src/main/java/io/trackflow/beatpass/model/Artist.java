@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * {@link Track}: unreadable values are empty and kept raw in {@link #additionalProperties()}.
  */
 @Value.Immutable
-public abstract class Artist {
+public abstract class Artist implements Named {
 
     static {
         Json.register(new Readers.ArtistCodec());
@@ -22,9 +22,11 @@ public abstract class Artist {
     Artist() {}
 
     /** {@code id}: required, an integer (or a string of one). */
+    @Override
     public abstract long id();
 
     /** {@code name}: required, a string. */
+    @Override
     public abstract String name();
 
     /** {@code image_small}: a small image's URL, a string. */
@@ -50,6 +52,7 @@ public abstract class Artist {
      * optional fields whose value did not read, under their JSON name). Immutable.
      */
     @Value.Default
+    @Override
     public RawFields additionalProperties() {
         return RawFields.empty();
     }

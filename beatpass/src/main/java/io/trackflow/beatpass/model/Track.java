@@ -29,7 +29,7 @@ import org.immutables.value.Value;
  * know are kept raw too: every field of the body is reachable, typed or raw.
  */
 @Value.Immutable
-public abstract class Track {
+public abstract class Track implements Named {
 
     static {
         Json.register(new Readers.TrackCodec());
@@ -38,9 +38,11 @@ public abstract class Track {
     Track() {}
 
     /** {@code id}: required, an integer (or a string of one). */
+    @Override
     public abstract long id();
 
     /** {@code name}: required, a string. */
+    @Override
     public abstract String name();
 
     /** {@code release_date}: a {@code yyyy-MM-dd} date (a longer timestamp keeps its date part). */
@@ -125,6 +127,7 @@ public abstract class Track {
      * back as the body's own fields.
      */
     @Value.Default
+    @Override
     public RawFields additionalProperties() {
         return RawFields.empty();
     }
