@@ -1,7 +1,6 @@
 package io.trackflow.beatpass.model;
 
 import io.trackflow.core.json.Json;
-import io.trackflow.core.json.RawFields;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,14 +25,6 @@ public abstract class Album implements Named {
 
     Album() {}
 
-    /** {@code id}: required, an integer (or a string of one). */
-    @Override
-    public abstract long id();
-
-    /** {@code name}: required, a string. */
-    @Override
-    public abstract String name();
-
     /** {@code image}: the cover's URL, a string. */
     public abstract Optional<String> image();
 
@@ -54,16 +45,6 @@ public abstract class Album implements Named {
 
     /** {@code created_at}: when the album was created, a timestamp in any form BeatPass sends. Token tier. */
     public abstract Optional<Instant> createdAt();
-
-    /**
-     * The fields of the album this model does not read, raw and in the order sent (unknown fields, and
-     * optional fields whose value did not read, under their JSON name). Immutable.
-     */
-    @Value.Default
-    @Override
-    public RawFields additionalProperties() {
-        return RawFields.empty();
-    }
 
     /** Returns a new builder. */
     public static Builder builder() {

@@ -1,7 +1,6 @@
 package io.trackflow.beatpass.model;
 
 import io.trackflow.core.json.Json;
-import io.trackflow.core.json.RawFields;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -21,14 +20,6 @@ public abstract class Artist implements Named {
 
     Artist() {}
 
-    /** {@code id}: required, an integer (or a string of one). */
-    @Override
-    public abstract long id();
-
-    /** {@code name}: required, a string. */
-    @Override
-    public abstract String name();
-
     /** {@code image_small}: a small image's URL, a string. */
     public abstract Optional<String> imageSmall();
 
@@ -46,16 +37,6 @@ public abstract class Artist implements Named {
 
     /** {@code website}: a URL, a string as sent. Token tier. */
     public abstract Optional<String> website();
-
-    /**
-     * The fields of the artist this model does not read, raw and in the order sent (unknown fields, and
-     * optional fields whose value did not read, under their JSON name). Immutable.
-     */
-    @Value.Default
-    @Override
-    public RawFields additionalProperties() {
-        return RawFields.empty();
-    }
 
     /** Returns a new builder. */
     public static Builder builder() {

@@ -16,7 +16,12 @@ public interface Named {
     /** {@code name}: required, a string. */
     String name();
 
-    /** The fields of the entry its model does not read, raw and in the order sent. Immutable; empty by default. */
+    /**
+     * The fields of the object its model does not read, raw and in the order sent: fields it does not know
+     * (BeatPass adds fields; {@code null}s included), and optional fields whose value did not read (under
+     * their own JSON name, with the value as sent). Immutable; empty when every field was read. Written back
+     * as the object's own fields.
+     */
     @Value.Default
     default RawFields additionalProperties() {
         return RawFields.empty();

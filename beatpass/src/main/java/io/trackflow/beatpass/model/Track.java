@@ -1,7 +1,6 @@
 package io.trackflow.beatpass.model;
 
 import io.trackflow.core.json.Json;
-import io.trackflow.core.json.RawFields;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +35,6 @@ public abstract class Track implements Named {
     }
 
     Track() {}
-
-    /** {@code id}: required, an integer (or a string of one). */
-    @Override
-    public abstract long id();
-
-    /** {@code name}: required, a string. */
-    @Override
-    public abstract String name();
 
     /** {@code release_date}: a {@code yyyy-MM-dd} date (a longer timestamp keeps its date part). */
     public abstract Optional<LocalDate> releaseDate();
@@ -119,18 +110,6 @@ public abstract class Track implements Named {
 
     /** {@code reposts_count}: an integer (or a string of one). Token tier. */
     public abstract OptionalLong repostsCount();
-
-    /**
-     * The fields of the body this model does not read, raw and in the order sent: fields it does not know
-     * (BeatPass adds fields; {@code null}s included), and optional fields whose value did not read (under
-     * their own JSON name, with the value as sent). Immutable; empty when every field was read. Written
-     * back as the body's own fields.
-     */
-    @Value.Default
-    @Override
-    public RawFields additionalProperties() {
-        return RawFields.empty();
-    }
 
     /** Returns a new builder. */
     public static Builder builder() {
