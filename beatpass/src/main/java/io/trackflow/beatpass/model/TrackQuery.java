@@ -111,9 +111,7 @@ public abstract class TrackQuery implements java.io.Serializable {
                     "playlist must be > 0, was " + playlist().getAsLong());
         }
         Listings.checkPaging(pageSize(), MAX_PAGE_SIZE, maxItems(), concurrency(), MAX_CONCURRENCY);
-        if (startAt().isPresent() && !startAt().get().fingerprint().equals(fingerprint())) {
-            throw new IllegalArgumentException("startAt: the cursor belongs to a listing of another query");
-        }
+        startAt().ifPresent(c -> Listings.checkCursor(c, fingerprint(), "startAt"));
     }
 
     /** The whole catalogue with default paging. */

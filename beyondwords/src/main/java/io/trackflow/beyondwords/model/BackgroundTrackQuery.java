@@ -100,12 +100,7 @@ public abstract class BackgroundTrackQuery implements java.io.Serializable {
         if (offset() < 0) {
             throw new IllegalArgumentException("offset must be >= 0, was " + offset());
         }
-        if (startAt().isPresent()) {
-            PageCursor c = startAt().get();
-            if (!c.fingerprint().equals(fingerprint())) {
-                throw new IllegalArgumentException("startAt: the cursor belongs to a listing with other filters");
-            }
-        }
+        startAt().ifPresent(c -> Listings.checkCursor(c, fingerprint(), "startAt"));
     }
 
     /** The listing of every track with default paging. */

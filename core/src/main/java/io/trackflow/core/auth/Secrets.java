@@ -1,5 +1,7 @@
 package io.trackflow.core.auth;
 
+import io.trackflow.core.internal.Checks;
+
 /** Checks shared by the credential-holding types. */
 final class Secrets {
 
@@ -7,20 +9,8 @@ final class Secrets {
 
     private Secrets() {}
 
+    /** A credential: {@link Checks#text}, whose messages never echo the value. */
     static String requireSecret(String value, String argument) {
-        if (value == null) {
-            throw new NullPointerException(argument + " must not be null");
-        }
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(argument + " must not be blank");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                // never echo the value: it is a secret
-                throw new IllegalArgumentException(argument + " must not contain control characters");
-            }
-        }
-        return value;
+        return Checks.text(value, argument);
     }
 }

@@ -41,6 +41,30 @@ public final class Checks {
     }
 
     /**
+     * A text a caller gives (a filter, a credential): not null, not blank, without control characters. The
+     * message never shows the value, which may be a secret.
+     *
+     * @param value the text
+     * @param name the argument's name
+     * @return the text
+     * @throws NullPointerException naming the argument when null
+     * @throws IllegalArgumentException naming the argument when blank or holding a control character
+     */
+    public static String text(String value, String name) {
+        Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(name + " must not contain control characters (CR, LF, ...)");
+            }
+        }
+        return value;
+    }
+
+    /**
      * An HTTP header name: a token (RFC 9110), not empty.
      *
      * @param name the header name

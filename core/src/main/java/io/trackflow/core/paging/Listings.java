@@ -1,5 +1,6 @@
 package io.trackflow.core.paging;
 
+import io.trackflow.core.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,12 +45,26 @@ public final class Listings {
      * @throws IllegalArgumentException naming the argument when the text is not fit
      */
     public static void checkText(String value, String argument) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(argument + " must not be blank");
+        Checks.text(value, argument);
+    }
+
+    /**
+     * Checks that a cursor belongs to a listing of the query whose fingerprint is given.
+     *
+     * @param cursor the cursor (a query's {@code startAt}, a {@code resumeFrom})
+     * @param fingerprint the query's fingerprint
+     * @param argument the cursor's name, for the message
+     * @return the cursor
+     * @throws NullPointerException naming the argument when the cursor is null
+     * @throws IllegalArgumentException naming the argument when the cursor belongs to a listing with other
+     *     filters
+     */
+    public static PageCursor checkCursor(PageCursor cursor, String fingerprint, String argument) {
+        Objects.requireNonNull(cursor, argument);
+        if (!cursor.fingerprint().equals(fingerprint)) {
+            throw new IllegalArgumentException(argument + ": the cursor belongs to a listing with other filters");
         }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException(argument + " must not contain control characters (CR, LF, ...)");
-        }
+        return cursor;
     }
 
     /**
@@ -101,11 +116,7 @@ public final class Listings {
      * @throws IllegalArgumentException naming {@code resumeFrom} when the cursor belongs to another query
      */
     public static PageCursor resumed(PageCursor resumeFrom, long maxItems, String fingerprint) {
-        Objects.requireNonNull(resumeFrom, "resumeFrom");
-        if (!resumeFrom.fingerprint().equals(fingerprint)) {
-            throw new IllegalArgumentException("resumeFrom: the cursor belongs to a listing of another query");
-        }
-        return resumeFrom.endingBy(end(resumeFrom.offset(), maxItems));
+        return checkCursor(resumeFrom, fingerprint, "resumeFrom").endingBy(end(resumeFrom.offset(), maxItems));
     }
 
     /**
