@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 
 /**
  * Turns a {@link PageFetcher} into listings: ordered, demand-driven, with bounded concurrency.
@@ -118,11 +120,7 @@ public final class OffsetPaginator<T> {
     public Flux<T> items(PageCursor from, int pageSize, int concurrency) {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
-        return Flux.defer(() -> {
-            PagingRun<T> run =
-                    new PagingRun<>(styleFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
-            return run.chunks().concatMap(run::emit, 0).onErrorMap(e -> failures.endingAt(e, run.cursor(run.next)));
-        });
+        return new Listing<T, T>(this, from, pageSize, concurrency, false);
     }
 
     /**
@@ -153,11 +151,7 @@ public final class OffsetPaginator<T> {
     public Flux<Page<T>> pages(PageCursor from, int pageSize, int concurrency) {
         checkCursor(from);
         check(from.offset(), from.end(), pageSize, concurrency);
-        return Flux.defer(() -> {
-            PagingRun<T> run =
-                    new PagingRun<>(styleFor(from, pageSize), fingerprint, from, pageSize, concurrency, failures);
-            return run.chunks().map(run::hand).onErrorMap(e -> failures.endingAt(e, run.cursor(run.next)));
-        });
+        return new Listing<T, Page<T>>(this, from, pageSize, concurrency, true);
     }
 
     /**
@@ -185,6 +179,18 @@ public final class OffsetPaginator<T> {
         });
     }
 
+    /** Runs one subscription of a listing. */
+    <R> void run(CoreSubscriber<? super R> actual, PageCursor from, int pageSize, int concurrency, boolean wholePages) {
+        PagingStyle<T> style;
+        try {
+            style = styleFor(from, pageSize);
+        } catch (RuntimeException e) {
+            Operators.error(actual, e);
+            return;
+        }
+        PagingRun.subscribe(actual, style, fingerprint, from, pageSize, concurrency, failures, wholePages);
+    }
+
     /**
      * The paging style of one subscription. A listing shorter than a page asks no bigger a page than it
      * reads ({@code maxItems(5)} asks {@code per_page=5}).
@@ -194,10 +200,7 @@ public final class OffsetPaginator<T> {
     }
 
     private void checkCursor(PageCursor from) {
-        Objects.requireNonNull(from, "from");
-        if (!from.fingerprint().equals(fingerprint)) {
-            throw new IllegalArgumentException("from: the cursor belongs to a listing of another query");
-        }
+        Listings.checkCursor(from, fingerprint, "from");
     }
 
     private static void check(long start, long end, int pageSize, int concurrency) {

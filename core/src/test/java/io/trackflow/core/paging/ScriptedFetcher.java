@@ -27,6 +27,9 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
     /** A total to report instead of the real size (a listing that shrank after the count). */
     long reportedTotal = -1;
 
+    /** Whether {@link #requests} records the requests (off for listings of millions of pages). */
+    boolean recordRequests = true;
+
     LongFunction<Duration> delay = o -> Duration.ZERO;
     final Map<Long, ApiException> failAt = new ConcurrentHashMap<>();
     final List<long[]> requests = new CopyOnWriteArrayList<>();
@@ -43,7 +46,9 @@ final class ScriptedFetcher implements PageFetcher<Integer> {
         // like an HTTP call: nothing is sent before the result is requested
         return Mono.just(offset)
                 .flatMap(o -> Mono.defer(() -> {
-                    requests.add(new long[] {offset, limit});
+                    if (recordRequests) {
+                        requests.add(new long[] {offset, limit});
+                    }
                     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     ApiException failure = failAt.remove(offset);
                     Mono<PageResponse<Integer>> page =
