@@ -385,12 +385,12 @@ public final class Report {
             "Page values (builder, from(p) copies, cursors)",
             "io.trackflow.core.paging.ImmutablePage",
             "io.trackflow.core.paging.Page.",
-            "io.trackflow.core.paging.PagingRun.page",
+            "io.trackflow.core.paging.ListingPlan.page",
             "io.trackflow.core.paging.ImmutablePageCursor",
             "io.trackflow.core.paging.PageCursor"
         },
         {
-            "paging (OffsetPaginator, flatMapSequential, repeat, consumed sinks)",
+            "paging (OffsetPaginator, PagingRun; before issue 25: flatMapSequential, repeat, consumed sinks)",
             "io.trackflow.core.paging.",
             "reactor.core.publisher.FluxMergeSequential",
             "reactor.core.publisher.FluxRepeatPredicate",

@@ -188,7 +188,10 @@ public final class OffsetPaginator<T> {
             Operators.error(actual, e);
             return;
         }
-        PagingRun.subscribe(actual, style, fingerprint, from, pageSize, concurrency, failures, wholePages);
+        PagingRun<T, R> run = new PagingRun<>(
+                actual, new ListingPlan<>(style, fingerprint, from, pageSize, concurrency, failures), wholePages);
+        actual.onSubscribe(run);
+        run.start();
     }
 
     /**

@@ -1,0 +1,62 @@
+package io.trackflow.core.paging;
+
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * A part of a listing read as one: the first page, a segment {@code [from, to)} of a listing with a total
+ * (a short answer is followed by a request for the rest of it), or one page of a listing without. One request
+ * of it is in flight at a time. Its state belongs to the run's drain loop; only the request's answer
+ * arrives from elsewhere.
+ *
+ * @param <T> the item type
+ */
+final class Segment<T> {
+
+    /** Where it ends, exclusive. */
+    final long to;
+    /** Its pages read and not yet let through. */
+    final ArrayDeque<Page<T>> ready = new ArrayDeque<>(2);
+    /** What ended its reading: signalled once the items before it are out. */
+    @Nullable
+    Throwable error;
+
+    private @Nullable PageRequest<T> request;
+
+    Segment(long to) {
+        this.to = to;
+    }
+
+    /** Sends a request of it: subscribes to the answer (a fetcher that throws fails the drain pass). */
+    void ask(Mono<PageResponse<T>> answer, long at, int limit, PagingRun<?, ?> run) {
+        PageRequest<T> r = new PageRequest<>(at, limit, run);
+        request = r;
+        answer.subscribe(r);
+    }
+
+    /** Its request, once ended (answered or failed), taken off it; else null. */
+    @Nullable
+    PageRequest<T> ended() {
+        PageRequest<T> r = request;
+        if (r == null || !r.ended()) {
+            return null;
+        }
+        request = null;
+        return r;
+    }
+
+    /** Whether it has nothing more to ask or to let through. */
+    boolean done() {
+        return request == null && ready.isEmpty() && error == null;
+    }
+
+    /** Cancels its request in flight and lets go of its pages. */
+    void stop() {
+        PageRequest<T> r = request;
+        if (r != null) {
+            r.cancel();
+        }
+        ready.clear();
+    }
+}
