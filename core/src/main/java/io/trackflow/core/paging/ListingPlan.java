@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 
 /**
  * The rules of one subscription to a listing, apart from its signals: what to ask when, what an answer
@@ -122,14 +123,26 @@ final class ListingPlan<T> {
             int limit = (int) Math.min(style.sizeInForce(size), stop - planned);
             long at = planned;
             planned += limit;
-            ask(segments, at + limit, at, (int) Math.min(size, limit), run);
+            Segment<T> s = ask(segments, at + limit, at, (int) Math.min(size, limit), run);
+            if (s.error != null) {
+                allAsked = true; // the listing ends there: nothing beyond a failed segment is asked
+            }
         }
     }
 
-    private void ask(ArrayDeque<Segment<T>> segments, long to, long at, int limit, PagingRun<?, ?> run) {
-        Segment<T> s = new Segment<>(to);
+    /**
+     * Adds a segment and sends its first request; an answer that came at once is read at once, so that what
+     * it says (an empty page: the data ends there) holds before anything more is asked.
+     */
+    private Segment<T> ask(ArrayDeque<Segment<T>> segments, long to, long at, int limit, PagingRun<?, ?> run) {
+        Segment<T> s = new Segment<>(at, to);
         segments.add(s);
-        s.ask(style.fetch(at, limit), at, limit, run);
+        s.ask(style, at, limit, run);
+        PageRequest<T> ended = s.ended();
+        if (ended != null) {
+            read(s, ended, run);
+        }
+        return s;
     }
 
     /** Reads an ended request of a segment in: its page, or the failure the segment ends with. */
@@ -148,9 +161,18 @@ final class ListingPlan<T> {
             } else {
                 sequential(s, c, request.at, request.limit);
             }
-        } catch (RuntimeException e) { // a page that breaks a rule: the listing ends there, in order
+        } catch (Throwable e) { // a page that breaks a rule: the listing ends there, in order
+            Exceptions.throwIfJvmFatal(e);
             s.error = e;
         }
+    }
+
+    /**
+     * Whether a segment lies beyond an empty page (the listing shrank): the listing ends before it, without
+     * waiting for its answer.
+     */
+    boolean beyondTheData(Segment<T> s) {
+        return s.from > start && s.from >= dataEnd;
     }
 
     /**
@@ -208,8 +230,7 @@ final class ListingPlan<T> {
         long after = at + n;
         s.ready.add(page(r, at, limit, after, stop));
         if (after < s.to) {
-            int rest = (int) Math.min(size, s.to - after);
-            s.ask(style.fetch(after, rest), after, rest, run);
+            s.ask(style, after, (int) Math.min(size, s.to - after), run);
         }
     }
 

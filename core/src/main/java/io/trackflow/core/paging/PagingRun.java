@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
@@ -109,11 +110,12 @@ final class PagingRun<T, R> implements Subscription {
         do {
             try {
                 step();
-            } catch (RuntimeException e) { // a page that breaks a rule, or a style or fetcher that throws
-                if (!failure.compareAndSet(null, e)) {
+            } catch (Throwable e) { // the loop guard's failure, or a subscriber that throws
+                Exceptions.throwIfJvmFatal(e);
+                if (terminated || !failure.compareAndSet(null, e)) {
                     Operators.onErrorDropped(e, actual.currentContext());
                 }
-                continue; // the failure ends the run on the next pass
+                continue; // a failure ends the run on the next pass
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
@@ -172,6 +174,10 @@ final class PagingRun<T, R> implements Subscription {
                 }
                 break;
             }
+            if (plan.beyondTheData(head)) {
+                complete(); // the listing shrank: nothing after the gap, and no wait for it
+                return;
+            }
             Page<T> p = head.ready.peekFirst();
             if (p == null) {
                 if (head.error != null) { // in order: the failure of a segment after the items before it
@@ -220,7 +226,8 @@ final class PagingRun<T, R> implements Subscription {
             headChecked = false;
         }
         if (e != 0 && r != Long.MAX_VALUE) {
-            requested.addAndGet(-e);
+            long emitted = e;
+            requested.getAndUpdate(d -> d == Long.MAX_VALUE ? d : d - emitted); // unbounded stays unbounded
         }
     }
 

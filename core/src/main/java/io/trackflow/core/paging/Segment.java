@@ -2,6 +2,7 @@ package io.trackflow.core.paging;
 
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,6 +15,8 @@ import reactor.core.publisher.Mono;
  */
 final class Segment<T> {
 
+    /** Where it begins. */
+    final long from;
     /** Where it ends, exclusive. */
     final long to;
     /** Its pages read and not yet let through. */
@@ -24,15 +27,27 @@ final class Segment<T> {
 
     private @Nullable PageRequest<T> request;
 
-    Segment(long to) {
+    Segment(long from, long to) {
+        this.from = from;
         this.to = to;
     }
 
-    /** Sends a request of it: subscribes to the answer (a fetcher that throws fails the drain pass). */
-    void ask(Mono<PageResponse<T>> answer, long at, int limit, PagingRun<?, ?> run) {
+    /**
+     * Sends a request of it: asks the style for the answer and subscribes to it. A style or fetcher that
+     * throws fails the segment, in its turn, as a failed answer would.
+     */
+    void ask(PagingStyle<T> style, long at, int limit, PagingRun<?, ?> run) {
         PageRequest<T> r = new PageRequest<>(at, limit, run);
-        request = r;
-        answer.subscribe(r);
+        try {
+            Mono<PageResponse<T>> answer = style.fetch(at, limit);
+            request = r;
+            answer.subscribe(r);
+        } catch (Throwable e) {
+            Exceptions.throwIfJvmFatal(e);
+            r.cancel();
+            request = null;
+            error = e;
+        }
     }
 
     /** Its request, once ended (answered or failed), taken off it; else null. */
