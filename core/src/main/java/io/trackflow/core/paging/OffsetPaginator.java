@@ -27,7 +27,9 @@ import reactor.core.publisher.Operators;
  * a time and emitted in order; fetching is driven by demand (the first page is fetched on the first
  * request, later ones only once items beyond the first page are requested), so memory stays bounded
  * by {@code (concurrency + 1)} pages. Every subscription starts afresh; cancelling stops fetches in
- * flight. An {@link io.trackflow.core.error.ApiException} that ends a listing carries {@link io.trackflow.core.error.ApiException#resumeCursor()}:
+ * flight. A page that fails (its answer, or the fetcher when asked) ends the listing in order, after the
+ * items before it; a fetcher whose answer completes without a page ends it with an {@link
+ * IllegalStateException}. An {@link io.trackflow.core.error.ApiException} that ends a listing carries {@link io.trackflow.core.error.ApiException#resumeCursor()}:
  * the position of the first item not emitted, within the listing's original bounds, so that {@link
  * #items(PageCursor, int, int)} completes exactly what is left.
  *
