@@ -11,11 +11,14 @@ import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.ratelimit.RateLimiter;
 import io.trackflow.core.ratelimit.RateLimits;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -87,9 +90,9 @@ public final class BeatPassClient implements AutoCloseable {
      *
      * @return completes when done
      */
-    public reactor.core.publisher.Mono<Void> warmup() {
+    public Mono<Void> warmup() {
         return api.warmup()
-                .then(reactor.core.publisher.Mono.fromRunnable(() -> Json.read(
+                .then(Mono.fromRunnable(() -> Json.read(
                         "{\"id\":1,\"name\":\"a\",\"release_date\":\"2024-01-01\",\"duration\":1000,"
                                 + "\"artists\":[{\"id\":1,\"name\":\"b\"}],"
                                 + "\"created_at\":\"2024-01-01T00:00:00.000000Z\"}",
@@ -110,7 +113,7 @@ public final class BeatPassClient implements AutoCloseable {
      *
      * @return completes when the pool is disposed
      */
-    public reactor.core.publisher.Mono<Void> closeAsync() {
+    public Mono<Void> closeAsync() {
         return api.closeAsync();
     }
 
@@ -124,7 +127,7 @@ public final class BeatPassClient implements AutoCloseable {
         private @Nullable String token;
         private @Nullable TokenProvider tokenProvider;
         private Consumer<RateLimitStatus> rateLimitListener = s -> {};
-        private java.time.Duration tokenFetchTimeout = BearerTokenAuth.DEFAULT_FETCH_TIMEOUT;
+        private Duration tokenFetchTimeout = BearerTokenAuth.DEFAULT_FETCH_TIMEOUT;
 
         Builder() {
             super(DEFAULT_BASE_URL);
@@ -164,7 +167,7 @@ public final class BeatPassClient implements AutoCloseable {
          * @param timeout positive
          * @return this builder
          */
-        public Builder tokenFetchTimeout(java.time.Duration timeout) {
+        public Builder tokenFetchTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "tokenFetchTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("tokenFetchTimeout must be positive, was " + timeout);
@@ -205,7 +208,7 @@ public final class BeatPassClient implements AutoCloseable {
                             tokenProvider,
                             BearerTokenAuth.DEFAULT_REFRESH_BEFORE,
                             tokenFetchTimeout,
-                            java.time.Clock.systemUTC());
+                            Clock.systemUTC());
             AtomicReference<@Nullable RateLimitStatus> last = new AtomicReference<>();
             Consumer<RateLimitStatus> listener = rateLimitListener;
             AtomicReference<@Nullable ApiClient> self = new AtomicReference<>();

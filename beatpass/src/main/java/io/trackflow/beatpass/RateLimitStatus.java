@@ -2,9 +2,11 @@ package io.trackflow.beatpass;
 
 import io.trackflow.core.error.HttpStatusException;
 import io.trackflow.core.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.immutables.value.Value;
 
@@ -41,8 +43,8 @@ public abstract class RateLimitStatus {
 
     /** The total time calls waited for the rate limiter (zero when the figures come from a response alone). */
     @Value.Default
-    public java.time.Duration timeWaited() {
-        return java.time.Duration.ZERO;
+    public Duration timeWaited() {
+        return Duration.ZERO;
     }
 
     /**
@@ -83,7 +85,7 @@ public abstract class RateLimitStatus {
     private static Optional<RateLimitStatus> read(Function<String, Optional<String>> headers) {
         OptionalInt limit = number(headers.apply("X-RateLimit-Limit"));
         OptionalInt remaining = number(headers.apply("X-RateLimit-Remaining"));
-        java.util.OptionalLong reset = epoch(headers.apply("X-RateLimit-Reset"));
+        OptionalLong reset = epoch(headers.apply("X-RateLimit-Reset"));
         if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
             return Optional.empty();
         }
@@ -94,13 +96,11 @@ public abstract class RateLimitStatus {
                 .build());
     }
 
-    private static java.util.OptionalLong epoch(Optional<String> v) {
+    private static OptionalLong epoch(Optional<String> v) {
         try {
-            return v.isPresent()
-                    ? java.util.OptionalLong.of(Long.parseLong(v.get().trim()))
-                    : java.util.OptionalLong.empty();
+            return v.isPresent() ? OptionalLong.of(Long.parseLong(v.get().trim())) : OptionalLong.empty();
         } catch (NumberFormatException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 

@@ -15,6 +15,8 @@ import io.trackflow.core.paging.Page;
 import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.PageFetcher;
 import io.trackflow.core.paging.PageResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -234,8 +236,7 @@ public final class BackgroundTracks {
     }
 
     /** One page: the items, and what BeyondWords' paging headers say about them. */
-    private static PageResponse<BackgroundTrack> page(HttpResponse head, java.io.InputStream body)
-            throws java.io.IOException {
+    private static PageResponse<BackgroundTrack> page(HttpResponse head, InputStream body) throws IOException {
         List<BackgroundTrack> items = Json.readList(body, BackgroundTrack.class);
         return PageResponse.<BackgroundTrack>builder()
                 .totalCount(head.headerAsLong("X-Pagination-Total-Count"))

@@ -5,6 +5,8 @@ import io.trackflow.core.ProviderClientBuilder;
 import io.trackflow.core.auth.ApiKeyAuth;
 import io.trackflow.core.client.ApiClient;
 import io.trackflow.core.json.Json;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -56,11 +58,11 @@ public final class BeyondWordsClient implements AutoCloseable {
     public Mono<Void> warmup() {
         return api.warmup()
                 .then(Mono.fromRunnable(() -> Json.readList(
-                        new java.io.ByteArrayInputStream(
+                        new ByteArrayInputStream(
                                 ("[{\"id\":1,\"name\":\"a\",\"volume\":1,\"project\":{\"id\":1,\"name\":\"p\"},"
                                                 + "\"media\":{\"url\":\"https://x/y.mp3\",\"duration\":1000},"
                                                 + "\"created\":\"2024-01-01T00:00:00.000Z\",\"updated\":\"2024-01-01T00:00:00Z\"}]")
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                        .getBytes(StandardCharsets.UTF_8)),
                         BackgroundTrack.class)));
     }
 

@@ -5,6 +5,7 @@ import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.core.internal.BaseUrls;
 import io.trackflow.core.internal.Checks;
 import io.trackflow.core.retry.RetryPolicy;
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import org.immutables.value.Value;
@@ -19,7 +20,7 @@ import org.immutables.value.Value;
  * fragment.
  */
 @Value.Immutable
-public abstract class ClientConfig implements java.io.Serializable {
+public abstract class ClientConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

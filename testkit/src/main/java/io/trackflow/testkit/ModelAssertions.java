@@ -3,6 +3,7 @@ package io.trackflow.testkit;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.json.Timestamps;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -121,7 +122,7 @@ public final class ModelAssertions {
     private static boolean same(Supplier<Object> a, Supplier<Object> b) {
         try {
             return a.get().equals(b.get());
-        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             return false;
         }
     }

@@ -85,17 +85,6 @@ final class RateLimitWindow {
         }
 
         /**
-         * {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}, the reset rounded up to the
-         * second. The same as {@code headers(serverNow, resetAsDelta, false)}.
-         *
-         * @param serverNow the server's idea of now (which may be skewed)
-         * @param resetAsDelta whether Reset is seconds until the window ends instead of epoch seconds
-         */
-        Map<String, String> headers(Instant serverNow, boolean resetAsDelta) {
-            return headers(serverNow, resetAsDelta, false);
-        }
-
-        /**
          * {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}.
          *
          * <p>Rounded up (the default), the epoch Reset is the first whole second at or after the

@@ -1,6 +1,7 @@
 package io.trackflow.testkit;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -47,7 +48,7 @@ public abstract class RecordedRequest {
      * @return the value, or empty
      */
     public Optional<String> header(String name) {
-        List<String> v = headers().get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> v = headers().get(name.toLowerCase(Locale.ROOT));
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 

@@ -94,17 +94,17 @@ class RateLimitWindowTest {
         assertThat(v.allowed()).isFalse();
         assertThat(v.retryAfterSeconds()).isEqualTo(1);
         Instant at = Instant.parse("2030-01-01T00:00:00.500Z");
-        assertThat(v.headers(at, false))
+        assertThat(v.headers(at, false, false))
                 .containsEntry("X-RateLimit-Reset", String.valueOf(at.getEpochSecond() + 1))
                 .containsEntry("X-RateLimit-Remaining", "0")
                 .containsEntry("X-RateLimit-Limit", "1");
-        assertThat(v.headers(at, true)).containsEntry("X-RateLimit-Reset", "1");
+        assertThat(v.headers(at, true, false)).containsEntry("X-RateLimit-Reset", "1");
         Instant exact = Instant.parse("2030-01-01T00:00:00Z");
         RateLimitWindow.Verdict whole =
                 new RateLimitWindow.Verdict(true, 5, 4, Duration.ofSeconds(2).toNanos());
-        assertThat(whole.headers(exact, false))
+        assertThat(whole.headers(exact, false, false))
                 .containsEntry("X-RateLimit-Reset", String.valueOf(exact.getEpochSecond() + 2));
-        assertThat(whole.headers(exact.plusNanos(1), false))
+        assertThat(whole.headers(exact.plusNanos(1), false, false))
                 .containsEntry("X-RateLimit-Reset", String.valueOf(exact.getEpochSecond() + 3));
     }
 

@@ -2,6 +2,7 @@ package io.trackflow.beatpass.model;
 
 import io.trackflow.core.paging.Listings;
 import io.trackflow.core.paging.PageCursor;
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -24,7 +25,7 @@ import org.immutables.value.Value;
  * {@code concurrency} 1..64; a cursor only from a query of the same listing.
  */
 @Value.Immutable
-public abstract class TrackQuery implements java.io.Serializable {
+public abstract class TrackQuery implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,8 @@ package io.trackflow.beyondwords.model;
 
 import io.trackflow.core.paging.Listings;
 import io.trackflow.core.paging.PageCursor;
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,7 +24,7 @@ import org.immutables.value.Value;
  * characters, a cursor only from a query with the same filters.
  */
 @Value.Immutable
-public abstract class BackgroundTrackQuery implements java.io.Serializable {
+public abstract class BackgroundTrackQuery implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -124,7 +126,7 @@ public abstract class BackgroundTrackQuery implements java.io.Serializable {
          * @return this builder
          */
         public Builder scopes(String... scopes) {
-            scopes(java.util.Arrays.asList(scopes));
+            scopes(Arrays.asList(scopes));
             return this;
         }
     }

@@ -8,7 +8,9 @@ import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ResponseBody;
 import io.trackflow.core.http.ResponseHandler;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
@@ -122,8 +124,8 @@ final class TransportStage {
 
     private static String excerpt(ResponseBody body) {
         try (InputStream in = body.stream()) {
-            return ErrorAccess.get().excerpt(java.nio.ByteBuffer.wrap(in.readNBytes(2048)));
-        } catch (java.io.IOException e) {
+            return ErrorAccess.get().excerpt(ByteBuffer.wrap(in.readNBytes(2048)));
+        } catch (IOException e) {
             return "";
         }
     }

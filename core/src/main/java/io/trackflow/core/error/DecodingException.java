@@ -1,5 +1,6 @@
 package io.trackflow.core.error;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ public final class DecodingException extends ApiException {
     DecodingException(String message, @Nullable Throwable cause, int status, String bodyExcerpt, Facts facts) {
         super(message, cause, facts);
         this.status = status;
-        this.bodyExcerpt = java.util.Objects.requireNonNull(bodyExcerpt, "bodyExcerpt");
+        this.bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt");
     }
 
     /** The HTTP status of the response, if known. */

@@ -1,5 +1,6 @@
 package io.trackflow.core.error;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.immutables.value.Value;
  * an error the body cannot explain is still reported, by status and excerpt.
  */
 @Value.Immutable
-public abstract class ErrorBody implements java.io.Serializable {
+public abstract class ErrorBody implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

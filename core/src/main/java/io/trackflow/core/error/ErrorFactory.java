@@ -7,10 +7,13 @@ import io.trackflow.core.paging.PageCursor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,7 @@ final class ErrorFactory implements Errors {
     static final ErrorFactory INSTANCE = new ErrorFactory();
 
     /** Stands for the request in a failure named without one ({@link #named}): never sent, never shown. */
-    private static final HttpRequest NO_REQUEST = HttpRequest.get(java.net.URI.create("http://request.invalid/"));
+    private static final HttpRequest NO_REQUEST = HttpRequest.get(URI.create("http://request.invalid/"));
 
     private ErrorFactory() {}
 
@@ -139,7 +142,7 @@ final class ErrorFactory implements Errors {
 
     private static String seconds(Duration d) {
         long ms = Math.max(0, d.toMillis());
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     @Override
@@ -282,7 +285,7 @@ final class ErrorFactory implements Errors {
 
     @Override
     public <E extends ApiException> E withResumeCursor(E error, PageCursor cursor) {
-        java.util.Objects.requireNonNull(cursor, "cursor");
+        Objects.requireNonNull(cursor, "cursor");
         // the innermost listing's position wins: an error that has one keeps it
         return error.resumeCursor().isPresent() ? error : copy(error, new ApiException.Facts(error.attempts(), cursor));
     }

@@ -1,11 +1,14 @@
 package io.trackflow.core.error;
 
 import io.trackflow.core.http.HttpMethod;
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -14,7 +17,7 @@ import org.immutables.value.Value;
  * ErrorDecoder} read from the body, and an excerpt of the body.
  */
 @Value.Immutable
-public abstract class ErrorResponse implements java.io.Serializable {
+public abstract class ErrorResponse implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,8 +54,8 @@ public abstract class ErrorResponse implements java.io.Serializable {
     }
 
     /** Response headers that may carry credentials or session state: shown as {@code ****}. */
-    private static final java.util.Set<String> SENSITIVE =
-            java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+    private static final Set<String> SENSITIVE =
+            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
 
     /**
      * Everything but the body, with the values of {@code Authorization}, {@code Proxy-Authorization},
@@ -65,7 +68,7 @@ public abstract class ErrorResponse implements java.io.Serializable {
             if (h.length() > 1) {
                 h.append(", ");
             }
-            boolean secret = SENSITIVE.contains(e.getKey().toLowerCase(java.util.Locale.ROOT));
+            boolean secret = SENSITIVE.contains(e.getKey().toLowerCase(Locale.ROOT));
             h.append(e.getKey()).append('=').append(secret ? "[****]" : e.getValue());
         }
         h.append('}');

@@ -4,6 +4,7 @@ import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.paging.ListingFailures;
 import io.trackflow.core.paging.PageCursor;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -162,7 +163,7 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
      * @param body the body (its position is not moved)
      * @return the excerpt
      */
-    String excerpt(java.nio.ByteBuffer body);
+    String excerpt(ByteBuffer body);
 
     /**
      * The error as it surfaces after {@code attempts} attempts: itself when it says so already, else a

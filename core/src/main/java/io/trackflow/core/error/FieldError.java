@@ -1,5 +1,6 @@
 package io.trackflow.core.error;
 
+import java.io.Serializable;
 import org.immutables.value.Value;
 
 /**
@@ -8,7 +9,7 @@ import org.immutables.value.Value;
  * message text.
  */
 @Value.Immutable
-public abstract class FieldError implements java.io.Serializable {
+public abstract class FieldError implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,6 +4,7 @@ import io.trackflow.core.http.HttpMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public class HttpStatusException extends ApiException {
      * @return the value, or empty
      */
     public Optional<String> header(String name) {
-        List<String> v = response.headers().get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> v = response.headers().get(name.toLowerCase(Locale.ROOT));
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
     }
 

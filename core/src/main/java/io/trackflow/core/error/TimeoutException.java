@@ -1,5 +1,6 @@
 package io.trackflow.core.error;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +30,7 @@ public final class TimeoutException extends ApiException {
 
     TimeoutException(Kind kind, String message, @Nullable Throwable cause, Facts facts) {
         super(message, cause, facts);
-        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        this.kind = Objects.requireNonNull(kind, "kind");
     }
 
     /** Which time limit ran out. */

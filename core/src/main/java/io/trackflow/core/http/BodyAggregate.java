@@ -7,6 +7,7 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.trackflow.core.http.internal.TransportFailure;
 import io.trackflow.core.internal.HeaderMaps;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class BodyAggregate {
     /** Copies a success body into the response value: what {@link HttpTransport#send} returns. */
     static final ResponseHandler<HttpResponse> COPY = new ResponseHandler<>() {
         @Override
-        public HttpResponse onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
+        public HttpResponse onSuccess(HttpResponse head, ResponseBody body) throws IOException {
             byte[] bytes;
             try (InputStream in = body.stream()) {
                 bytes = in.readNBytes(body.length());

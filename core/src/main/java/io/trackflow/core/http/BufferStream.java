@@ -2,6 +2,7 @@ package io.trackflow.core.http;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /** An {@link InputStream} over a {@link ByteBuffer}'s remaining bytes (which it consumes), without a copy. */
 final class BufferStream extends InputStream {
@@ -19,7 +20,7 @@ final class BufferStream extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
             return 0;
         }

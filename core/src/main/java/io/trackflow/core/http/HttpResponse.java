@@ -4,9 +4,12 @@ import io.trackflow.core.internal.HeaderMaps;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
@@ -19,7 +22,7 @@ import org.immutables.value.Value;
 public abstract class HttpResponse {
 
     /** An empty body. */
-    static final java.nio.ByteBuffer EMPTY = java.nio.ByteBuffer.allocate(0).asReadOnlyBuffer();
+    static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     HttpResponse() {}
 
@@ -55,16 +58,16 @@ public abstract class HttpResponse {
      * @param name the header name, any case
      * @return the number; empty when the header is missing, not a number, or negative
      */
-    public final java.util.OptionalLong headerAsLong(String name) {
+    public final OptionalLong headerAsLong(String name) {
         Optional<String> v = header(name);
         if (v.isEmpty()) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         try {
             long n = Long.parseLong(v.get().trim());
-            return n >= 0 ? java.util.OptionalLong.of(n) : java.util.OptionalLong.empty();
+            return n >= 0 ? OptionalLong.of(n) : OptionalLong.empty();
         } catch (NumberFormatException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 
@@ -74,11 +77,11 @@ public abstract class HttpResponse {
      * @param name the header name, any case
      * @return the number; empty when missing, not a number, zero, negative or too large
      */
-    public final java.util.OptionalInt headerAsPositiveInt(String name) {
-        java.util.OptionalLong v = headerAsLong(name);
+    public final OptionalInt headerAsPositiveInt(String name) {
+        OptionalLong v = headerAsLong(name);
         return v.isPresent() && v.getAsLong() > 0 && v.getAsLong() <= Integer.MAX_VALUE
-                ? java.util.OptionalInt.of((int) v.getAsLong())
-                : java.util.OptionalInt.empty();
+                ? OptionalInt.of((int) v.getAsLong())
+                : OptionalInt.empty();
     }
 
     /** The body length in bytes. */
@@ -111,7 +114,7 @@ public abstract class HttpResponse {
         if (lower && readOnly && HeaderMaps.readOnly(headers())) {
             return this;
         }
-        Map<String, List<String>> h = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> h = new LinkedHashMap<>();
         headers().forEach((k, v) -> h.merge(Headers.lower(k), List.copyOf(v), HeaderMaps::concat));
         return ImmutableHttpResponse.builder()
                 .status(status())

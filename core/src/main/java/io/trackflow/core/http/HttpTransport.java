@@ -1,5 +1,6 @@
 package io.trackflow.core.http;
 
+import java.io.InputStream;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,7 +46,7 @@ public interface HttpTransport extends AutoCloseable {
                             .build();
                     sink.next(handler.onSuccess(head, new ResponseBody() {
                         @Override
-                        public java.io.InputStream stream() {
+                        public InputStream stream() {
                             return response.bodyStream();
                         }
 

@@ -2,6 +2,7 @@ package io.trackflow.core.http;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
@@ -25,8 +26,7 @@ final class NettyExchange {
             Duration responseTimeout,
             String userAgent,
             int maxResponseBytes) {
-        io.netty.handler.codec.http.HttpMethod method =
-                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
+        HttpMethod method = HttpMethod.valueOf(request.method().name());
         byte[] body = request.body().orElse(null);
         LoopCancellation loop = new LoopCancellation();
         return client.request(method)

@@ -1,5 +1,6 @@
 package io.trackflow.core.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class HeaderMaps {
      * @return a read-only list
      */
     public static List<String> concat(List<String> first, List<String> then) {
-        List<String> all = new java.util.ArrayList<>(first.size() + then.size());
+        List<String> all = new ArrayList<>(first.size() + then.size());
         all.addAll(first);
         all.addAll(then);
         return List.copyOf(all);

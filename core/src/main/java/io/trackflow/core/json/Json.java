@@ -5,10 +5,13 @@ import io.trackflow.core.json.internal.Mismatch;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -87,14 +90,14 @@ public final class Json {
         if (p.nextToken() != JsonToken.START_ARRAY) {
             throw new Mismatch("expected an array of " + name + ", got " + p.currentToken());
         }
-        List<T> out = new java.util.ArrayList<>();
+        List<T> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() == JsonToken.VALUE_NULL && codec.type() != RawJson.class) {
                 throw new Mismatch(name + ": element " + out.size() + " is null");
             }
             out.add(codec.read(p));
         }
-        return java.util.Collections.unmodifiableList(out); // not copied: a page's items are copied once, later
+        return Collections.unmodifiableList(out); // not copied: a page's items are copied once, later
     }
 
     /**
@@ -216,7 +219,7 @@ public final class Json {
     }
 
     /** Reads with a parser it opens and closes; malformed JSON is reported as the public methods say. */
-    static <R> R parsing(java.util.function.Supplier<JsonParser> open, Function<JsonParser, R> read) {
+    static <R> R parsing(Supplier<JsonParser> open, Function<JsonParser, R> read) {
         try (JsonParser p = open.get()) {
             return read.apply(p);
         } catch (JacksonException e) {

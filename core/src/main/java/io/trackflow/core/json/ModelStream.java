@@ -2,6 +2,9 @@ package io.trackflow.core.json;
 
 import io.trackflow.core.json.internal.Mismatch;
 import io.trackflow.core.json.internal.StreamCodec;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -29,7 +32,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
 
     @Override
     public T read(JsonParser p) {
-        return java.util.Objects.requireNonNull(read(p, null)); // without a capture, a failure throws
+        return Objects.requireNonNull(read(p, null)); // without a capture, a failure throws
     }
 
     @Override
@@ -162,7 +165,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
     public void write(T value, JsonGenerator g) {
         RawFields raw = codec.additionalOf == null ? RawFields.empty() : codec.additionalOf.apply(value);
         g.writeStartObject();
-        java.util.Set<String> typed = raw.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
+        Set<String> typed = raw.isEmpty() ? Set.of() : new HashSet<>();
         for (ModelField<B, T, ?> f : codec.fields.inOrder) {
             if (f.required || !raw.containsKey(f.name) || !f.defaulted) {
                 if (f.write(value, g) && !raw.isEmpty()) {

@@ -6,6 +6,8 @@ import io.trackflow.core.json.internal.StreamCodec;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -130,7 +132,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
         if (size > 8) { // a large object: a hash index, built once (equals of two objects looks every name up)
             Map<String, Integer> idx = index;
             if (idx == null) {
-                idx = new java.util.HashMap<>(size * 2);
+                idx = new HashMap<>(size * 2);
                 for (int i = 0; i < size; i++) {
                     idx.put(names[i], i);
                 }
@@ -220,7 +222,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
                     }
                 }
             } else {
-                java.util.Set<String> seen = new java.util.HashSet<>(size * 2);
+                Set<String> seen = new HashSet<>(size * 2);
                 for (int i = 0; i < size; i++) {
                     if (!seen.add(names[i])) {
                         return withoutDuplicates();
@@ -234,7 +236,7 @@ public final class RawFields extends AbstractMap<String, RawJson> {
         private RawFields withoutDuplicates() {
             String[] n = new String[size];
             Object[] v = new Object[size];
-            Map<String, Integer> at = new java.util.HashMap<>(size * 2);
+            Map<String, Integer> at = new HashMap<>(size * 2);
             int k = 0;
             for (int i = 0; i < size; i++) {
                 Integer j = at.putIfAbsent(names[i], k);

@@ -8,8 +8,11 @@ import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 
@@ -37,8 +40,8 @@ public final class Timestamps {
             .optionalStart()
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .toFormatter(Locale.ROOT)
-            .withChronology(java.time.chrono.IsoChronology.INSTANCE)
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
 
@@ -94,7 +97,7 @@ public final class Timestamps {
             try {
                 String t = text.trim();
                 return Character.isLetter(t.charAt(0))
-                        ? java.time.ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        ? ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME)
                                 .toInstant()
                         : OffsetDateTime.parse(t).toInstant();
             } catch (DateTimeException e2) {
@@ -246,7 +249,7 @@ public final class Timestamps {
                 return LocalDate.parse(s.substring(0, 10));
             }
             if (!s.isEmpty() && Character.isLetter(s.charAt(0))) {
-                return java.time.ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
+                return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toLocalDate();
             }
             return LocalDate.ofInstant(parseInstant(s), ZoneOffset.UTC);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -213,7 +214,7 @@ abstract class QueueingLimiter implements RateLimiter {
         }
         try {
             scheduler.schedule(() -> granted.forEach(this::hand)); // one task: the batch stays in order
-        } catch (java.util.concurrent.RejectedExecutionException e) { // the scheduler is shut down
+        } catch (RejectedExecutionException e) { // the scheduler is shut down
             granted.forEach(this::hand);
         }
     }

@@ -1,6 +1,7 @@
 package io.trackflow.core.ratelimit;
 
 import io.trackflow.core.http.HttpResponse;
+import java.time.Duration;
 
 /**
  * At most {@code n} requests in any interval of {@code per}: a burst of up to {@code n}, then one
@@ -82,6 +83,6 @@ final class SlidingWindowLimiter extends QueueingLimiter {
 
     @Override
     public String toString() {
-        return "RateLimits.fixed(" + n + ", " + java.time.Duration.ofNanos(per) + ")";
+        return "RateLimits.fixed(" + n + ", " + Duration.ofNanos(per) + ")";
     }
 }

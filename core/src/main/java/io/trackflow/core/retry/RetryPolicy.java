@@ -6,7 +6,10 @@ import io.trackflow.core.error.TimeoutException;
 import io.trackflow.core.error.TransportException;
 import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpMethod;
+import java.io.IOException;
+import java.io.Serializable;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +31,7 @@ import reactor.util.retry.Retry;
  * retried. The final error carries {@link ApiException#attempts()}.
  */
 @Value.Immutable
-public abstract class RetryPolicy implements java.io.Serializable {
+public abstract class RetryPolicy implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -108,7 +111,7 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return whether to retry
      */
     public boolean isRetryable(HttpMethod method, Throwable error) {
-        if (error instanceof java.io.IOException) {
+        if (error instanceof IOException) {
             // what a transport used on its own signals, judged as the error model names it
             return isRetryable(method, ErrorAccess.get().named(error));
         }
@@ -229,8 +232,8 @@ public abstract class RetryPolicy implements java.io.Serializable {
      * @return the retry spec
      */
     public Retry toRetry(HttpMethod method, RetryListener listener, long deadlineNanos, boolean limiterHolds) {
-        java.util.Objects.requireNonNull(method, "method");
-        java.util.Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(listener, "listener");
         return new PolicyRetry(() -> new RetryDecider(this, method, listener, deadlineNanos, limiterHolds));
     }
 

@@ -1,6 +1,7 @@
 package io.trackflow.core.json.internal;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ public final class Codecs {
 
     private static final ConcurrentMap<Class<?>, StreamCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
     /** Classes initialized that registered no codec (so that looking one up again stays cheap). */
-    private static final java.util.Set<Class<?>> NONE = ConcurrentHashMap.newKeySet();
+    private static final Set<Class<?>> NONE = ConcurrentHashMap.newKeySet();
 
     private Codecs() {}
 

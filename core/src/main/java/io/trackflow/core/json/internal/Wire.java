@@ -10,6 +10,8 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonGeneratorBase;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /** trackflow's one Jackson 3 streaming factory: parsers and generators of the wire. */
 public final class Wire {
@@ -19,7 +21,7 @@ public final class Wire {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // buffers recycled per thread (event loops live long), as Jackson 2 did; no lock per parser
-            .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool())
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
             .streamReadConstraints(
                     StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
             .build();
@@ -31,7 +33,7 @@ public final class Wire {
      * came; a token buffer, a tree builder or a binary format needs a typed number instead.
      */
     public static boolean writesText(JsonGenerator g) {
-        return g instanceof tools.jackson.core.json.JsonGeneratorBase;
+        return g instanceof JsonGeneratorBase;
     }
 
     /** A parser over a stream (closed with the parser). */

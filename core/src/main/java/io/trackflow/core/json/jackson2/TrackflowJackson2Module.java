@@ -2,6 +2,7 @@ package io.trackflow.core.json.jackson2;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.type.WritableTypeId;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -26,6 +27,7 @@ import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 /**
  * Teaches an application's Jackson 2 {@code ObjectMapper} trackflow's models, by the same rule as the client
@@ -120,7 +122,7 @@ public final class TrackflowJackson2Module extends Module {
                 return codec.read(p3);
             } catch (IllegalArgumentException e) { // a Mismatch, or a token no JSON value has (binary data)
                 throw MismatchedInputException.from(p, codec.type(), e.getMessage());
-            } catch (tools.jackson.core.JacksonException e) { // e.g. nested deeper than trackflow writes or reads
+            } catch (JacksonException e) { // e.g. nested deeper than trackflow writes or reads
                 throw JsonMappingException.from(p, e.getOriginalMessage(), e);
             }
         }
@@ -177,9 +179,7 @@ public final class TrackflowJackson2Module extends Module {
                     typeSer.typeId(
                             value,
                             codec.type(), // the model's name, not its generated implementation's
-                            object
-                                    ? com.fasterxml.jackson.core.JsonToken.START_OBJECT
-                                    : com.fasterxml.jackson.core.JsonToken.VALUE_STRING));
+                            object ? JsonToken.START_OBJECT : JsonToken.VALUE_STRING));
             Tokens.copy(json, g, true);
             typeSer.writeTypeSuffix(g, id);
         }

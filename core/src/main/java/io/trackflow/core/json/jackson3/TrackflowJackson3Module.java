@@ -4,6 +4,7 @@ import io.trackflow.core.json.RawJson;
 import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.StreamCodec;
 import io.trackflow.core.json.internal.Wire;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -15,12 +16,14 @@ import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.Deserializers;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.jsontype.TypeDeserializer;
 import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.module.SimpleSerializers;
 import tools.jackson.databind.type.MapType;
@@ -65,8 +68,8 @@ public final class TrackflowJackson3Module extends JacksonModule {
                     MapType type,
                     DeserializationConfig config,
                     BeanDescription.Supplier beanDesc,
-                    tools.jackson.databind.KeyDeserializer keyDeserializer,
-                    tools.jackson.databind.jsontype.TypeDeserializer elementTypeDeserializer,
+                    KeyDeserializer keyDeserializer,
+                    TypeDeserializer elementTypeDeserializer,
                     ValueDeserializer<?> elementDeserializer) {
                 return deserializer(type.getRawClass()); // RawFields is a Map
             }
@@ -166,7 +169,7 @@ public final class TrackflowJackson3Module extends JacksonModule {
                     ctxt,
                     typeSer.typeId(value, codec.type(), object ? JsonToken.START_OBJECT : JsonToken.VALUE_STRING));
             if (object) {
-                for (java.util.Map.Entry<String, RawJson> f : json.fields().entrySet()) {
+                for (Map.Entry<String, RawJson> f : json.fields().entrySet()) {
                     g.writeName(f.getKey());
                     raw.write(f.getValue(), g);
                 }
