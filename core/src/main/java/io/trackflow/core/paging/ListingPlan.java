@@ -138,15 +138,19 @@ final class ListingPlan<T> {
         Segment<T> s = new Segment<>(at, to);
         segments.add(s);
         s.ask(style, at, limit, run);
-        PageRequest<T> ended = s.ended();
-        if (ended != null) {
-            read(s, ended, run);
-        }
+        readIn(s, run);
         return s;
     }
 
-    /** Reads an ended request of a segment in: its page, or the failure the segment ends with. */
-    void read(Segment<T> s, PageRequest<T> request, PagingRun<?, ?> run) {
+    /**
+     * Reads a segment's request in once it has ended: its page, or the failure the segment ends with. Does
+     * nothing while the answer is on its way.
+     */
+    void readIn(Segment<T> s, PagingRun<?, ?> run) {
+        PageRequest<T> request = s.ended();
+        if (request == null) {
+            return;
+        }
         PageResponse<T> r = request.answer();
         if (r == null) {
             s.error = request.failed();

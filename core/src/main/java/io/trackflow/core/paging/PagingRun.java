@@ -149,10 +149,7 @@ final class PagingRun<T, R> implements Subscription {
             plan.askFirst(segments, this);
         }
         for (Segment<T> s : segments) {
-            PageRequest<T> ended = s.ended();
-            if (ended != null) {
-                plan.read(s, ended, this);
-            }
+            plan.readIn(s, this);
         }
         emit();
     }
