@@ -37,7 +37,7 @@ import reactor.core.publisher.Operators;
  */
 public final class OffsetPaginator<T> {
 
-    /** The fetcher of one subscription, given its page size: a strategy may keep state per listing. */
+    /** The paging style of one subscription, given its page size: a style may keep state per listing. */
     private final IntFunction<PagingStyle<T>> styles;
 
     private final String fingerprint;
