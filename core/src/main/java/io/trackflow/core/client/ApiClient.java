@@ -54,7 +54,7 @@ public final class ApiClient implements AutoCloseable {
     private final String name;
     private final HttpTransport transport;
     private final boolean ownsTransport;
-    private final CallPolicy.Next<Object> pipeline;
+    private final Pipeline pipeline;
     private final RateLimiter rateLimiter;
     private final @Nullable Observing observing;
     private final String settings;
@@ -69,7 +69,7 @@ public final class ApiClient implements AutoCloseable {
                 ? b.transport
                 : (b.transportOptions != null ? b.transportOptions : ReactorNettyTransport.builder()).build();
         this.observing = b.observing();
-        this.pipeline = Pipeline.assemble(b, transport, observing);
+        this.pipeline = new Pipeline(b, transport, observing);
         this.rateLimiter = b.rateLimiter;
         this.settings = "{baseUrl=" + baseUrl + ", auth=" + b.auth + ", rateLimiter=" + b.rateLimiter + "}";
     }
@@ -131,15 +131,15 @@ public final class ApiClient implements AutoCloseable {
      * @param <T> the result
      * @return the result: cold, nothing is sent before subscription, each subscription sends anew
      */
-    @SuppressWarnings("unchecked")
     public <T> Mono<T> call(String operation, HttpRequest request, BodyReader<T> reader) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reader, "reader");
-        CallPolicy.Next<T> run = (CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline;
-        return Mono.defer(() -> closed.get()
-                ? Mono.<T>error(closedError())
-                : run.proceed(Call.start(operation, request, reader, totalTimeout)));
+        return CallRun.of(pipeline, this::refusal, operation, request, reader, totalTimeout);
+    }
+
+    private @Nullable Throwable refusal() {
+        return closed.get() ? closedError() : null;
     }
 
     private IllegalStateException closedError() {

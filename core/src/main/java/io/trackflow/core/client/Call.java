@@ -70,6 +70,12 @@ public final class Call<T> {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(timeout, "timeout");
+        return start(operation, request, reader, timeout, AuthStrategy.none());
+    }
+
+    /** A call starting now, its attempts authenticated by {@code auth} (arguments checked by the caller). */
+    static <T> Call<T> start(
+            String operation, HttpRequest request, BodyReader<T> reader, Duration timeout, AuthStrategy auth) {
         return new Call<>(
                 request,
                 reader,
@@ -77,7 +83,7 @@ public final class Call<T> {
                 System.nanoTime() + timeout.toNanos(),
                 timeout,
                 0,
-                AuthStrategy.none(),
+                auth,
                 new CallState(),
                 List.of(),
                 NO_SCOPE);
@@ -145,7 +151,7 @@ public final class Call<T> {
      * @return the call
      */
     public Call<T> withAttempt(int attempt) {
-        return copy(request, attempt, auth, hooks, scope);
+        return attempt == this.attempt ? this : copy(request, attempt, auth, hooks, scope);
     }
 
     /**

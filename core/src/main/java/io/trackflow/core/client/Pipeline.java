@@ -1,41 +1,80 @@
 package io.trackflow.core.client;
 
+import io.trackflow.core.auth.AuthStrategy;
+import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.ratelimit.RateLimits;
+import io.trackflow.core.retry.RetryListener;
+import io.trackflow.core.retry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Assembles a client's pipeline, in the documented order, once per client. */
+/**
+ * A client's pipeline, assembled once per client in the documented order. What applies to a call as a
+ * whole (default headers, credentials and the 401 re-try, retries) is one {@link CallRun} per call; what
+ * applies to each attempt (rate limit, observation, deadline, the user's policies, the transport) is a
+ * chain of {@link CallPolicy} steps that the run subscribes to once per attempt.
+ */
 final class Pipeline {
 
-    private Pipeline() {}
+    private final Map<String, String> defaultHeaders;
+    final AuthStrategy auth;
+    final RetryPolicy retryPolicy;
+    final RetryListener retryListener;
+    final boolean limiterHolds;
+    final CallPolicy.Next<Object> attempt;
 
     /**
-     * The steps of {@link ApiClient}'s Javadoc, in order, linked in front of the transport stage.
+     * The steps of {@link ApiClient}'s Javadoc.
      *
      * @param b the client's options
      * @param transport the client's transport
      * @param observing the client's observations, if it has a registry
-     * @return the entry of the pipeline
      */
-    static CallPolicy.Next<Object> assemble(
-            ApiClientBuilder b, HttpTransport transport, @Nullable Observing observing) {
-        List<CallPolicy> policies = new ArrayList<>();
-        if (!b.defaultHeaders.isEmpty()) {
-            policies.add(new DefaultHeadersPolicy(b.defaultHeaders));
-        }
-        policies.add(new AuthenticationPolicy(b.auth));
-        policies.add(new RetryingPolicy(b.retryPolicy, b.retryListener, b.rateLimiter.holdsOnRateLimit()));
+    Pipeline(ApiClientBuilder b, HttpTransport transport, @Nullable Observing observing) {
+        this.defaultHeaders = Map.copyOf(b.defaultHeaders);
+        this.auth = b.auth;
+        this.retryPolicy = b.retryPolicy;
+        this.retryListener = b.retryListener;
+        this.limiterHolds = b.rateLimiter.holdsOnRateLimit();
+        List<CallPolicy> perAttempt = new ArrayList<>();
         if (b.rateLimiter != RateLimits.none()) {
-            policies.add(new RateLimitPolicy(b.rateLimiter, observing));
+            perAttempt.add(new RateLimitPolicy(b.rateLimiter, observing));
         }
         if (observing != null) {
-            policies.add(new ObservationPolicy(observing));
+            perAttempt.add(new ObservationPolicy(observing));
         }
-        policies.add(new DeadlinePolicy());
-        policies.addAll(b.policies);
-        return link(policies, new TransportStage(transport, b.errorDecoder, b.responseListener));
+        perAttempt.add(new DeadlinePolicy());
+        perAttempt.addAll(b.policies);
+        this.attempt = link(perAttempt, new TransportStage(transport, b.errorDecoder, b.responseListener));
+    }
+
+    /** A pipeline whose attempts run {@code attempt} (for tests of the run alone). */
+    Pipeline(
+            Map<String, String> defaultHeaders,
+            AuthStrategy auth,
+            RetryPolicy retryPolicy,
+            RetryListener retryListener,
+            CallPolicy.Next<Object> attempt) {
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.auth = auth;
+        this.retryPolicy = retryPolicy;
+        this.retryListener = retryListener;
+        this.limiterHolds = false;
+        this.attempt = attempt;
+    }
+
+    /** {@code request} with the client's default headers it does not set itself. */
+    HttpRequest withDefaults(HttpRequest request) {
+        HttpRequest withDefaults = request;
+        for (Map.Entry<String, String> h : defaultHeaders.entrySet()) {
+            if (withDefaults.header(h.getKey()).isEmpty()) {
+                withDefaults = withDefaults.withHeader(h.getKey(), h.getValue());
+            }
+        }
+        return withDefaults;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

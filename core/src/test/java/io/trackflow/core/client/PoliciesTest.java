@@ -30,8 +30,10 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * Each policy of the pipeline alone, in front of a scripted rest of the pipeline (a {@link
- * CallPolicy.Next} that records the calls it is given and answers from a script).
+ * Each step of the pipeline alone, in front of a scripted rest of the pipeline (a {@link
+ * CallPolicy.Next} that records the calls it is given and answers from a script): the per-attempt
+ * policies, and the call's run ({@link CallRun}: default headers, credentials and the 401 re-try,
+ * retries) over scripted attempts.
  */
 class PoliciesTest {
 
@@ -60,11 +62,27 @@ class PoliciesTest {
         return call(Duration.ofSeconds(30));
     }
 
+    /** A call of {@link #GET} run by a pipeline whose attempts are {@link #rest}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Mono<String> run(
+            HttpRequest request, Map<String, String> defaults, AuthStrategy auth, RetryListener listener, Duration t) {
+        Pipeline p = new Pipeline(defaults, auth, FAST, listener, (CallPolicy.Next) rest);
+        return CallRun.of(p, () -> null, "things.get", request, (head, in) -> "body", t);
+    }
+
+    private Mono<String> run(AuthStrategy auth) {
+        return run(GET, Map.of(), auth, RetryListener.NONE, Duration.ofSeconds(30));
+    }
+
+    private Mono<String> run(RetryListener listener, Duration timeout) {
+        return run(GET, Map.of(), AuthStrategy.none(), listener, timeout);
+    }
+
     @Test
     void defaultHeadersAreAddedUnlessTheRequestSetsThem() {
         HttpRequest own = GET.withHeader("accept", "text/plain");
-        DefaultHeadersPolicy p = new DefaultHeadersPolicy(Map.of("Accept", "application/json", "X-Client", "t"));
-        StepVerifier.create(p.apply(call().withRequest(own), rest))
+        Map<String, String> defaults = Map.of("Accept", "application/json", "X-Client", "t");
+        StepVerifier.create(run(own, defaults, AuthStrategy.none(), RetryListener.NONE, Duration.ofSeconds(30)))
                 .expectNext("ok")
                 .verifyComplete();
         assertThat(seen.get(0).request().header("Accept")).contains("text/plain");
@@ -86,21 +104,19 @@ class PoliciesTest {
             }
         };
         script.add(Mono.error(TestErrors.status(401)));
-        StepVerifier.create(new AuthenticationPolicy(refreshing).apply(call(), rest))
-                .expectNext("ok")
-                .verifyComplete();
+        StepVerifier.create(run(refreshing)).expectNext("ok").verifyComplete();
         assertThat(seen).hasSize(2).allSatisfy(c -> assertThat(c.auth()).isSameAs(refreshing));
 
         // a second 401 after the refresh is final; a strategy that cannot refresh ends at the first
         seen.clear();
         script.add(Mono.error(TestErrors.status(401)));
-        StepVerifier.create(new AuthenticationPolicy(refreshing).apply(call(), rest))
+        StepVerifier.create(run(refreshing))
                 .expectError(UnauthorizedException.class)
                 .verify();
         assertThat(seen).hasSize(1);
         seen.clear();
         script.add(Mono.error(TestErrors.status(401)));
-        StepVerifier.create(new AuthenticationPolicy(AuthStrategy.none()).apply(call(), rest))
+        StepVerifier.create(run(AuthStrategy.none()))
                 .expectError(UnauthorizedException.class)
                 .verify();
         assertThat(seen).hasSize(1);
@@ -112,20 +128,21 @@ class PoliciesTest {
         script.add(Mono.error(TestErrors.transport(false)));
         List<Integer> told = new ArrayList<>();
         RetryListener listener = (retry, error, delay) -> told.add(retry);
-        Call<String> c = call();
-        StepVerifier.create(new RetryingPolicy(FAST, listener, false).apply(c, rest))
+        StepVerifier.create(run(listener, Duration.ofSeconds(30)))
                 .expectNext("ok")
                 .verifyComplete();
         assertThat(seen).extracting(Call::attempt).containsExactly(0, 1, 2);
         assertThat(told).containsExactly(1, 2); // retries from 1, as the trackflow.retry tag (issue 27)
-        assertThat(c.state().attempts()).isEqualTo(3);
-        assertThat(c.state().retries()).isEqualTo(2);
+        Call.CallState state = seen.get(0).state();
+        assertThat(seen).allSatisfy(c -> assertThat(c.state()).isSameAs(state));
+        assertThat(state.attempts()).isEqualTo(3);
+        assertThat(state.retries()).isEqualTo(2);
     }
 
     @Test
     void retryEndsAtOnceOnWhatIsNotRetryableOrAWaitPastTheDeadline() {
         script.add(Mono.error(TestErrors.status(404)));
-        StepVerifier.create(new RetryingPolicy(FAST, RetryListener.NONE, false).apply(call(), rest))
+        StepVerifier.create(run(RetryListener.NONE, Duration.ofSeconds(30)))
                 .expectError(NotFoundException.class)
                 .verify();
         assertThat(seen).hasSize(1);
@@ -133,8 +150,7 @@ class PoliciesTest {
         seen.clear();
         script.add(Mono.error(TestErrors.status(503, Optional.of(Duration.ofSeconds(30)))));
         long started = System.nanoTime();
-        StepVerifier.create(
-                        new RetryingPolicy(FAST, RetryListener.NONE, false).apply(call(Duration.ofSeconds(5)), rest))
+        StepVerifier.create(run(RetryListener.NONE, Duration.ofSeconds(5)))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOf(ServerException.class)
                         .extracting(x -> ((ServerException) x).attempts())
@@ -142,6 +158,102 @@ class PoliciesTest {
                 .verify();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aRunAfterA401RetriesAfreshAndNumbersItsAttemptsOnFromTheFirstRun() {
+        AuthStrategy refreshing = new AuthStrategy() {
+            @Override
+            public Mono<HttpRequest> authenticate(HttpRequest request) {
+                return Mono.just(request);
+            }
+
+            @Override
+            public Mono<Boolean> onUnauthorized(HttpRequest rejected) {
+                return Mono.just(true);
+            }
+        };
+        RetryPolicy once = RetryPolicy.builder()
+                .maxRetries(1)
+                .initialBackoff(Duration.ofMillis(1))
+                .maxBackoff(Duration.ofMillis(2))
+                .build();
+        script.add(Mono.error(TestErrors.status(503)));
+        script.add(Mono.error(TestErrors.status(401)));
+        script.add(Mono.error(TestErrors.status(503)));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Pipeline p = new Pipeline(Map.of(), refreshing, once, RetryListener.NONE, (CallPolicy.Next) rest);
+        StepVerifier.create(CallRun.of(p, () -> null, "things.get", GET, (head, in) -> "body", Duration.ofSeconds(30)))
+                .expectNext("ok")
+                .verifyComplete();
+        assertThat(seen).extracting(Call::attempt).containsExactly(0, 1, 2, 3);
+        assertThat(seen.get(0).state().retries()).isEqualTo(2);
+    }
+
+    @Test
+    void aStrategyThatAnswersNothingAfterA401LeavesTheCallFailedWithThe401() {
+        AuthStrategy silent = new AuthStrategy() {
+            @Override
+            public Mono<HttpRequest> authenticate(HttpRequest request) {
+                return Mono.just(request);
+            }
+
+            @Override
+            public Mono<Boolean> onUnauthorized(HttpRequest rejected) {
+                return Mono.empty();
+            }
+        };
+        script.add(Mono.error(TestErrors.status(401)));
+        StepVerifier.create(run(silent))
+                .expectError(UnauthorizedException.class)
+                .verify();
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aCancelDuringTheWaitBeforeARetryStartsNoMoreAttempts() throws InterruptedException {
+        script.add(Mono.error(TestErrors.status(503, Optional.of(Duration.ofMillis(300)))));
+        StepVerifier.create(run(RetryListener.NONE, Duration.ofSeconds(30)))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(100))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+        assertThat(seen).hasSize(1);
+        Thread.sleep(600);
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aCancelStopsTheAttemptInFlight() {
+        AtomicInteger cancelled = new AtomicInteger();
+        script.add(Mono.<String>never().doOnCancel(cancelled::incrementAndGet));
+        StepVerifier.create(run(RetryListener.NONE, Duration.ofSeconds(30)))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(100))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+        assertThat(cancelled).hasValue(1);
+    }
+
+    @Test
+    void aRefusedCallSendsNothingAndEachSubscriptionRunsAnew() {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Pipeline p = new Pipeline(Map.of(), AuthStrategy.none(), FAST, RetryListener.NONE, (CallPolicy.Next) rest);
+        StepVerifier.create(CallRun.of(
+                        p,
+                        () -> new IllegalStateException("closed"),
+                        "things.get",
+                        GET,
+                        (h, in) -> "b",
+                        Duration.ofSeconds(1)))
+                .expectErrorMessage("closed")
+                .verify();
+        assertThat(seen).isEmpty();
+        Mono<String> call = run(AuthStrategy.none());
+        StepVerifier.create(call).expectNext("ok").verifyComplete();
+        StepVerifier.create(call).expectNext("ok").verifyComplete();
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).state()).isNotSameAs(seen.get(1).state());
     }
 
     @Test

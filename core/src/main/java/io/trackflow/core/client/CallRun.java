@@ -1,0 +1,234 @@
+package io.trackflow.core.client;
+
+import io.trackflow.core.error.UnauthorizedException;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.retry.RetryDecider;
+import io.trackflow.core.retry.RetryListener;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One call's run through the pipeline, as one state machine instead of an operator per step: the
+ * subscriber of each attempt and the subscription its caller holds.
+ *
+ * <ul>
+ *   <li><b>Default headers and credentials</b> are given to the call once, when it starts.
+ *   <li><b>Attempts</b> go through the per-attempt steps ({@link Pipeline#attempt}), one after the
+ *       other; each sees its number in {@link Call#attempt()}.
+ *   <li><b>Retry</b>, per failure: a {@link RetryDecider}, made at the first failure (a call answered
+ *       at once makes none), says whether and after what wait (the policy's backoff or the server's
+ *       {@code Retry-After}, never past the deadline) the next attempt starts; the wait is a timer on
+ *       {@link Schedulers#parallel()}.
+ *   <li><b>401 re-try</b>: a call whose retries end in a 401 asks the strategy whether fresh
+ *       credentials may help; if so it runs once more, retries included (a fresh decider).
+ * </ul>
+ *
+ * <p>Cancel stops the attempt in flight, a wait before the next, and the strategy's answer. Signals
+ * of one attempt come one after another, and the next attempt starts only from the end of the one
+ * before, so the run's own fields need no synchronization; what a cancel races with is volatile.
+ */
+final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryListener {
+
+    private final Pipeline pipeline;
+    private final Call<T> call;
+    private @Nullable RetryDecider decider;
+    private boolean reauthorized;
+    private boolean valued;
+    private volatile @Nullable Subscription upstream;
+    private volatile @Nullable Disposable waiting;
+
+    private CallRun(CoreSubscriber<? super T> actual, Pipeline pipeline, Call<T> call) {
+        super(actual);
+        this.pipeline = pipeline;
+        this.call = call;
+    }
+
+    /**
+     * A call of {@code pipeline}, run anew on each subscription.
+     *
+     * @param pipeline the client's pipeline
+     * @param refusal the error of a call the client no longer takes, or null while it does
+     * @param operation the operation's name
+     * @param request the request, without credentials
+     * @param reader reads a 2xx body
+     * @param timeout the call's total timeout
+     * @param <T> the result
+     * @return the call
+     */
+    static <T> Mono<T> of(
+            Pipeline pipeline,
+            Supplier<@Nullable Throwable> refusal,
+            String operation,
+            HttpRequest request,
+            BodyReader<T> reader,
+            Duration timeout) {
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                Throwable refused = refusal.get();
+                if (refused != null) {
+                    Operators.error(actual, refused);
+                    return;
+                }
+                Call<T> call = Call.start(operation, pipeline.withDefaults(request), reader, timeout, pipeline.auth);
+                CallRun<T> run = new CallRun<>(actual, pipeline, call);
+                actual.onSubscribe(run);
+                run.attempt();
+            }
+        };
+    }
+
+    /** Starts the next attempt, unless the call was cancelled. */
+    @SuppressWarnings("unchecked")
+    private void attempt() {
+        if (isCancelled()) {
+            return;
+        }
+        Call.CallState state = call.state();
+        int number = state.attempts();
+        state.attemptStarted();
+        Mono<T> sent;
+        try {
+            sent = ((CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline.attempt).proceed(call.withAttempt(number));
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        sent.subscribe(this);
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+        upstream = s;
+        if (isCancelled()) {
+            s.cancel();
+        } else {
+            s.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void onNext(T value) {
+        if (valued) {
+            Operators.onDiscard(value, currentContext());
+            return;
+        }
+        valued = true;
+        complete(value);
+    }
+
+    @Override
+    public void onComplete() {
+        if (!valued && !isCancelled()) {
+            actual.onComplete(); // an attempt that answers nothing: the call answers nothing
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        if (valued) {
+            Operators.onErrorDropped(failure, currentContext());
+            return;
+        }
+        failed(failure);
+    }
+
+    /** After a failed attempt: the next attempt, now or after a wait, or the end of the call. */
+    private void failed(Throwable failure) {
+        Call.CallState state = call.state();
+        state.failed(failure);
+        RetryDecider d = decider;
+        if (d == null) {
+            d = new RetryDecider(
+                    pipeline.retryPolicy, call.request().method(), this, call.deadlineNanos(), pipeline.limiterHolds);
+            decider = d;
+        }
+        Duration wait = d.next(failure, Math.max(1, state.attempts()));
+        if (wait == null) {
+            decider = null; // a run after a 401 retries afresh
+            end(d.surfacing(failure));
+        } else if (wait.isZero()) {
+            attempt();
+        } else {
+            try {
+                hold(Schedulers.parallel().schedule(this::attempt, wait.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (RejectedExecutionException e) {
+                end(e);
+            }
+        }
+    }
+
+    /** Counts a retry in the call's state and tells the client's listener (before the wait). */
+    @Override
+    public void onRetry(int retry, Throwable error, Duration delay) {
+        call.state().retried();
+        pipeline.retryListener.onRetry(retry, error, delay);
+    }
+
+    /** Ends the call with {@code error}, unless a 401 may be cured by fresh credentials. */
+    private void end(Throwable error) {
+        HttpRequest rejected = call.state().lastSent();
+        if (!reauthorized && error instanceof UnauthorizedException && rejected != null) {
+            reauthorized = true;
+            Mono<Boolean> again;
+            try {
+                again = pipeline.auth.onUnauthorized(rejected);
+            } catch (RuntimeException e) {
+                signal(e);
+                return;
+            }
+            hold(again.defaultIfEmpty(false)
+                    .subscribe( // a strategy that answers nothing does not help
+                            yes -> {
+                                if (Boolean.TRUE.equals(yes)) {
+                                    attempt();
+                                } else {
+                                    signal(error);
+                                }
+                            },
+                            this::signal,
+                            null,
+                            currentContext()));
+            return;
+        }
+        signal(error);
+    }
+
+    private void signal(Throwable error) {
+        if (isCancelled()) {
+            Operators.onErrorDropped(error, currentContext());
+        } else {
+            actual.onError(error);
+        }
+    }
+
+    /** Keeps what the call waits on, so that a cancel stops it. */
+    private void hold(Disposable wait) {
+        waiting = wait;
+        if (isCancelled()) {
+            wait.dispose();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        super.cancel();
+        Subscription s = upstream;
+        if (s != null) {
+            s.cancel();
+        }
+        Disposable w = waiting;
+        if (w != null) {
+            w.dispose();
+        }
+    }
+}
