@@ -4,30 +4,21 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
  * Runs an exchange's cancellation on the event loop of its connection once it has one. A cancel
  * from another thread otherwise races the reads of the response: Reactor Netty can then take in a
- * response for a subscriber that is gone, and its body, queued for nobody, is never released. Used
- * with {@code cancelOn(scheduler())}; before a connection is bound, or on the loop itself, the
- * cancel runs at once.
+ * response for a subscriber that is gone, and its body, queued for nobody, is never released. Before
+ * a connection is bound, or on the loop itself, the cancel runs at once.
  */
 final class LoopCancellation implements Executor {
 
     private volatile @Nullable EventLoop loop;
-    private final Scheduler scheduler = Schedulers.fromExecutor(this);
 
     /** Binds the exchange's connection. */
     void bind(Connection connection) {
         loop = connection.channel().eventLoop();
-    }
-
-    /** The scheduler to cancel on. */
-    Scheduler scheduler() {
-        return scheduler;
     }
 
     @Override

@@ -5,7 +5,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -19,16 +25,43 @@ final class NettyExchange {
 
     private NettyExchange() {}
 
+    /**
+     * One exchange, sent anew on each subscription unless {@code refusal} says the transport no longer
+     * takes it.
+     */
     static <T> Mono<T> run(
             HttpClient client,
             HttpRequest request,
             ResponseHandler<T> handler,
             Duration responseTimeout,
             String userAgent,
-            int maxResponseBytes) {
+            int maxResponseBytes,
+            Supplier<@Nullable Throwable> refusal) {
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                Throwable refused = refusal.get();
+                if (refused != null) {
+                    Operators.error(actual, refused);
+                    return;
+                }
+                Answer<T> answer = new Answer<>(actual, request);
+                send(client, request, handler, responseTimeout, userAgent, maxResponseBytes, answer.loop)
+                        .subscribe(answer);
+            }
+        };
+    }
+
+    private static <T> Flux<T> send(
+            HttpClient client,
+            HttpRequest request,
+            ResponseHandler<T> handler,
+            Duration responseTimeout,
+            String userAgent,
+            int maxResponseBytes,
+            LoopCancellation loop) {
         HttpMethod method = HttpMethod.valueOf(request.method().name());
         byte[] body = request.body().orElse(null);
-        LoopCancellation loop = new LoopCancellation();
         return client.request(method)
                 .uri(request.uri())
                 .send((req, out) -> {
@@ -44,10 +77,74 @@ final class NettyExchange {
                     req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
                     return out.sendByteArray(Mono.just(body));
                 })
-                .responseConnection((res, conn) -> BodyAggregate.receive(res, conn, handler, maxResponseBytes))
-                .next()
-                .cancelOn(loop.scheduler())
-                .onErrorMap(e -> e instanceof HandlerFailure ? e.getCause() : NettyFailures.map(request, e));
+                .responseConnection((res, conn) -> BodyAggregate.receive(res, conn, handler, maxResponseBytes));
+    }
+
+    /**
+     * The subscriber of one exchange and the subscription its caller holds: takes the handler's one
+     * value, names a failure ({@link NettyFailures}; the handler's own passed on as it is), and runs the
+     * caller's cancel on the connection's event loop ({@link LoopCancellation}).
+     */
+    private static final class Answer<T> extends Operators.MonoSubscriber<T, T> {
+        private final HttpRequest request;
+        final LoopCancellation loop = new LoopCancellation();
+        private volatile @Nullable Subscription upstream;
+        private boolean valued;
+
+        Answer(CoreSubscriber<? super T> actual, HttpRequest request) {
+            super(actual);
+            this.request = request;
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            upstream = s;
+            actual.onSubscribe(this);
+            if (!isCancelled()) {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(T value) {
+            if (valued) {
+                Operators.onDiscard(value, currentContext());
+                return;
+            }
+            valued = true;
+            Subscription s = upstream;
+            if (s != null) {
+                s.cancel(); // the one answer is in: the exchange is over
+            }
+            complete(value);
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            if (valued) {
+                Operators.onErrorDropped(e, currentContext());
+                return;
+            }
+            valued = true;
+            actual.onError(e instanceof HandlerFailure ? e.getCause() : NettyFailures.map(request, e));
+        }
+
+        @Override
+        public void onComplete() {
+            if (!valued) {
+                valued = true;
+                actual.onComplete();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            super.cancel();
+            Subscription s = upstream;
+            if (s != null) {
+                loop.execute(s::cancel);
+            }
+        }
     }
 
     /** The connection pool a transport creates for itself; idle connections are closed after 30 s. */

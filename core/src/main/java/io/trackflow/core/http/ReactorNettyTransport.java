@@ -99,13 +99,19 @@ public final class ReactorNettyTransport implements HttpTransport {
     public <T> Mono<T> exchange(HttpRequest request, ResponseHandler<T> handler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        return Mono.defer(() -> {
-            if (closed.get()) { // never re-creates a disposed pool: refuses, sending nothing
-                return Mono.error(new IllegalStateException("transport closed: " + request.method() + " "
-                        + request.uri().getScheme() + "://" + request.uri().getAuthority() + " not sent"));
-            }
-            return NettyExchange.run(client, request, handler, responseTimeout, userAgent, maxResponseBytes);
-        });
+        // never re-creates a disposed pool: once closed it refuses, sending nothing
+        return NettyExchange.run(
+                client,
+                request,
+                handler,
+                responseTimeout,
+                userAgent,
+                maxResponseBytes,
+                () -> closed.get()
+                        ? new IllegalStateException("transport closed: " + request.method() + " "
+                                + request.uri().getScheme() + "://"
+                                + request.uri().getAuthority() + " not sent")
+                        : null);
     }
 
     /** Reactor Netty's own warm-up of this transport's client: event loops, native transport, DNS resolver. */
