@@ -371,7 +371,7 @@ public final class Report {
             "HttpRequest values (withHeader, defaults, checks)",
             "io.trackflow.core.http.HttpRequest",
             "io.trackflow.core.http.ImmutableHttpRequest",
-            "io.trackflow.core.client.DefaultHeadersPolicy",
+            "io.trackflow.core.client.Pipeline.withDefaults",
             "io.trackflow.core.auth.ApiKeyAuth.authenticate",
             "io.trackflow.core.http.Headers.check"
         },
