@@ -5,6 +5,7 @@ import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.retry.RetryDecider;
 import io.trackflow.core.retry.RetryListener;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
@@ -44,7 +46,10 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
     private boolean reauthorized;
     private boolean valued;
     private volatile @Nullable Subscription upstream;
+    /** The timer of a wait before the next attempt. */
     private volatile @Nullable Disposable waiting;
+    /** The strategy's answer after a 401 (kept apart: an answer at once may start a wait before it is kept). */
+    private volatile @Nullable Disposable asking;
 
     private CallRun(CoreSubscriber<? super T> actual, Pipeline pipeline, Call<T> call) {
         super(actual);
@@ -98,9 +103,15 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         state.attemptStarted();
         Mono<T> sent;
         try {
-            sent = ((CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline.attempt).proceed(call.withAttempt(number));
+            sent = Objects.requireNonNull(
+                    ((CallPolicy.Next<T>) (CallPolicy.Next<?>) pipeline.attempt).proceed(call.withAttempt(number)),
+                    "a step of the pipeline returned null");
         } catch (RuntimeException e) {
-            failed(e);
+            failed(e); // a step that throws fails the attempt, which may be retried
+            return;
+        } catch (Throwable e) { // an Error is not retried: it ends the call, as a deferred call's would
+            Exceptions.throwIfJvmFatal(e);
+            signal(Operators.onOperatorError(e, currentContext()));
             return;
         }
         sent.subscribe(this);
@@ -152,7 +163,14 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
                     pipeline.retryPolicy, call.request().method(), this, call.deadlineNanos(), pipeline.limiterHolds);
             decider = d;
         }
-        Duration wait = d.next(failure, Math.max(1, state.attempts()));
+        Duration wait;
+        try {
+            wait = d.next(failure, Math.max(1, state.attempts()));
+        } catch (Throwable e) { // a listener that throws ends the call with its error, the failure kept
+            Exceptions.throwIfJvmFatal(e);
+            signal(Exceptions.addSuppressed(Operators.onOperatorError(e, currentContext()), failure));
+            return;
+        }
         if (wait == null) {
             decider = null; // a run after a 401 retries afresh
             end(d.surfacing(failure));
@@ -160,7 +178,11 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
             attempt();
         } else {
             try {
-                hold(Schedulers.parallel().schedule(this::attempt, wait.toNanos(), TimeUnit.NANOSECONDS));
+                Disposable timer = Schedulers.parallel().schedule(this::attempt, wait.toNanos(), TimeUnit.NANOSECONDS);
+                waiting = timer;
+                if (isCancelled()) {
+                    timer.dispose();
+                }
             } catch (RejectedExecutionException e) {
                 end(e);
             }
@@ -179,25 +201,32 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         HttpRequest rejected = call.state().lastSent();
         if (!reauthorized && error instanceof UnauthorizedException && rejected != null) {
             reauthorized = true;
-            Mono<Boolean> again;
+            Disposable answer;
             try {
-                again = pipeline.auth.onUnauthorized(rejected);
-            } catch (RuntimeException e) {
-                signal(e);
+                answer = Objects.requireNonNull(
+                                pipeline.auth.onUnauthorized(rejected),
+                                "the auth strategy's onUnauthorized returned null")
+                        .defaultIfEmpty(false) // a strategy that answers nothing does not help
+                        .subscribe(
+                                yes -> {
+                                    if (Boolean.TRUE.equals(yes)) {
+                                        attempt();
+                                    } else {
+                                        signal(error);
+                                    }
+                                },
+                                this::signal,
+                                null,
+                                currentContext());
+            } catch (Throwable e) { // as an error handler that throws: its error, the 401 kept
+                Exceptions.throwIfJvmFatal(e);
+                signal(Exceptions.addSuppressed(Operators.onOperatorError(e, currentContext()), error));
                 return;
             }
-            hold(again.defaultIfEmpty(false)
-                    .subscribe( // a strategy that answers nothing does not help
-                            yes -> {
-                                if (Boolean.TRUE.equals(yes)) {
-                                    attempt();
-                                } else {
-                                    signal(error);
-                                }
-                            },
-                            this::signal,
-                            null,
-                            currentContext()));
+            asking = answer;
+            if (isCancelled()) {
+                answer.dispose();
+            }
             return;
         }
         signal(error);
@@ -211,14 +240,6 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         }
     }
 
-    /** Keeps what the call waits on, so that a cancel stops it. */
-    private void hold(Disposable wait) {
-        waiting = wait;
-        if (isCancelled()) {
-            wait.dispose();
-        }
-    }
-
     @Override
     public void cancel() {
         super.cancel();
@@ -229,6 +250,10 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         Disposable w = waiting;
         if (w != null) {
             w.dispose();
+        }
+        Disposable a = asking;
+        if (a != null) {
+            a.dispose();
         }
     }
 }

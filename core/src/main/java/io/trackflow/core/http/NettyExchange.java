@@ -98,6 +98,10 @@ final class NettyExchange {
 
         @Override
         public void onSubscribe(Subscription s) {
+            if (upstream != null) { // a second subscription is refused, as Operators.validate does
+                s.cancel();
+                return;
+            }
             upstream = s;
             actual.onSubscribe(this);
             if (!isCancelled()) {
