@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientResponse;
@@ -82,21 +83,15 @@ final class BodyAggregate {
                         .body(HttpResponse.EMPTY)
                         .build())
                 .withHeaders(headers);
-        boolean success = status >= 200 && status < 300;
-        return Mono.using(
-                        () -> new BodyAggregate(conn.channel().alloc(), maxResponseBytes),
-                        aggregate -> conn.inbound()
-                                .receive()
-                                .doOnNext(aggregate::add)
-                                .then(Mono.fromCallable(() ->
-                                        success ? aggregate.success(handler, head) : aggregate.failure(handler, head))),
-                        BodyAggregate::close)
-                .doOnError(e -> {
-                    if (e instanceof TooLarge || (!success && !(e instanceof HandlerFailure))) {
-                        conn.dispose();
-                    }
-                })
-                .onErrorMap(TooLarge.class, e -> TransportFailure.tooLarge(status, maxResponseBytes));
+        return new Mono<T>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                BodyAggregate aggregate = new BodyAggregate(conn.channel().alloc(), maxResponseBytes);
+                conn.inbound()
+                        .receive()
+                        .subscribe(new BodyReceiver<>(actual, aggregate, conn, handler, head, maxResponseBytes));
+            }
+        };
     }
 
     private static long contentLength(HttpClientResponse res) {

@@ -1,0 +1,134 @@
+package io.trackflow.core.http;
+
+import io.netty.buffer.ByteBuf;
+import io.trackflow.core.http.BodyAggregate.HandlerFailure;
+import io.trackflow.core.http.BodyAggregate.TooLarge;
+import io.trackflow.core.http.internal.TransportFailure;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Operators;
+import reactor.netty.Connection;
+
+/**
+ * The subscriber of one response body's chunks, and the subscription of the exchange that waits for
+ * its result: gathers the chunks into a {@link BodyAggregate} (on the event loop, as they arrive),
+ * hands the whole body to the response handler when the last has come, and closes the aggregate
+ * however the body ends (its end, a failure, a cancel from any thread). A body over the limit, and a
+ * non-success body that fails to arrive, close the connection, never to be reused.
+ *
+ * @param <T> the handler's result
+ */
+final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
+
+    private final BodyAggregate aggregate;
+    private final Connection conn;
+    private final ResponseHandler<T> handler;
+    private final HttpResponse head;
+    private final int max;
+    private volatile @Nullable Subscription upstream;
+    private boolean done;
+
+    BodyReceiver(
+            CoreSubscriber<? super T> actual,
+            BodyAggregate aggregate,
+            Connection conn,
+            ResponseHandler<T> handler,
+            HttpResponse head,
+            int max) {
+        super(actual);
+        this.aggregate = aggregate;
+        this.conn = conn;
+        this.handler = handler;
+        this.head = head;
+        this.max = max;
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+        if (upstream != null) {
+            s.cancel();
+            return;
+        }
+        upstream = s;
+        actual.onSubscribe(this);
+        if (isCancelled()) {
+            s.cancel();
+        } else {
+            s.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void onNext(ByteBuf chunk) {
+        if (done) {
+            return; // Reactor Netty releases the chunk: the aggregate keeps only what it retained
+        }
+        try {
+            aggregate.add(chunk);
+        } catch (TooLarge e) {
+            done = true;
+            Subscription s = upstream;
+            if (s != null) {
+                s.cancel();
+            }
+            fail(e);
+        }
+    }
+
+    @Override
+    public void onError(Throwable e) {
+        if (done) {
+            Operators.onErrorDropped(e, currentContext());
+            return;
+        }
+        done = true;
+        fail(e);
+    }
+
+    @Override
+    public void onComplete() {
+        if (done) {
+            return;
+        }
+        done = true;
+        T value;
+        try {
+            value = success() ? aggregate.success(handler, head) : aggregate.failure(handler, head);
+        } catch (Throwable e) {
+            Exceptions.throwIfJvmFatal(e);
+            fail(e);
+            return;
+        }
+        aggregate.close();
+        if (value != null) {
+            complete(value);
+        } else if (!isCancelled()) {
+            actual.onComplete(); // cancelled while the body was handed over: nothing to give
+        }
+    }
+
+    private boolean success() {
+        int status = head.status();
+        return status >= 200 && status < 300;
+    }
+
+    private void fail(Throwable e) {
+        aggregate.close();
+        if (e instanceof TooLarge || (!success() && !(e instanceof HandlerFailure))) {
+            conn.dispose();
+        }
+        actual.onError(e instanceof TooLarge ? TransportFailure.tooLarge(head.status(), max) : e);
+    }
+
+    @Override
+    public void cancel() {
+        super.cancel();
+        Subscription s = upstream;
+        if (s != null) {
+            s.cancel();
+        }
+        aggregate.close();
+    }
+}
