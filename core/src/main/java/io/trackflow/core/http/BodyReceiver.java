@@ -7,7 +7,6 @@ import io.trackflow.core.http.internal.TransportFailure;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
 import reactor.netty.Connection;
 
@@ -69,11 +68,7 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
             aggregate.add(chunk);
         } catch (TooLarge e) {
             done = true;
-            Subscription s = upstream;
-            if (s != null) {
-                s.cancel();
-            }
-            fail(e);
+            fail(Operators.onOperatorError(upstream, e, chunk, currentContext())); // cancels the body
         }
     }
 
@@ -97,8 +92,7 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
         try {
             value = success() ? aggregate.success(handler, head) : aggregate.failure(handler, head);
         } catch (Throwable e) {
-            Exceptions.throwIfJvmFatal(e);
-            fail(e);
+            fail(Operators.onOperatorError(e, currentContext()));
             return;
         }
         aggregate.close();
