@@ -4,8 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.http.BodyAggregate.TooLarge;
 import io.trackflow.core.http.internal.TransportFailure;
-import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Operators;
 import reactor.netty.Connection;
@@ -19,14 +17,13 @@ import reactor.netty.Connection;
  *
  * @param <T> the handler's result
  */
-final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
+final class BodyReceiver<T> extends OneAnswer<ByteBuf, T> {
 
     private final BodyAggregate aggregate;
     private final Connection conn;
     private final ResponseHandler<T> handler;
     private final HttpResponse head;
     private final int max;
-    private volatile @Nullable Subscription upstream;
     private boolean done;
 
     BodyReceiver(
@@ -45,21 +42,6 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
     }
 
     @Override
-    public void onSubscribe(Subscription s) {
-        if (upstream != null) {
-            s.cancel();
-            return;
-        }
-        upstream = s;
-        actual.onSubscribe(this);
-        if (isCancelled()) {
-            s.cancel();
-        } else {
-            s.request(Long.MAX_VALUE);
-        }
-    }
-
-    @Override
     public void onNext(ByteBuf chunk) {
         if (done) {
             return; // Reactor Netty releases the chunk: the aggregate keeps only what it retained
@@ -68,7 +50,7 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
             aggregate.add(chunk);
         } catch (TooLarge e) {
             done = true;
-            fail(Operators.onOperatorError(upstream, e, chunk, currentContext())); // cancels the body
+            fail(Operators.onOperatorError(upstream(), e, chunk, currentContext())); // cancels the body
         }
     }
 
@@ -90,7 +72,7 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
         done = true;
         T value;
         try {
-            value = success() ? aggregate.success(handler, head) : aggregate.failure(handler, head);
+            value = head.isSuccess() ? aggregate.success(handler, head) : aggregate.failure(handler, head);
         } catch (Throwable e) {
             fail(Operators.onOperatorError(e, currentContext()));
             return;
@@ -103,14 +85,9 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
         }
     }
 
-    private boolean success() {
-        int status = head.status();
-        return status >= 200 && status < 300;
-    }
-
     private void fail(Throwable e) {
         aggregate.close();
-        if (e instanceof TooLarge || (!success() && !(e instanceof HandlerFailure))) {
+        if (e instanceof TooLarge || (!head.isSuccess() && !(e instanceof HandlerFailure))) {
             conn.dispose();
         }
         actual.onError(e instanceof TooLarge ? TransportFailure.tooLarge(head.status(), max) : e);
@@ -119,10 +96,6 @@ final class BodyReceiver<T> extends Operators.MonoSubscriber<ByteBuf, T> {
     @Override
     public void cancel() {
         super.cancel();
-        Subscription s = upstream;
-        if (s != null) {
-            s.cancel();
-        }
         aggregate.close();
     }
 }

@@ -85,28 +85,14 @@ final class NettyExchange {
      * value, names a failure ({@link NettyFailures}; the handler's own passed on as it is), and runs the
      * caller's cancel on the connection's event loop ({@link LoopCancellation}).
      */
-    private static final class Answer<T> extends Operators.MonoSubscriber<T, T> {
+    private static final class Answer<T> extends OneAnswer<T, T> {
         private final HttpRequest request;
         final LoopCancellation loop = new LoopCancellation();
-        private volatile @Nullable Subscription upstream;
         private boolean valued;
 
         Answer(CoreSubscriber<? super T> actual, HttpRequest request) {
             super(actual);
             this.request = request;
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            if (upstream != null) { // a second subscription is refused, as Operators.validate does
-                s.cancel();
-                return;
-            }
-            upstream = s;
-            actual.onSubscribe(this);
-            if (!isCancelled()) {
-                s.request(Long.MAX_VALUE);
-            }
         }
 
         @Override
@@ -116,7 +102,7 @@ final class NettyExchange {
                 return;
             }
             valued = true;
-            Subscription s = upstream;
+            Subscription s = upstream();
             if (s != null) {
                 s.cancel(); // the one answer is in: the exchange is over
             }
@@ -142,12 +128,8 @@ final class NettyExchange {
         }
 
         @Override
-        public void cancel() {
-            super.cancel();
-            Subscription s = upstream;
-            if (s != null) {
-                loop.execute(s::cancel);
-            }
+        void cancelSource(Subscription s) {
+            loop.execute(s::cancel); // on the connection's event loop
         }
     }
 
