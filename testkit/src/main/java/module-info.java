@@ -8,6 +8,7 @@ module io.trackflow.testkit {
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires io.netty.buffer;
+    requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec.http;
     requires static org.immutables.value;

@@ -70,10 +70,11 @@ abstract class FakeHttpServer implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(b.port)
                 .compress(b.gzip)
-                .doOnConnection(c -> {
+                // per channel, not per request (doOnConnection is per request on a kept-alive connection)
+                .doOnChannelInit((observer, channel, remote) -> {
                     acceptedConnections.incrementAndGet();
                     openConnections.incrementAndGet();
-                    c.onDispose(openConnections::decrementAndGet);
+                    channel.closeFuture().addListener(f -> openConnections.decrementAndGet());
                 })
                 .handle(this::handle)
                 .bindNow(Duration.ofSeconds(10));
