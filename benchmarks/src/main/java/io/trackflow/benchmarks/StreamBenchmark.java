@@ -149,6 +149,19 @@ public class StreamBenchmark {
     }
 
     /**
+     * The raw loop, one page at a time, each page read by trackflow's reader of its model: what {@link
+     * #trackflowListSequential} does without trackflow's pipeline and paging engine, so that the two
+     * tell the model's decoding cost (against {@link #rawNettyJackson}'s records) from the machinery's.
+     */
+    @Benchmark
+    public long rawNettyModelSequential(Blackhole bh) {
+        return Baselines.rawNettyModel(netty, base, ITEMS, PAGE, 1)
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    /**
      * (b') What most users write: the same loop binding a plain POJO (public fields, {@code String}
      * timestamps, {@code Object} for nested objects) with a plain {@code ObjectMapper}.
      */
