@@ -1,6 +1,10 @@
 package io.trackflow.benchmarks;
 
 import io.trackflow.beatpass.BeatPassClient;
+import io.trackflow.beatpass.model.Track;
+import io.trackflow.core.json.FieldType;
+import io.trackflow.core.json.ModelCodec;
+import io.trackflow.core.json.RawJson;
 import io.trackflow.testkit.FakeBeatPass;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -88,6 +92,43 @@ public class LookupBenchmark {
                 .doOnNext(bh::consume)
                 .count()
                 .block();
+    }
+
+    /**
+     * Raw Reactor Netty, 64 at a time, each body read by trackflow's codec of the lookup's envelope and
+     * its {@link Track} (as {@code Tracks.get} reads it): {@link #trackflowGet} without trackflow's call
+     * pipeline and transport, so that the two tell the model's decoding cost from the machinery's.
+     */
+    @Benchmark
+    public long rawNettyModel(Blackhole bh) {
+        return Flux.range(1, LOOKUPS)
+                .flatMap(
+                        id -> netty.get()
+                                .uri(base + "/tracks/" + id)
+                                .responseContent()
+                                .aggregate()
+                                .asInputStream()
+                                .map(MODEL_ENVELOPE::read),
+                        CONCURRENCY)
+                .doOnNext(bh::consume)
+                .count()
+                .block();
+    }
+
+    private static final ModelEnvelope MODEL_ENVELOPE = new ModelEnvelope();
+
+    /** The {@code {status, track}} envelope as {@code Tracks} declares it, on trackflow's codec. */
+    private static final class ModelEnvelope extends ModelCodec<ModelEnvelope.Builder, Track> {
+        ModelEnvelope() {
+            super(Track.class, Builder::new, b -> b.track);
+            optional("status", FieldType.RAW, (b, v) -> b.status = v);
+            optional("track", FieldType.model(Track.class), (b, v) -> b.track = v);
+        }
+
+        static final class Builder {
+            RawJson status;
+            Track track;
+        }
     }
 
     /** Raw Reactor Netty + Jackson, 64 at a time. */
