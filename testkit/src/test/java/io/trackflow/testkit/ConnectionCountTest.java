@@ -10,7 +10,8 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The fakes count connections, not requests: many requests on one keep-alive connection are one
- * accepted and one open connection, and the server keeps nothing per request once it is answered.
+ * accepted and one open connection (the server observes each channel once, so it keeps nothing of a
+ * request once it is answered), and none is open once the client's pool is gone.
  */
 class ConnectionCountTest {
 
