@@ -14,6 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
@@ -66,19 +68,7 @@ class BodyReceiverReviewTest {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    private static final ResponseHandler<Integer> LENGTH = new ResponseHandler<>() {
-        @Override
-        public Integer onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
-            try (java.io.InputStream in = body.stream()) {
-                return in.readAllBytes().length;
-            }
-        }
-
-        @Override
-        public Integer onFailure(HttpResponse response) {
-            return -response.status();
-        }
-    };
+    private static final ResponseHandler<Integer> LENGTH = ReactorNettyTransportTest.LENGTH;
 
     private static <T> ResponseHandler<T> throwing(RuntimeException e) {
         return new ResponseHandler<>() {
@@ -104,22 +94,12 @@ class BodyReceiverReviewTest {
         assertThat(connections).hasValue(1);
     }
 
-    @Test
-    void aHandlerFailureOnANonSuccessBodyKeepsTheConnection() {
+    /** A handler's failure on a non-success body ({@code /500small}) and on a success body ({@code /hello}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"/500small", "/hello"})
+    void aHandlerFailureKeepsTheConnection(String path) {
         IllegalStateException boom = new IllegalStateException("boom");
-        StepVerifier.create(transport.exchange(HttpRequest.get(uri("/500small")), throwing(boom)))
-                .expectErrorSatisfies(e -> assertThat(e).isSameAs(boom))
-                .verify(Duration.ofSeconds(5));
-        StepVerifier.create(transport.exchange(HttpRequest.get(uri("/hello")), LENGTH))
-                .expectNext(8)
-                .verifyComplete();
-        assertThat(connections).hasValue(1);
-    }
-
-    @Test
-    void aHandlerFailureOnASuccessBodyKeepsTheConnection() {
-        IllegalStateException boom = new IllegalStateException("boom");
-        StepVerifier.create(transport.exchange(HttpRequest.get(uri("/hello")), throwing(boom)))
+        StepVerifier.create(transport.exchange(HttpRequest.get(uri(path)), throwing(boom)))
                 .expectErrorSatisfies(e -> assertThat(e).isSameAs(boom))
                 .verify(Duration.ofSeconds(5));
         StepVerifier.create(transport.exchange(HttpRequest.get(uri("/hello")), LENGTH))
@@ -164,38 +144,37 @@ class BodyReceiverReviewTest {
 
     @Test
     void theOperatorErrorHookSeesAThrowingHandler() {
-        List<Throwable> hooked = new CopyOnWriteArrayList<>();
-        Hooks.onOperatorError("review", (e, data) -> {
-            hooked.add(e);
-            return e;
-        });
-        try {
-            IllegalStateException boom = new IllegalStateException("boom");
-            StepVerifier.create(transport.exchange(HttpRequest.get(uri("/hello")), throwing(boom)))
-                    .expectErrorSatisfies(e -> assertThat(e).isSameAs(boom))
-                    .verify(Duration.ofSeconds(5));
-            assertThat(hooked).anySatisfy(e -> assertThat(e.getCause()).isSameAs(boom));
-        } finally {
-            Hooks.resetOnOperatorError("review");
-        }
+        IllegalStateException boom = new IllegalStateException("boom");
+        List<Throwable> hooked = operatorErrorsDuring(
+                () -> StepVerifier.create(transport.exchange(HttpRequest.get(uri("/hello")), throwing(boom)))
+                        .expectErrorSatisfies(e -> assertThat(e).isSameAs(boom))
+                        .verify(Duration.ofSeconds(5)));
+        assertThat(hooked).anySatisfy(e -> assertThat(e.getCause()).isSameAs(boom));
     }
 
     @Test
     void theOperatorErrorHookSeesABodyOverTheLimit() {
+        List<Throwable> hooked = operatorErrorsDuring(
+                () -> StepVerifier.create(transport.exchange(HttpRequest.get(uri("/500big")), LENGTH))
+                        .expectError(TransportFailure.class)
+                        .verify(Duration.ofSeconds(5)));
+        assertThat(hooked)
+                .anySatisfy(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("TooLarge"));
+    }
+
+    /** What {@code Hooks.onOperatorError} sees while {@code action} runs. */
+    private static List<Throwable> operatorErrorsDuring(Runnable action) {
         List<Throwable> hooked = new CopyOnWriteArrayList<>();
         Hooks.onOperatorError("review", (e, data) -> {
             hooked.add(e);
             return e;
         });
         try {
-            StepVerifier.create(transport.exchange(HttpRequest.get(uri("/500big")), LENGTH))
-                    .expectError(TransportFailure.class)
-                    .verify(Duration.ofSeconds(5));
-            assertThat(hooked)
-                    .anySatisfy(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("TooLarge"));
+            action.run();
         } finally {
             Hooks.resetOnOperatorError("review");
         }
+        return hooked;
     }
 
     @Test

@@ -327,8 +327,8 @@ class ReactorNettyTransportTest {
                 .isThrownBy(() -> HttpRequest.get(URI.create("ftp://host/x")));
     }
 
-    /** Counts body bytes (success) or returns the negated status (failure). */
-    private static final ResponseHandler<Integer> LENGTH = new ResponseHandler<>() {
+    /** Counts body bytes (success) or returns the negated status (failure); BodyReceiverReviewTest uses it too. */
+    static final ResponseHandler<Integer> LENGTH = new ResponseHandler<>() {
         @Override
         public Integer onSuccess(HttpResponse head, ResponseBody body) throws java.io.IOException {
             try (java.io.InputStream in = body.stream()) {
