@@ -22,6 +22,13 @@ public final class TrackflowBlockHoundIntegration implements BlockHoundIntegrati
         // false positive Armeria allows too; BlockHoundTest drives it). Netty's own BlockHound rules
         // do not cover it yet.
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+        // The Reactive Streams TCK's subscribers hand each signal to the test's thread through an
+        // ArrayBlockingQueue, whose lock that thread takes while it polls: a publisher signalling from its
+        // event loop may wait for it a moment. Test harness code; without this, the wait failed the
+        // subscriber's onComplete half-way and lost the completion (BlockHoundTest drives it).
+        builder.allowBlockingCallsInside("org.reactivestreams.tck.TestEnvironment$Receptacle", "add");
+        builder.allowBlockingCallsInside("org.reactivestreams.tck.TestEnvironment$Receptacle", "complete");
+        builder.allowBlockingCallsInside("org.reactivestreams.tck.TestEnvironment$Promise", "complete");
         // A test harness that parks the event loop on purpose, to land a cancel at an exact moment of a
         // read (ReactorNettyTransportTest.aResponseArrivingForACancelledExchangeIsReleased).
         builder.allowBlockingCallsInside(
