@@ -221,6 +221,43 @@ public final class Timestamps {
         return v;
     }
 
+    /**
+     * The fast path of {@link #parseLocalDate}: {@code yyyy-MM-dd} in the first ten characters, a valid date,
+     * read without a formatter; {@code null} otherwise (the general path then decides, and names what is wrong).
+     */
+    private static @org.jspecify.annotations.Nullable LocalDate plainDate(String s) {
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if ((year | month | day) < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static boolean isTimeSeparator(char c) {
+        return c == 'T' || c == 't' || c == ' ';
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static boolean allDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
@@ -240,12 +277,16 @@ public final class Timestamps {
      */
     public static LocalDate parseLocalDate(String text) {
         String s = text.trim();
+        LocalDate plain = plainDate(s);
+        if (plain != null && (s.length() == 10 || isTimeSeparator(s.charAt(10)))) {
+            return plain;
+        }
         try {
             if (s.length() == 10) {
                 return LocalDate.parse(s);
             }
             // a date-time keeps its own calendar date, whatever its offset: 2023-01-01T00:30+02:00 is Jan 1
-            if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == 't' || s.charAt(10) == ' ')) {
+            if (s.length() > 10 && isTimeSeparator(s.charAt(10))) {
                 return LocalDate.parse(s.substring(0, 10));
             }
             if (!s.isEmpty() && Character.isLetter(s.charAt(0))) {

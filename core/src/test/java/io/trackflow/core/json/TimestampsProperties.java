@@ -1,6 +1,7 @@
 package io.trackflow.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -38,6 +39,32 @@ class TimestampsProperties {
         }
         char[] buffer = ("xx" + text + "yy").toCharArray(); // somewhere inside a larger buffer, as Jackson's
         assertThat(Timestamps.parseCommon(buffer, 2, text.length())).isEqualTo(expected);
+    }
+
+    /**
+     * A date ({@code yyyy-MM-dd}, alone or as a date-time's first ten characters) reads as {@code
+     * LocalDate.parse} reads those ten characters, and one that does not exist fails as before.
+     */
+    @Property(tries = 2000)
+    void aDateReadsAsJavaTimeReadsIt(
+            @ForAll @IntRange(min = 0, max = 9999) int year,
+            @ForAll @IntRange(min = 0, max = 13) int month,
+            @ForAll @IntRange(min = 0, max = 32) int day,
+            @ForAll @IntRange(min = 0, max = 4) int form) {
+        String date = String.format("%04d-%02d-%02d", year, month, day);
+        String text =
+                new String[] {date, " " + date + " ", date + "T10:15:30Z", date + " 10:15:30 UTC", date + "x"}[form];
+        java.time.LocalDate expected;
+        try {
+            expected = form == 4 ? null : java.time.LocalDate.parse(date);
+        } catch (DateTimeException e) {
+            expected = null;
+        }
+        if (expected == null) {
+            assertThatThrownBy(() -> Timestamps.parseLocalDate(text)).isInstanceOf(IllegalArgumentException.class);
+        } else {
+            assertThat(Timestamps.parseLocalDate(text)).isEqualTo(expected);
+        }
     }
 
     @Property(tries = 500)
