@@ -83,9 +83,9 @@ public abstract class RateLimitStatus {
     }
 
     private static Optional<RateLimitStatus> read(Function<String, Optional<String>> headers) {
-        OptionalInt limit = number(headers.apply("X-RateLimit-Limit"));
-        OptionalInt remaining = number(headers.apply("X-RateLimit-Remaining"));
-        OptionalLong reset = epoch(headers.apply("X-RateLimit-Reset"));
+        OptionalInt limit = number(headers.apply("x-ratelimit-limit"));
+        OptionalInt remaining = number(headers.apply("x-ratelimit-remaining"));
+        OptionalLong reset = epoch(headers.apply("x-ratelimit-reset"));
         if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
             return Optional.empty();
         }

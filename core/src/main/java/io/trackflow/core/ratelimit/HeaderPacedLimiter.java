@@ -4,8 +4,10 @@ import io.trackflow.core.http.HttpResponse;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Paces requests by the figures the server sends with every response (limit, remaining, reset, as
@@ -46,6 +48,11 @@ final class HeaderPacedLimiter extends QueueingLimiter {
     private final String limitHeader;
     private final String remainingHeader;
     private final String resetHeader;
+    /** The same names lower-case, as responses keep them: looked up on every answer without a copy. */
+    private final String limitKey;
+
+    private final String remainingKey;
+    private final String resetKey;
     private final ServerClock clock = new ServerClock();
 
     private boolean known;
@@ -60,11 +67,18 @@ final class HeaderPacedLimiter extends QueueingLimiter {
     private long windowSince; // local nanoTime at which the current window's figures arrived
     private int inFlight;
     private boolean probing;
+    /** The last {@code Date} read, and its epoch second: it changes once a second, answers come far more often. */
+    private @Nullable String lastDate;
+
+    private long lastDateSecond;
 
     HeaderPacedLimiter(String limitHeader, String remainingHeader, String resetHeader) {
         this.limitHeader = limitHeader;
         this.remainingHeader = remainingHeader;
         this.resetHeader = resetHeader;
+        this.limitKey = limitHeader.toLowerCase(Locale.ROOT);
+        this.remainingKey = remainingHeader.toLowerCase(Locale.ROOT);
+        this.resetKey = resetHeader.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -118,10 +132,10 @@ final class HeaderPacedLimiter extends QueueingLimiter {
 
     @Override
     void learn(HttpResponse response, Grant grant, long now) {
-        OptionalInt l = response.headerAsPositiveInt(limitHeader);
-        OptionalLong r = response.headerAsLong(remainingHeader);
-        OptionalLong reset = response.headerAsLong(resetHeader);
-        OptionalLong date = date(response);
+        OptionalInt l = response.headerAsPositiveInt(limitKey);
+        OptionalLong r = response.headerAsLong(remainingKey);
+        OptionalLong reset = response.headerAsLong(resetKey);
+        OptionalLong date = date(response.header("date").orElse(null));
         if (l.isEmpty() && r.isEmpty() && reset.isEmpty()) {
             if (!known) {
                 headerless = true; // nothing to pace by
@@ -216,17 +230,23 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         }
     }
 
-    private static OptionalLong date(HttpResponse response) {
-        return response.header("Date")
-                .map(v -> {
-                    try {
-                        return OptionalLong.of(ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                                .toEpochSecond());
-                    } catch (DateTimeParseException e) {
-                        return OptionalLong.empty();
-                    }
-                })
-                .orElse(OptionalLong.empty());
+    /** The epoch second of a {@code Date} (RFC 1123); empty when there is none or it does not read. */
+    private OptionalLong date(@Nullable String text) {
+        if (text == null) {
+            return OptionalLong.empty();
+        }
+        if (text.equals(lastDate)) {
+            return OptionalLong.of(lastDateSecond);
+        }
+        try {
+            long second = ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toEpochSecond();
+            lastDate = text;
+            lastDateSecond = second;
+            return OptionalLong.of(second);
+        } catch (DateTimeParseException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override
