@@ -13,13 +13,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * the CPU time of the JVM's own threads (client and server alike, not JIT or GC) as well as in wall time:
  * on this 2-core machine the wall time of a fork moves by 30–40 % from one fork to the next, the CPU time
  * that the same work takes far less. The contenders alternate within each round (the order rotates), so
- * that each meets the same state of the JVM; medians of the measured rounds, and each contender's CPU time
+ * that each meets the same state of the JVM (but each also warms the code the others share: two trackflow
+ * clients in one JVM share their pipeline's call sites, so run {@code get} without {@code unpaced} for what
+ * one client does); medians of the measured rounds, and each contender's CPU time
  * and wall time against the raw loop's ({@code rawNettyJackson}) of the same rounds. A figure of one JVM:
  * run it several times for a distribution.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.trackflow.benchmarks.LookupCost [warm-up rounds, default 8]
- *     [measured rounds, default 15]
+ *     [measured rounds, default 15] [contenders, default raw,raw-model,get,unpaced]
  * </pre>
  */
 public final class LookupCost {
@@ -38,7 +40,11 @@ public final class LookupCost {
         contenders.put("raw-model", b::rawNettyModel);
         contenders.put("get", b::trackflowGet);
         contenders.put("unpaced", b::trackflowGetUnpaced);
-        List<String> names = new ArrayList<>(contenders.keySet());
+        List<String> names =
+                new ArrayList<>(args.length > 2 ? List.of(args[2].split(",")) : List.copyOf(contenders.keySet()));
+        if (!names.contains("raw") || !contenders.keySet().containsAll(names)) {
+            throw new IllegalArgumentException("contenders: raw and any of " + contenders.keySet() + ", got " + names);
+        }
         Map<String, double[]> cpu = new LinkedHashMap<>();
         Map<String, double[]> wall = new LinkedHashMap<>();
         names.forEach(n -> {
