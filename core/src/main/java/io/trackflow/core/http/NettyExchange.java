@@ -67,7 +67,7 @@ final class NettyExchange {
                 .send((req, out) -> {
                     out.withConnection(loop::bind);
                     req.responseTimeout(responseTimeout);
-                    if (request.header("user-agent").isEmpty()) {
+                    if (request.header("User-Agent").isEmpty()) {
                         req.header(HttpHeaderNames.USER_AGENT, userAgent);
                     }
                     request.headers().forEach(req::header);
