@@ -42,8 +42,11 @@ public final class LookupCost {
         contenders.put("unpaced", b::trackflowGetUnpaced);
         List<String> names =
                 new ArrayList<>(args.length > 2 ? List.of(args[2].split(",")) : List.copyOf(contenders.keySet()));
-        if (!names.contains("raw") || !contenders.keySet().containsAll(names)) {
-            throw new IllegalArgumentException("contenders: raw and any of " + contenders.keySet() + ", got " + names);
+        if (!names.contains("raw")
+                || !contenders.keySet().containsAll(names)
+                || new java.util.HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException(
+                    "contenders: raw and any of " + contenders.keySet() + ", each once, got " + names);
         }
         Map<String, double[]> cpu = new LinkedHashMap<>();
         Map<String, double[]> wall = new LinkedHashMap<>();
