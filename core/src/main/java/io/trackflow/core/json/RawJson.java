@@ -70,6 +70,8 @@ public final class RawJson {
     static final RawJson NULL = new RawJson(Kind.NULL, Kind.NULL);
     private static final RawJson TRUE = new RawJson(Kind.BOOLEAN, Boolean.TRUE);
     private static final RawJson FALSE = new RawJson(Kind.BOOLEAN, Boolean.FALSE);
+    /** {@code []}, which providers send for every empty list a model does not type (one value for all). */
+    private static final RawJson EMPTY_ARRAY = new RawJson(Kind.ARRAY, List.of());
 
     static {
         Codecs.register(CODEC);
@@ -130,11 +132,14 @@ public final class RawJson {
                 return new RawJson(Kind.OBJECT, fields.build());
             }
             case START_ARRAY: {
-                List<RawJson> elements = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    elements.add(read(p));
+                if (p.nextToken() == JsonToken.END_ARRAY) {
+                    return EMPTY_ARRAY;
                 }
-                return new RawJson(Kind.ARRAY, elements.isEmpty() ? List.of() : Collections.unmodifiableList(elements));
+                List<RawJson> elements = new ArrayList<>();
+                do {
+                    elements.add(read(p));
+                } while (p.nextToken() != JsonToken.END_ARRAY);
+                return new RawJson(Kind.ARRAY, Collections.unmodifiableList(elements));
             }
             case VALUE_STRING:
                 return new RawJson(Kind.STRING, p.getString());
