@@ -43,7 +43,12 @@ final class Scalars {
     }
 
     static @Nullable LocalDate readDate(JsonParser p) {
-        return isString(p) ? Timestamps.parseLocalDate(p.getString()) : null;
+        if (!isString(p)) {
+            return null;
+        }
+        // a plain date is read straight from the parser's buffer, without a String (as an instant is)
+        LocalDate fast = Timestamps.parseCommonDate(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+        return fast != null ? fast : Timestamps.parseLocalDate(p.getString());
     }
 
     private static boolean isString(JsonParser p) {

@@ -222,16 +222,34 @@ public final class Timestamps {
     }
 
     /**
-     * The fast path of {@link #parseLocalDate}: {@code yyyy-MM-dd} in the first ten characters, a valid date,
-     * read without a formatter; {@code null} otherwise (the general path then decides, and names what is wrong).
+     * The fast path of {@link #parseLocalDate}, as {@link #parseCommon} is {@link #parseInstant}'s: a valid
+     * {@code yyyy-MM-dd}, alone or as the first ten characters of a date-time ({@code T}, {@code t} or a
+     * space after it), read without a formatter and without a {@code String}; {@code null} otherwise (the
+     * general path then decides, and names what is wrong).
+     *
+     * @param s a buffer holding the text (Jackson's, as the parser hands it over), trimmed or not
+     * @param offset where the text starts in {@code s}
+     * @param length the text's length
+     * @return the date, or {@code null}
      */
-    private static @org.jspecify.annotations.Nullable LocalDate plainDate(String s) {
-        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+    static @org.jspecify.annotations.Nullable LocalDate parseCommonDate(char[] s, int offset, int length) {
+        int from = offset;
+        int n = offset + length;
+        while (from < n && s[from] <= ' ') {
+            from++;
+        }
+        while (n > from && s[n - 1] <= ' ') {
+            n--;
+        }
+        if (n - from < 10 || s[from + 4] != '-' || s[from + 7] != '-') {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
+        if (n - from > 10 && !isTimeSeparator(s[from + 10])) {
+            return null;
+        }
+        int year = digits(s, from, from + 4);
+        int month = digits(s, from + 5, from + 7);
+        int day = digits(s, from + 8, from + 10);
         if ((year | month | day) < 0
                 || month < 1
                 || month > 12
@@ -244,18 +262,6 @@ public final class Timestamps {
 
     private static boolean isTimeSeparator(char c) {
         return c == 'T' || c == 't' || c == ' ';
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static boolean allDigits(String s) {
@@ -277,8 +283,8 @@ public final class Timestamps {
      */
     public static LocalDate parseLocalDate(String text) {
         String s = text.trim();
-        LocalDate plain = plainDate(s);
-        if (plain != null && (s.length() == 10 || isTimeSeparator(s.charAt(10)))) {
+        LocalDate plain = parseCommonDate(s.toCharArray(), 0, s.length());
+        if (plain != null) {
             return plain;
         }
         try {

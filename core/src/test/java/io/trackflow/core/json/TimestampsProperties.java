@@ -65,6 +65,8 @@ class TimestampsProperties {
         } else {
             assertThat(Timestamps.parseLocalDate(text)).isEqualTo(expected);
         }
+        char[] buffer = ("xx" + text + "yy").toCharArray(); // somewhere inside a larger buffer, as Jackson's
+        assertThat(Timestamps.parseCommonDate(buffer, 2, text.length())).isEqualTo(expected);
     }
 
     @Property(tries = 500)
