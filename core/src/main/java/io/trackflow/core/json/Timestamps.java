@@ -117,14 +117,8 @@ public final class Timestamps {
      * @return the instant, or {@code null}
      */
     public static @org.jspecify.annotations.Nullable Instant parseCommon(char[] s, int offset, int length) {
-        int from = offset;
-        int n = offset + length;
-        while (from < n && s[from] <= ' ') {
-            from++;
-        }
-        while (n > from && s[n - 1] <= ' ') {
-            n--;
-        }
+        int from = trimmedStart(s, offset, offset + length);
+        int n = trimmedEnd(s, from, offset + length);
         if (n - from < 19) {
             return null;
         }
@@ -233,14 +227,8 @@ public final class Timestamps {
      * @return the date, or {@code null}
      */
     static @org.jspecify.annotations.Nullable LocalDate parseCommonDate(char[] s, int offset, int length) {
-        int from = offset;
-        int n = offset + length;
-        while (from < n && s[from] <= ' ') {
-            from++;
-        }
-        while (n > from && s[n - 1] <= ' ') {
-            n--;
-        }
+        int from = trimmedStart(s, offset, offset + length);
+        int n = trimmedEnd(s, from, offset + length);
         if (n - from < 10 || s[from + 4] != '-' || s[from + 7] != '-') {
             return null;
         }
@@ -258,6 +246,22 @@ public final class Timestamps {
             return null;
         }
         return LocalDate.of(year, month, day);
+    }
+
+    /** Where {@code s[from, to)} starts once leading whitespace is left out (as {@link String#trim()}). */
+    private static int trimmedStart(char[] s, int from, int to) {
+        while (from < to && s[from] <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where {@code s[from, to)} ends once trailing whitespace is left out (as {@link String#trim()}). */
+    private static int trimmedEnd(char[] s, int from, int to) {
+        while (to > from && s[to - 1] <= ' ') {
+            to--;
+        }
+        return to;
     }
 
     private static boolean isTimeSeparator(char c) {
