@@ -223,7 +223,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final T read(InputStream in) {
         Objects.requireNonNull(in, "in");
-        return Json.parsing(() -> Wire.parser(in), stream::readRoot);
+        return Document.read(in, Document.MAX_WHOLE, stream::readRoot);
     }
 
     /**
@@ -235,7 +235,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final T read(String json) {
         Objects.requireNonNull(json, "json");
-        return Json.parsing(() -> Wire.parser(json), stream::readRoot);
+        return Document.read(json, stream::readRoot);
     }
 
     /**
@@ -248,7 +248,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final List<T> readList(InputStream in) {
         Objects.requireNonNull(in, "in");
-        return Json.parsing(() -> Wire.parser(in), p -> Json.readArray(p, stream));
+        return Document.read(in, Document.MAX_WHOLE, p -> Json.readArray(p, stream));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.trackflow.core.json.internal.Mismatch;
 import io.trackflow.core.json.internal.StreamCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -74,9 +75,9 @@ final class ModelField<B, T, V> {
         if (type.model() == null) {
             // a scalar read never moves the parser; a structure where a scalar belongs never reads
             boolean structure = p.currentToken().isStructStart();
-            RawJson node = capture != null || structure ? RawJson.read(p) : null;
-            if (capture != null) {
-                capture.fields.put(name, node);
+            RawJson node = (capture != null && capture.collects()) || structure ? RawJson.read(p) : null;
+            if (capture != null && node != null) {
+                capture.put(name, node);
             }
             V v = structure ? type.readStructure(node) : type.readScalar(p);
             if (v != null) {
@@ -88,7 +89,8 @@ final class ModelField<B, T, V> {
         StreamCodec<?> nested = type.nested();
         ModelCodec<?, ?> codec = ModelCodec.of(nested);
         if (codec != null && (capture != null || (!required && !owner.strict && codec.mayFail()))) {
-            return readCapturing(codec, p, builder, capture);
+            Document document = capture == null || !capture.collects() ? Document.of(p) : null;
+            return readNested(codec, document, p, builder, capture);
         }
         // a model without required fields cannot fail; a required structure fails the value
         V v = readStructure(nested, p);
@@ -99,50 +101,68 @@ final class ModelField<B, T, V> {
         return unreadable(null, RawJson.read(p), "is not " + type.expected());
     }
 
-    /** An object or a list of objects of a model read capturing, so that what does not read is kept raw. */
+    /**
+     * An object or a list of objects of a model that may not read, read so that what does not read is kept
+     * raw: with the {@code document} of a parser of trackflow's own, read once and, only when it does not
+     * read, read again raw from the document; without one, read capturing the raw value of every field as it
+     * goes.
+     */
     @SuppressWarnings("unchecked")
-    private @Nullable RawJson readCapturing(
-            ModelCodec<?, ?> codec, JsonParser p, B builder, @Nullable Capture capture) {
-        Object value;
-        RawFields.Lazy raw;
-        String why;
+    private @Nullable RawJson readNested(
+            ModelCodec<?, ?> codec, @Nullable Document document, JsonParser p, B builder, @Nullable Capture capture) {
         if (p.currentToken() != (type.isList() ? JsonToken.START_ARRAY : JsonToken.START_OBJECT)) {
-            value = null;
-            why = "is not " + type.expected();
             RawJson tree = RawJson.read(p);
-            raw = () -> tree;
-        } else if (!type.isList()) {
-            Capture.Result<?> c = codec.stream.readCapturing(p);
+            if (capture != null) {
+                capture.put(name, tree);
+            }
+            return unreadable(capture, tree, "is not " + type.expected());
+        }
+        long from = document == null ? -1 : document.at(p);
+        boolean collect = document == null;
+        Object value;
+        String why;
+        RawFields.@Nullable Lazy raw = null; // kept only when there is no document to read again
+        if (!type.isList()) {
+            Capture c = codec.stream.readCapturing(p, collect);
             value = c.value;
             why = c.why == null ? "" : "does not read as " + codec.model + ": " + c.why;
-            raw = c;
+            if (collect) {
+                raw = c;
+            }
         } else {
             List<Object> values = new ArrayList<>();
-            List<Capture.Result<?>> elements = new ArrayList<>();
+            List<Capture> elements = collect ? new ArrayList<>() : List.of(); // added to only when collecting
             why = null;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                Capture.Result<?> c = codec.stream.readCapturing(p);
+                Capture c = codec.stream.readCapturing(p, collect);
                 if (c.value == null && why == null) {
-                    why = "element " + elements.size() + " does not read as " + codec.model + ": " + c.why;
+                    why = "element " + values.size() + " does not read as " + codec.model + ": " + c.why;
                 }
                 values.add(c.value);
-                elements.add(c);
+                if (collect) {
+                    elements.add(c);
+                }
             }
             value = why == null ? values : null;
-            raw = () -> {
-                List<RawJson> array = new ArrayList<>(elements.size());
-                elements.forEach(e -> array.add(e.raw()));
-                return RawJson.array(array);
-            };
+            if (collect) {
+                raw = () -> {
+                    List<RawJson> array = new ArrayList<>(elements.size());
+                    elements.forEach(e -> array.add(e.raw()));
+                    return RawJson.array(array);
+                };
+            }
         }
-        if (capture != null) {
-            capture.fields.put(name, raw);
+        if (capture != null && raw != null) {
+            capture.put(name, raw);
         }
         if (value != null) {
             setter.accept(builder, (V) value);
             return null;
         }
-        return unreadable(capture, raw.raw(), why);
+        return unreadable(
+                capture,
+                raw != null ? raw.raw() : Objects.requireNonNull(document).raw(from, document.after(p)),
+                why);
     }
 
     /**

@@ -55,21 +55,23 @@ final class ModelStream<B, T> implements StreamCodec<T> {
     /**
      * Reads the object at the parser's current token, never failing for this model's own rules: a value
      * that does not read (not an object, a required field missing or unreadable) comes back without a
-     * value and with the reason; either way with the raw JSON of everything read (broken JSON still
-     * throws).
+     * value and with the reason; either way, when {@code collect}, with the raw JSON of everything read
+     * (broken JSON still throws). Without {@code collect}, the raw JSON of an object is not kept: the
+     * caller reads it again from its {@link Document}.
      */
-    Capture.Result<T> readCapturing(JsonParser p) {
+    Capture readCapturing(JsonParser p, boolean collect) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            return new Capture.Result<>(null, null, RawJson.read(p), "is not an object");
+            return Capture.notAnObject(RawJson.read(p));
         }
-        Capture capture = new Capture();
-        T value = read(p, capture);
-        return new Capture.Result<>(value, capture.fields, null, capture.why);
+        Capture capture = collect ? Capture.capturing() : Capture.checking();
+        capture.value = read(p, capture);
+        return capture;
     }
 
     /**
-     * Reads one object; with a {@code capture}, every field's raw value goes there too and a failure of
-     * this model's rules is recorded in it (the object read to its end, null returned) instead of thrown.
+     * Reads one object; with a {@code capture}, a failure of this model's rules is recorded in it (the
+     * object read to its end, null returned) instead of thrown, and in a capturing read every field's raw
+     * value goes there too.
      */
     @Nullable
     T read(JsonParser p, @Nullable Capture capture) {
@@ -110,14 +112,14 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 RawJson node = RawJson.read(p);
                 raw = put(raw, name, node);
                 if (capture != null) {
-                    capture.fields.put(name, node);
+                    capture.put(name, node);
                 }
                 continue;
             }
             previous = f;
             if (value == JsonToken.VALUE_NULL) {
                 if (capture != null) {
-                    capture.fields.put(name, RawJson.NULL);
+                    capture.put(name, RawJson.NULL);
                 }
                 continue;
             }

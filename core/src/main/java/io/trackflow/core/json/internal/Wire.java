@@ -46,9 +46,24 @@ public final class Wire {
         return FACTORY.createParser(ObjectReadContext.empty(), json);
     }
 
+    /** A parser over part of an array of bytes. */
+    public static JsonParser parser(byte[] json, int offset, int length) {
+        return FACTORY.createParser(ObjectReadContext.empty(), json, offset, length);
+    }
+
     /** A parser over text. */
     public static JsonParser parser(String json) {
         return FACTORY.createParser(ObjectReadContext.empty(), json);
+    }
+
+    /** A parser over part of an array of bytes, in a read context of the caller's (what it knows of them). */
+    public static JsonParser parser(ObjectReadContext context, byte[] json, int offset, int length) {
+        return FACTORY.createParser(context, json, offset, length);
+    }
+
+    /** A parser over text, in a read context of the caller's. */
+    public static JsonParser parser(ObjectReadContext context, String json) {
+        return FACTORY.createParser(context, json);
     }
 
     /** What {@code write} writes, as UTF-8 bytes. */

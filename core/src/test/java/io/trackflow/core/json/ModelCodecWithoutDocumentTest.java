@@ -1,0 +1,21 @@
+package io.trackflow.core.json;
+
+import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.Wire;
+import tools.jackson.core.JsonParser;
+
+/**
+ * {@link ModelCodecTest}'s cases read by a parser that is not trackflow's own, as an application's mapper
+ * reads through trackflow's Jackson module: there is no document to read again, so a nested value that may
+ * not read is read capturing the raw value of every field as it goes. Both ways keep the same.
+ */
+class ModelCodecWithoutDocumentTest extends ModelCodecTest {
+
+    @Override
+    Place read(String json) {
+        try (JsonParser p = Wire.parser(json)) {
+            p.nextToken();
+            return Codecs.of(Place.class).read(p);
+        }
+    }
+}
