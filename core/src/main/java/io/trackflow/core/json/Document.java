@@ -1,44 +1,54 @@
 package io.trackflow.core.json;
 
 import io.trackflow.core.json.internal.Wire;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * The whole JSON document a parser of trackflow's own reads, kept so that a nested value that does not
- * read as its model can be read again, raw, from its first to its last byte: the parser's read context
- * ({@link JsonParser#objectReadContext()}). With it, a nested model that may fail is read once, typed, and
- * only a failure costs a second read; without it (a parser of an application's mapper), the nested value
- * is read capturing the raw value of every field as it goes ({@link ModelStream#readCapturing}).
+ * The JSON document a parser of trackflow's own reads, kept so that a nested value that does not read as its
+ * model can be read again, raw, from its first to its last byte: the parser's read context ({@link
+ * JsonParser#objectReadContext()}). With it, a nested model that may fail is read once, typed, and only a
+ * failure costs a second read; without it (a parser of an application's mapper), the nested value is read
+ * capturing the raw value of every field as it goes ({@link ModelStream#readCapturing}).
  *
- * <p>A stream is read whole into a buffer kept per thread (event loops are long-lived; a buffer over 1 MiB
- * is not kept); one longer than the limit is parsed as a stream, without a document.
+ * <p>Text is its own document (offsets in characters). A stream is parsed as it comes, exactly as without a
+ * document (the parser reads what it needs, and closes the stream); the document keeps a copy of what the
+ * parser has read of it (offsets in bytes): the last {@value #WINDOW} bytes or so while no value is open
+ * (a value being read that may be read again), and all of an open value. Its buffer is kept per thread for
+ * the next document (event loops are long-lived; one over 1 MiB is not kept) and let go of when the read
+ * ends, failed or not: nothing the read returns or throws holds it. A stream that is not UTF-8 (offsets in
+ * characters) has no byte offsets to read again from: its nested values are read capturing.
  */
 final class Document extends ObjectReadContext.Base {
 
-    /** The longest stream read whole (a response body is already whole in memory, and much shorter). */
-    static final int MAX_WHOLE = 64 << 20;
+    /** What is kept of a stream while no value is open. */
+    static final int WINDOW = 128 * 1024;
+
+    /** What is kept behind when dropping: more than the parser reads ahead (8,000 bytes at a time). */
+    private static final int BEHIND = 32 * 1024;
 
     private static final int KEPT = 1 << 20;
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
-    private final byte @Nullable [] bytes;
-    private final int length;
     private final @Nullable String text;
+    private final @Nullable Buffer owner;
+    /** What the parser has read of the stream, from {@link #first} on; null once the read has ended. */
+    private byte @Nullable [] bytes;
 
-    private Document(byte @Nullable [] bytes, int length, @Nullable String text) {
-        this.bytes = bytes;
-        this.length = length;
+    private long first;
+    private int length;
+    private boolean open;
+
+    private Document(@Nullable String text, @Nullable Buffer owner, byte @Nullable [] bytes) {
         this.text = text;
+        this.owner = owner;
+        this.bytes = bytes;
     }
 
     /** The document of a parser, or null when it is not one of trackflow's own. */
@@ -49,94 +59,142 @@ final class Document extends ObjectReadContext.Base {
 
     /** Reads JSON text, with its document. */
     static <R> R read(String json, Function<JsonParser, R> read) {
-        Document d = new Document(null, json.length(), json);
+        Document d = new Document(json, null, null);
         return Json.parsing(() -> Wire.parser(d, json), read);
     }
 
-    /**
-     * Reads a stream (closed once read) whole, then parses it with its document; a stream longer than
-     * {@code max} bytes is parsed as it comes, without one. A failure to read the stream is reported as
-     * malformed JSON, as a parser reading the stream itself reports it.
-     */
-    static <R> R read(InputStream in, int max, Function<JsonParser, R> read) {
+    /** Reads a stream (closed once read), keeping what the parser reads of it. */
+    static <R> R read(InputStream in, Function<JsonParser, R> read) {
         Buffer b = BUFFERS.get();
-        byte[] buf = b.inUse ? new byte[8192] : b.bytes; // a read within a read has its own
-        boolean mine = !b.inUse;
-        b.inUse = true;
+        Document d = b.inUse ? new Document(null, null, new byte[16 * 1024]) : new Document(null, b, b.bytes);
+        if (d.owner != null) {
+            b.inUse = true;
+        }
         try {
-            int n = 0;
-            boolean whole = false;
-            try {
-                while (n < max) {
-                    if (n == buf.length) {
-                        buf = Arrays.copyOf(buf, (int) Math.min((long) n * 2, max));
-                    }
-                    int k = in.read(buf, n, buf.length - n);
-                    if (k < 0) {
-                        whole = true;
-                        break;
-                    }
-                    n += k;
-                }
-                if (whole) {
-                    in.close();
-                }
-            } catch (IOException e) {
-                closeQuietly(in, e);
-                throw Json.notJson(JacksonIOException.construct(e));
-            }
-            if (!whole) { // the rest streamed: the parser closes the stream
-                InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf, 0, n), in);
-                return Json.parsing(() -> Wire.parser(rest), read);
-            }
-            Document d = new Document(buf, n, null);
-            byte[] bytes = buf;
-            int length = n;
-            return Json.parsing(() -> Wire.parser(d, bytes, 0, length), read);
+            return Json.parsing(() -> Wire.parser(d, d.new Tee(in)), read);
         } finally {
-            if (mine) {
-                b.inUse = false;
-                if (buf.length <= KEPT) {
-                    b.bytes = buf;
-                }
-            }
+            d.release();
         }
     }
 
-    private static void closeQuietly(InputStream in, IOException failure) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** Where the parser's current token begins in the document. */
-    long at(JsonParser p) {
+    /**
+     * Opens the value at the parser's current token (the start of an object or array) to be read again if
+     * need be: where it begins, or -1 when the document cannot give it back (then read it capturing). At
+     * most one value is open at a time; {@link #close()} it once read.
+     */
+    long open(JsonParser p) {
         TokenStreamLocation l = p.currentTokenLocation();
-        return bytes != null ? l.getByteOffset() : l.getCharOffset();
+        if (text != null) {
+            return l.getCharOffset();
+        }
+        long at = l.getByteOffset();
+        if (bytes == null || open || at < first) { // -1 for a stream read as characters
+            return -1;
+        }
+        open = true;
+        return at;
+    }
+
+    /** Ends what {@link #open} began. */
+    void close() {
+        open = false;
     }
 
     /** Where the parser's current token (one byte or character long: the end of a structure) ends. */
     long after(JsonParser p) {
-        return at(p) + 1;
+        TokenStreamLocation l = p.currentTokenLocation();
+        return (text != null ? l.getCharOffset() : l.getByteOffset()) + 1;
     }
 
     /** The value from {@code from} (inclusive) to {@code to} (exclusive), read again, raw. */
     RawJson raw(long from, long to) {
-        if (from < 0 || to > length || from >= to) {
-            throw new IllegalStateException("no value at " + from + ".." + to + " of a document of " + length);
-        }
         byte[] b = bytes;
-        try (JsonParser p = b != null
-                ? Wire.parser(b, (int) from, (int) (to - from))
-                : Wire.parser(((String) text).substring((int) from, (int) to))) {
+        String t = text;
+        JsonParser p;
+        if (t != null && from >= 0 && to <= t.length() && from < to) {
+            p = Wire.parser(t.substring((int) from, (int) to));
+        } else if (b != null && from >= first && to <= first + length && from < to) {
+            p = Wire.parser(b, (int) (from - first), (int) (to - from));
+        } else {
+            throw new IllegalStateException("the document does not hold " + from + ".." + to);
+        }
+        try (p) {
             p.nextToken();
             return RawJson.read(p);
         }
     }
 
-    /** A thread's buffer for whole streams. */
+    /** Keeps what the parser has read. */
+    private void keep(byte[] b, int off, int n) {
+        byte[] k = bytes;
+        if (k == null) {
+            return;
+        }
+        if (!open && length + n > WINDOW) { // nothing before the last bytes read can be asked for
+            int drop = Math.max(0, length - BEHIND);
+            System.arraycopy(k, drop, k, 0, length - drop);
+            first += drop;
+            length -= drop;
+        }
+        if (length + n > k.length) {
+            k = Arrays.copyOf(k, Math.max(k.length * 2, length + n));
+            bytes = k;
+        }
+        System.arraycopy(b, off, k, length, n);
+        length += n;
+    }
+
+    /** The read has ended: the buffer goes back to its thread, and this document holds nothing more. */
+    private void release() {
+        byte[] k = bytes;
+        bytes = null;
+        Buffer b = owner;
+        if (b != null) {
+            b.inUse = false;
+            if (k != null && k.length <= KEPT) {
+                b.bytes = k;
+            }
+        }
+    }
+
+    /** The stream as the parser reads it, each byte also kept by the document. */
+    private final class Tee extends InputStream {
+        private final InputStream in;
+
+        Tee(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                keep(new byte[] {(byte) c}, 0, 1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                keep(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** A thread's buffer for documents. */
     private static final class Buffer {
         byte[] bytes = new byte[16 * 1024];
         boolean inUse;

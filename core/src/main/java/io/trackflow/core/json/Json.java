@@ -51,7 +51,7 @@ public final class Json {
     public static <T> T read(InputStream in, Class<T> type) {
         Objects.requireNonNull(in, "in");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        return Document.read(in, Document.MAX_WHOLE, p -> readRoot(p, codec));
+        return Document.read(in, p -> readRoot(p, codec));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Json {
     public static <T> List<T> readList(InputStream in, Class<T> type) {
         Objects.requireNonNull(in, "in");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        return Document.read(in, Document.MAX_WHOLE, p -> readArray(p, codec));
+        return Document.read(in, p -> readArray(p, codec));
     }
 
     /** A document that is an array of {@code codec}'s type; one element that does not read fails it. */

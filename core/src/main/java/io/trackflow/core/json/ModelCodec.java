@@ -39,10 +39,12 @@ import reactor.util.Loggers;
  * {@code x}.
  *
  * <p>One streaming pass, no tree per object: only unknown or unreadable values become (small) trees. An
- * optional nested object or list whose model has required fields is read <em>capturing</em>: each of its
- * fields is also kept raw while it is read, so that the whole value can still be kept exactly as sent if it
- * turns out not to read. A subclass registers its fields in its constructor; the model registers the codec
- * with {@link Json#register} from its own class initializer.
+ * optional nested object or list whose model has required fields may turn out not to read, and must then be
+ * kept exactly as sent: read by this class's {@code read} methods or {@link Json}'s, it is read once and,
+ * only if it does not read, read again raw from the bytes (or text) it came in; read by an application's
+ * mapper through trackflow's Jackson modules, and below the first such level, it is read <em>capturing</em>:
+ * each of its fields is also kept raw while it is read. A subclass registers its fields in its constructor;
+ * the model registers the codec with {@link Json#register} from its own class initializer.
  *
  * @param <B> the model's builder
  * @param <T> the model
@@ -206,8 +208,8 @@ public abstract class ModelCodec<B, T> {
 
     /**
      * Whether reading an object can fail for a reason other than broken JSON: when the model has required
-     * fields. A nested model that cannot fail is read straight from the stream; one that can is read
-     * capturing its raw JSON as it goes, so that it can be kept raw.
+     * fields. A nested model that cannot fail is read straight from the stream; one that can is read so that
+     * it can be kept raw (see the class comment).
      */
     final boolean mayFail() {
         return fields.requiredMask != 0 || strict;
@@ -223,7 +225,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final T read(InputStream in) {
         Objects.requireNonNull(in, "in");
-        return Document.read(in, Document.MAX_WHOLE, stream::readRoot);
+        return Document.read(in, stream::readRoot);
     }
 
     /**
@@ -248,7 +250,7 @@ public abstract class ModelCodec<B, T> {
      */
     public final List<T> readList(InputStream in) {
         Objects.requireNonNull(in, "in");
-        return Document.read(in, Document.MAX_WHOLE, p -> Json.readArray(p, stream));
+        return Document.read(in, p -> Json.readArray(p, stream));
     }
 
     /**

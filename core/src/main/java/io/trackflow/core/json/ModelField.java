@@ -2,6 +2,7 @@ package io.trackflow.core.json;
 
 import io.trackflow.core.json.internal.Mismatch;
 import io.trackflow.core.json.internal.StreamCodec;
+import io.trackflow.core.json.internal.Wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,16 +90,29 @@ final class ModelField<B, T, V> {
         StreamCodec<?> nested = type.nested();
         ModelCodec<?, ?> codec = ModelCodec.of(nested);
         if (codec != null && (capture != null || (!required && !owner.strict && codec.mayFail()))) {
-            Document document = capture == null || !capture.collects() ? Document.of(p) : null;
+            // a value read again from the document when it fails is read once: only at the first level of
+            // models that may fail (below it, read capturing, so that no byte is read again at every level)
+            Document document = capture == null ? Document.of(p) : null;
             return readNested(codec, document, p, builder, capture);
         }
         // a model without required fields cannot fail; a required structure fails the value
-        V v = readStructure(nested, p);
+        V v;
+        RawJson node = null;
+        if (capture != null && capture.collects()) { // a value of another codec (RawJson, ...): kept raw too
+            node = RawJson.read(p);
+            capture.put(name, node);
+            try (JsonParser again = Wire.parser(node.toJson())) {
+                again.nextToken();
+                v = readStructure(nested, again);
+            }
+        } else {
+            v = readStructure(nested, p);
+        }
         if (v != null) {
             setter.accept(builder, v);
             return null;
         }
-        return unreadable(null, RawJson.read(p), "is not " + type.expected());
+        return unreadable(capture, node != null ? node : RawJson.read(p), "is not " + type.expected());
     }
 
     /**
@@ -107,7 +121,6 @@ final class ModelField<B, T, V> {
      * read, read again raw from the document; without one, read capturing the raw value of every field as it
      * goes.
      */
-    @SuppressWarnings("unchecked")
     private @Nullable RawJson readNested(
             ModelCodec<?, ?> codec, @Nullable Document document, JsonParser p, B builder, @Nullable Capture capture) {
         if (p.currentToken() != (type.isList() ? JsonToken.START_ARRAY : JsonToken.START_OBJECT)) {
@@ -117,7 +130,26 @@ final class ModelField<B, T, V> {
             }
             return unreadable(capture, tree, "is not " + type.expected());
         }
-        long from = document == null ? -1 : document.at(p);
+        long from = document == null ? -1 : document.open(p);
+        boolean collect = from < 0;
+        try {
+            return readStructureOf(codec, collect ? null : document, from, p, builder, capture);
+        } finally {
+            if (!collect) {
+                document.close();
+            }
+        }
+    }
+
+    /** {@link #readNested}'s object or list (at its start), with its document open from {@code from}, if any. */
+    @SuppressWarnings("unchecked")
+    private @Nullable RawJson readStructureOf(
+            ModelCodec<?, ?> codec,
+            @Nullable Document document,
+            long from,
+            JsonParser p,
+            B builder,
+            @Nullable Capture capture) {
         boolean collect = document == null;
         Object value;
         String why;

@@ -105,8 +105,12 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 }
             }
             if (f == null) {
-                if (codec.additional == null) {
-                    p.skipChildren(); // a strict model ignores what it does not know
+                if (codec.additional == null) { // a strict model ignores what it does not know
+                    if (capture != null && capture.collects()) {
+                        capture.put(name, RawJson.read(p)); // but the raw value of all of it is kept
+                    } else {
+                        p.skipChildren();
+                    }
                     continue;
                 }
                 RawJson node = RawJson.read(p);

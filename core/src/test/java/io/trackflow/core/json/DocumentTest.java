@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trackflow.core.json.ModelCodecTest.Place;
 import io.trackflow.core.json.internal.Codecs;
+import io.trackflow.core.json.internal.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 
-/** How a stream is read whole into a {@link Document}, and what happens when it cannot be. */
+/**
+ * How a {@link Document} keeps what the parser reads of a stream, so that a nested value that does not
+ * read is read again from it, and what a read through it still does as a plain parser would.
+ */
 class DocumentTest {
 
     /** A place whose inner place and second part do not read (no name): both are kept raw, as sent. */
@@ -22,8 +32,14 @@ class DocumentTest {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private InputStream stream(String json) {
+    /** A stream over {@code json} that answers at most {@code chunk} bytes a read, and records its close. */
+    private InputStream stream(String json, int chunk) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+
             @Override
             public void close() {
                 closed.set(true);
@@ -31,9 +47,16 @@ class DocumentTest {
         };
     }
 
-    private static Place place(JsonParser p) {
-        p.nextToken();
-        return Codecs.of(Place.class).read(p);
+    private InputStream stream(String json) {
+        return stream(json, Integer.MAX_VALUE);
+    }
+
+    /** The same JSON read by a parser without a document: nested values read capturing. */
+    private static Place capturing(String json) {
+        try (JsonParser p = Wire.parser(json)) {
+            p.nextToken();
+            return Codecs.of(Place.class).read(p);
+        }
     }
 
     private static void assertKeptRaw(Place p) {
@@ -46,46 +69,125 @@ class DocumentTest {
     }
 
     @Test
-    void aStreamIsReadWholeAndClosedAndWhatDoesNotReadIsReadAgainFromTheDocument() {
-        Place p = Document.read(stream(PLACE), Document.MAX_WHOLE, parser -> {
+    void aStreamIsParsedAsItComesAndClosedAndWhatDoesNotReadIsReadAgainFromTheDocument() {
+        Place p = Document.read(stream(PLACE, 5), parser -> {
             assertThat(Document.of(parser)).isNotNull();
-            return place(parser);
+            parser.nextToken();
+            return Codecs.of(Place.class).read(parser);
         });
         assertKeptRaw(p);
         assertThat(closed).isTrue();
     }
 
     @Test
-    void aStreamLongerThanTheLimitIsParsedAsItComesWithNothingLost() {
-        Place p = Document.read(stream(PLACE), 16, parser -> {
-            assertThat(Document.of(parser)).isNull(); // no document: nested values are read capturing
-            return place(parser);
-        });
-        assertKeptRaw(p);
-        assertThat(closed).isTrue();
+    void aReadEndsWithItsValueAndNeverWaitsForTheEndOfTheStream() {
+        byte[] body = PLACE.getBytes(StandardCharsets.UTF_8);
+        InputStream open = new InputStream() { // a socket the peer keeps open: no end after the value
+                    private int at;
+
+                    @Override
+                    public int read() {
+                        throw new AssertionError("read past the value");
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (at == body.length) {
+                            throw new AssertionError("read past the value");
+                        }
+                        int n = Math.min(len, Math.min(7, body.length - at));
+                        System.arraycopy(body, at, b, off, n);
+                        at += n;
+                        return n;
+                    }
+                };
+        assertKeptRaw(Json.read(open, Place.class));
+    }
+
+    @Test
+    void aStreamThatAnswersNothingFailsAsAPlainParserFailsIt() {
+        InputStream zero = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return 0;
+            }
+        };
+        Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> Json.read(zero, Place.class))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("not well-formed JSON"));
+    }
+
+    @Test
+    void aLongStreamIsKeptAsAWindowAndEveryValueThatDoesNotReadIsKeptExactly() {
+        // ~400 KB, several times the window, read in uneven pieces: failures everywhere, one at the very end
+        Random random = new Random(7);
+        List<String> items = new ArrayList<>();
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 3_000; i++) {
+            String pad = "x".repeat(random.nextInt(200));
+            String item = random.nextInt(5) == 0 || i == 2_999
+                    ? "{\"id\":" + i + ",\"name\":\"n\",\"inner\":{\"id\":" + i + ",\"pad\":\"" + pad
+                            + "\",\"deep\":{\"id\":1}},\"parts\":[{\"id\":1,\"name\":\"a\"},{\"pad\":\"" + pad + "\"}]}"
+                    : "{\"id\":" + i + ",\"name\":\"n\",\"inner\":{\"id\":1,\"name\":\"" + pad + "\"}}";
+            items.add(item);
+            json.append(i == 0 ? "" : ",\n  ").append(item);
+        }
+        String all = json.append(']').toString();
+        List<Place> places = Json.readList(stream(all, 1 + random.nextInt(9_000)), Place.class);
+        assertThat(places).hasSize(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Place expected = capturing(items.get(i));
+            assertThat(places.get(i).raw).as("item %d", i).isEqualTo(expected.raw);
+            assertThat(places.get(i).inner.isPresent()).isEqualTo(expected.inner.isPresent());
+        }
+    }
+
+    @Test
+    void aValueThatDoesNotReadWithinOneThatDoesNotReadIsKeptOnceAsSent() {
+        String json = "{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":2,\"inner\":{\"id\":3,\"inner\":{\"id\":\"four\"}}}}";
+        Place p = Json.read(stream(json), Place.class);
+        assertThat(p.raw.get("inner"))
+                .isEqualTo(RawJson.parse("{\"id\":2,\"inner\":{\"id\":3,\"inner\":{\"id\":\"four\"}}}"));
+        assertThat(p.raw).isEqualTo(capturing(json).raw);
+    }
+
+    @Test
+    void aStreamThatIsNotUtf8HasNoBytesToReadAgainAndReadsCapturing() {
+        byte[] utf16 = PLACE.getBytes(StandardCharsets.UTF_16BE);
+        assertKeptRaw(Json.read(new ByteArrayInputStream(utf16), Place.class));
+        assertKeptRaw(Json.read(new ByteArrayInputStream(PLACE.getBytes(StandardCharsets.UTF_16)), Place.class));
+    }
+
+    @Test
+    void nothingTheReadThrowsHoldsTheDocumentsBytes() {
+        Json.read(stream(PLACE), Place.class); // the thread's buffer in use before
+        Throwable thrown = Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> Json.read(stream("{\"id\":1,\"name\":\"secret\",\"x\":[}"), Place.class));
+        JsonParser parser = (JsonParser) ((JacksonException) thrown.getCause()).processor();
+        Document d = Document.of(parser);
+        assertThat(d).isNotNull();
+        assertThatThrownBy(() -> d.raw(0, 1)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aReadWithinAReadHasItsOwnBufferAndTheOuterDocumentIsIntact() {
-        Place outer = Document.read(stream(PLACE), Document.MAX_WHOLE, parser -> {
+        Place outer = Document.read(stream(PLACE, 3), parser -> {
             String other = "{\"id\":9,\"name\":\"other\",\"inner\":{\"id\":10},\"x\":\"" + "y".repeat(40_000) + "\"}";
             Place inner = Json.read(stream(other), Place.class); // grows a buffer of its own
             assertThat(inner.raw.get("inner")).isEqualTo(RawJson.parse("{\"id\":10}"));
-            return place(parser);
+            parser.nextToken();
+            return Codecs.of(Place.class).read(parser);
         });
         assertKeptRaw(outer);
         assertKeptRaw(Json.read(stream(PLACE), Place.class)); // and the thread's buffer serves the next read
-    }
-
-    @Test
-    void aLargeDocumentGrowsTheBuffer() {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < 2_000; i++) {
-            json.append(i == 0 ? "" : ",").append(PLACE);
-        }
-        assertThat(Json.readList(stream(json.append(']').toString()), Place.class))
-                .hasSize(2_000)
-                .allSatisfy(DocumentTest::assertKeptRaw);
     }
 
     @Test
@@ -123,7 +225,7 @@ class DocumentTest {
         assertThat(p.inner).isEmpty();
         assertThat(p.raw.get("inner"))
                 .isEqualTo(RawJson.parse("{\"id\":2,\"nick\":\"éé\",\"parts\":[{\"id\":\"x\"}]}"));
-        Place fromBytes = Json.read(stream(json), Place.class); // offsets in bytes: é is two
-        assertThat(fromBytes.raw).isEqualTo(p.raw);
+        assertThat(Json.read(stream(json), Place.class).raw).isEqualTo(p.raw); // offsets in bytes: é is two
+        assertThat(capturing(json).raw).isEqualTo(p.raw);
     }
 }

@@ -30,6 +30,8 @@ class ModelCodecTest {
         Optional<BigDecimal> price = Optional.empty();
         Optional<Place> inner = Optional.empty();
         Optional<Label> label = Optional.empty();
+        Optional<RawJson> meta = Optional.empty();
+        Optional<Code> code = Optional.empty();
         List<Place> parts = List.of();
         Map<String, RawJson> raw = Map.of();
 
@@ -47,6 +49,24 @@ class ModelCodecTest {
             optional("inner", FieldType.model(Place.class), (p, v) -> p.inner = Optional.of(v));
             optional("parts", FieldType.listOf(Place.class), (p, v) -> p.parts = v);
             optional("label", FieldType.model(Label.class), (p, v) -> p.label = Optional.of(v));
+            optional("meta", FieldType.model(RawJson.class), (p, v) -> p.meta = Optional.of(v));
+            optional("code", FieldType.model(Code.class), (p, v) -> p.code = Optional.of(v));
+        }
+    }
+
+    /** A strict model (no additional properties) with a required field. */
+    static final class Code {
+        static {
+            Json.register(new CodeReader());
+        }
+
+        long id;
+    }
+
+    static final class CodeReader extends ModelCodec<Code, Code> {
+        CodeReader() {
+            super(Code.class, Code::new, c -> c);
+            required("id", FieldType.LONG, (c, v) -> c.id = v);
         }
     }
 
@@ -120,6 +140,25 @@ class ModelCodecTest {
         assertThat(p.raw.get("inner")).isEqualTo(RawJson.parse(inner));
         assertThat(p.raw.get("inner").toJson()).isEqualTo(RawJson.parse(inner).toJson());
         assertThat(p.raw.get("parts")).isEqualTo(RawJson.parse("[" + inner + "]"));
+    }
+
+    @Test
+    void whatDoesNotReadIsKeptWithEveryFieldItWasSentWithAtAnyDepth() throws Exception {
+        // a strict model's unknown fields and a value of another codec (RawJson) are part of the raw value
+        String inner = "{\"id\":2,\"meta\":{\"a\":[1,2.50]},\"code\":{\"unknown\":[1,{}],\"id\":3}}"; // no name
+        assertThat(read("{\"id\":1,\"name\":\"n\",\"inner\":" + inner + "}").raw.get("inner"))
+                .isEqualTo(RawJson.parse(inner));
+
+        Place p = read("{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":2,\"name\":\"m\",\"meta\":{\"a\":1},"
+                + "\"code\":{\"unknown\":[1,2],\"id\":\"x\"}}}");
+        assertThat(p.inner.orElseThrow().code).isEmpty();
+        assertThat(p.inner.orElseThrow().raw.get("code")).isEqualTo(RawJson.parse("{\"unknown\":[1,2],\"id\":\"x\"}"));
+        assertThat(p.inner.orElseThrow().meta).contains(RawJson.parse("{\"a\":1}"));
+
+        String deep = "{\"id\":3,\"meta\":[null],\"code\":{\"u\":0,\"id\":4}}"; // no name, two levels down
+        p = read("{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":2,\"name\":\"m\",\"inner\":" + deep + "}}");
+        assertThat(p.inner.orElseThrow().inner).isEmpty();
+        assertThat(p.inner.orElseThrow().raw.get("inner")).isEqualTo(RawJson.parse(deep));
     }
 
     @ParameterizedTest

@@ -56,9 +56,9 @@ public final class Wire {
         return FACTORY.createParser(ObjectReadContext.empty(), json);
     }
 
-    /** A parser over part of an array of bytes, in a read context of the caller's (what it knows of them). */
-    public static JsonParser parser(ObjectReadContext context, byte[] json, int offset, int length) {
-        return FACTORY.createParser(context, json, offset, length);
+    /** A parser over a stream (closed with the parser), in a read context of the caller's (what it knows of it). */
+    public static JsonParser parser(ObjectReadContext context, InputStream in) {
+        return FACTORY.createParser(context, in);
     }
 
     /** A parser over text, in a read context of the caller's. */
