@@ -22,27 +22,31 @@ final class Capture implements RawFields.Lazy {
     @Nullable
     Object value;
 
+    /** How many nested values that may fail this one is inside of, itself included (1: a field of the top). */
+    final int level;
+
     private @Nullable RawJson node;
 
-    private Capture(RawFields.@Nullable Collector fields, @Nullable RawJson node, @Nullable String why) {
+    private Capture(RawFields.@Nullable Collector fields, @Nullable RawJson node, @Nullable String why, int level) {
         this.fields = fields;
         this.node = node;
         this.why = why;
+        this.level = level;
     }
 
     /** For a read that keeps the raw value of every field it reads. */
-    static Capture capturing() {
-        return new Capture(new RawFields.Collector(), null, null);
+    static Capture capturing(int level) {
+        return new Capture(new RawFields.Collector(), null, null, level);
     }
 
     /** For a read that keeps only the reason of a failure. */
-    static Capture checking() {
-        return new Capture(null, null, null);
+    static Capture checking(int level) {
+        return new Capture(null, null, null, level);
     }
 
     /** A value that is not an object, as it came. */
-    static Capture notAnObject(RawJson node) {
-        return new Capture(null, node, "is not an object");
+    static Capture notAnObject(RawJson node, int level) {
+        return new Capture(null, node, "is not an object", level);
     }
 
     /** Whether the raw value of every field is kept. */

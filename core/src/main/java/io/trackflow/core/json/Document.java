@@ -20,12 +20,18 @@ import tools.jackson.core.TokenStreamLocation;
  * <p>Text is its own document (offsets in characters). A stream is parsed as it comes, exactly as without a
  * document (the parser reads what it needs, and closes the stream); the document keeps a copy of what the
  * parser has read of it (offsets in bytes): the last {@value #WINDOW} bytes or so while no value is open
- * (a value being read that may be read again), and all of an open value. Its buffer is kept per thread for
+ * (a value being read that may be read again), and all of the outermost open value. Its buffer is kept per thread for
  * the next document (event loops are long-lived; one over 1 MiB is not kept) and let go of when the read
  * ends, failed or not: nothing the read returns or throws holds it. A stream that is not UTF-8 (offsets in
  * characters) has no byte offsets to read again from: its nested values are read capturing.
  */
 final class Document extends ObjectReadContext.Base {
+
+    /**
+     * How many levels of nested values that may fail are read once and read again from the document when they
+     * fail (a byte is read again at most this many times); deeper ones are read capturing.
+     */
+    static final int LEVELS = 3;
 
     /** What is kept of a stream while no value is open. */
     static final int WINDOW = 128 * 1024;
@@ -43,7 +49,10 @@ final class Document extends ObjectReadContext.Base {
 
     private long first;
     private int length;
-    private boolean open;
+    /** The values open, one within the other. */
+    private int open;
+    /** How many bytes (characters) have been read again, in all. */
+    long readAgain;
 
     private Document(@Nullable String text, @Nullable Buffer owner, byte @Nullable [] bytes) {
         this.text = text;
@@ -79,25 +88,22 @@ final class Document extends ObjectReadContext.Base {
 
     /**
      * Opens the value at the parser's current token (the start of an object or array) to be read again if
-     * need be: where it begins, or -1 when the document cannot give it back (then read it capturing). At
-     * most one value is open at a time; {@link #close()} it once read.
+     * need be: where it begins, or -1 when the document cannot give it back (then read it capturing). {@link
+     * #close()} it once read.
      */
     long open(JsonParser p) {
         TokenStreamLocation l = p.currentTokenLocation();
-        if (text != null) {
-            return l.getCharOffset();
-        }
-        long at = l.getByteOffset();
-        if (bytes == null || open || at < first) { // -1 for a stream read as characters
+        long at = text != null ? l.getCharOffset() : l.getByteOffset(); // -1 for a stream read as characters
+        if (at < 0 || (text == null && (bytes == null || at < first))) {
             return -1;
         }
-        open = true;
+        open++;
         return at;
     }
 
     /** Ends what {@link #open} began. */
     void close() {
-        open = false;
+        open--;
     }
 
     /** Where the parser's current token (one byte or character long: the end of a structure) ends. */
@@ -118,6 +124,7 @@ final class Document extends ObjectReadContext.Base {
         } else {
             throw new IllegalStateException("the document does not hold " + from + ".." + to);
         }
+        readAgain += to - from;
         try (p) {
             p.nextToken();
             return RawJson.read(p);
@@ -130,7 +137,7 @@ final class Document extends ObjectReadContext.Base {
         if (k == null) {
             return;
         }
-        if (!open && length + n > WINDOW) { // nothing before the last bytes read can be asked for
+        if (open == 0 && length + n > WINDOW) { // nothing before the last bytes read can be asked for
             int drop = Math.max(0, length - BEHIND);
             System.arraycopy(k, drop, k, 0, length - drop);
             first += drop;

@@ -90,9 +90,10 @@ final class ModelField<B, T, V> {
         StreamCodec<?> nested = type.nested();
         ModelCodec<?, ?> codec = ModelCodec.of(nested);
         if (codec != null && (capture != null || (!required && !owner.strict && codec.mayFail()))) {
-            // a value read again from the document when it fails is read once: only at the first level of
-            // models that may fail (below it, read capturing, so that no byte is read again at every level)
-            Document document = capture == null ? Document.of(p) : null;
+            // read again from the document when it fails: down to Document.LEVELS levels of values that may
+            // fail (below, read capturing: a byte is read again at most that many times, however deep)
+            Document document =
+                    capture == null || (!capture.collects() && capture.level < Document.LEVELS) ? Document.of(p) : null;
             return readNested(codec, document, p, builder, capture);
         }
         // a model without required fields cannot fail; a required structure fails the value
@@ -155,7 +156,7 @@ final class ModelField<B, T, V> {
         String why;
         RawFields.@Nullable Lazy raw = null; // kept only when there is no document to read again
         if (!type.isList()) {
-            Capture c = codec.stream.readCapturing(p, collect);
+            Capture c = codec.stream.readCapturing(p, collect, level(capture));
             value = c.value;
             why = c.why == null ? "" : "does not read as " + codec.model + ": " + c.why;
             if (collect) {
@@ -166,7 +167,7 @@ final class ModelField<B, T, V> {
             List<Capture> elements = collect ? new ArrayList<>() : List.of(); // added to only when collecting
             why = null;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                Capture c = codec.stream.readCapturing(p, collect);
+                Capture c = codec.stream.readCapturing(p, collect, level(capture));
                 if (c.value == null && why == null) {
                     why = "element " + values.size() + " does not read as " + codec.model + ": " + c.why;
                 }
@@ -191,10 +192,18 @@ final class ModelField<B, T, V> {
             setter.accept(builder, (V) value);
             return null;
         }
+        if (capture != null && (required || owner.strict)) {
+            return unreadable(capture, RawJson.NULL, why); // fails the value it is in: its raw value is not kept
+        }
         return unreadable(
                 capture,
                 raw != null ? raw.raw() : Objects.requireNonNull(document).raw(from, document.after(p)),
                 why);
+    }
+
+    /** The level of a nested value read within {@code capture}'s value (1 within none). */
+    private static int level(@Nullable Capture capture) {
+        return capture == null ? 1 : capture.level + 1;
     }
 
     /**

@@ -59,11 +59,11 @@ final class ModelStream<B, T> implements StreamCodec<T> {
      * (broken JSON still throws). Without {@code collect}, the raw JSON of an object is not kept: the
      * caller reads it again from its {@link Document}.
      */
-    Capture readCapturing(JsonParser p, boolean collect) {
+    Capture readCapturing(JsonParser p, boolean collect, int level) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            return Capture.notAnObject(RawJson.read(p));
+            return Capture.notAnObject(RawJson.read(p), level);
         }
-        Capture capture = collect ? Capture.capturing() : Capture.checking();
+        Capture capture = collect ? Capture.capturing(level) : Capture.checking(level);
         capture.value = read(p, capture);
         return capture;
     }

@@ -150,12 +150,25 @@ class DocumentTest {
     }
 
     @Test
-    void aValueThatDoesNotReadWithinOneThatDoesNotReadIsKeptOnceAsSent() {
-        String json = "{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":2,\"inner\":{\"id\":3,\"inner\":{\"id\":\"four\"}}}}";
-        Place p = Json.read(stream(json), Place.class);
-        assertThat(p.raw.get("inner"))
-                .isEqualTo(RawJson.parse("{\"id\":2,\"inner\":{\"id\":3,\"inner\":{\"id\":\"four\"}}}"));
-        assertThat(p.raw).isEqualTo(capturing(json).raw);
+    void valuesThatDoNotReadWithinValuesThatDoNotReadAreKeptAsSentAndReadAgainAFewTimesAtMost() {
+        // a chain of places, none with a name, the deepest with a long text: every level fails
+        String json = "{\"id\":0,\"name\":\"top\",\"inner\":" + "{\"id\":1,\"inner\":".repeat(40)
+                + "{\"id\":\"x\",\"text\":\"" + "y".repeat(100_000) + "\"}" + "}".repeat(40) + "}";
+        for (boolean asText : new boolean[] {true, false}) {
+            Place p = asText
+                    ? Document.read(json, parser -> readAndCount(parser, json.length()))
+                    : Document.read(stream(json, 8_000), parser -> readAndCount(parser, json.length()));
+            assertThat(p.inner).isEmpty();
+            assertThat(p.raw).isEqualTo(capturing(json).raw);
+        }
+    }
+
+    /** Reads a place and checks that no byte was read again more than {@link Document#LEVELS} times. */
+    private static Place readAndCount(JsonParser parser, long length) {
+        parser.nextToken();
+        Place p = Codecs.of(Place.class).read(parser);
+        assertThat(Document.of(parser).readAgain).isPositive().isLessThanOrEqualTo(Document.LEVELS * length);
+        return p;
     }
 
     @Test
