@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
@@ -223,6 +224,8 @@ public final class FieldType<V> {
     private static <V> @Nullable V readOrNull(Reader<V> r, JsonParser p) {
         try {
             return r.read(p);
+        } catch (JacksonException e) { // broken JSON (a bad escape in a string read lazily): never a value
+            throw e;
         } catch (RuntimeException e) { // NumberFormatException, DateTimeException, ArithmeticException
             return null;
         }

@@ -142,6 +142,21 @@ class ModelCodecTest {
         assertThat(p.raw.get("parts")).isEqualTo(RawJson.parse("[" + inner + "]"));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":2,\"name\":\"m\",\"price\":\"\\]},\"evil\":true}",
+                "{\"id\":1,\"name\":\"\\]\",\"evil\":true}",
+                "{\"id\":1,\"name\":\"n\",\"inner\":{\"id\":2,\"name\":\"a\u0001}}",
+                "{\"id\":1,\"name\":\"n\",\"parts\":[{\"id\":2,\"name\":\"\\x\"}]}"
+            })
+    void brokenJsonInsideAStringFailsTheReadAtAnyDepth(String json) {
+        // a string is decoded lazily: its error must not pass for a value that does not read
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not well-formed JSON");
+    }
+
     @Test
     void whatDoesNotReadIsKeptWithEveryFieldItWasSentWithAtAnyDepth() throws Exception {
         // a strict model's unknown fields and a value of another codec (RawJson) are part of the raw value

@@ -2,7 +2,6 @@ package io.trackflow.core.json;
 
 import io.trackflow.core.json.internal.Codecs;
 import io.trackflow.core.json.internal.Wire;
-import tools.jackson.core.JsonParser;
 
 /**
  * {@link ModelCodecTest}'s cases read by a parser that is not trackflow's own, as an application's mapper
@@ -13,9 +12,11 @@ class ModelCodecWithoutDocumentTest extends ModelCodecTest {
 
     @Override
     Place read(String json) {
-        try (JsonParser p = Wire.parser(json)) {
-            p.nextToken();
-            return Codecs.of(Place.class).read(p);
-        }
+        return Json.parsing(
+                () -> Wire.parser(json),
+                p -> { // broken JSON reported as Json reports it
+                    p.nextToken();
+                    return Codecs.of(Place.class).read(p);
+                });
     }
 }
