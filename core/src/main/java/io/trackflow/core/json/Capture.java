@@ -1,5 +1,7 @@
 package io.trackflow.core.json;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -22,31 +24,33 @@ final class Capture implements RawFields.Lazy {
     @Nullable
     Object value;
 
-    /** How many nested values that may fail this one is inside of, itself included (1: a field of the top). */
-    final int level;
-
     private @Nullable RawJson node;
 
-    private Capture(RawFields.@Nullable Collector fields, @Nullable RawJson node, @Nullable String why, int level) {
+    /**
+     * In a checking read, the values within this one that did not read, kept as ranges of the document: read
+     * only if this value and every value around it read (see {@link #adopt}).
+     */
+    private @Nullable List<RawFields.Lazy> pending;
+
+    private Capture(RawFields.@Nullable Collector fields, @Nullable RawJson node, @Nullable String why) {
         this.fields = fields;
         this.node = node;
         this.why = why;
-        this.level = level;
     }
 
     /** For a read that keeps the raw value of every field it reads. */
-    static Capture capturing(int level) {
-        return new Capture(new RawFields.Collector(), null, null, level);
+    static Capture capturing() {
+        return new Capture(new RawFields.Collector(), null, null);
     }
 
     /** For a read that keeps only the reason of a failure. */
-    static Capture checking(int level) {
-        return new Capture(null, null, null, level);
+    static Capture checking() {
+        return new Capture(null, null, null);
     }
 
     /** A value that is not an object, as it came. */
-    static Capture notAnObject(RawJson node, int level) {
-        return new Capture(null, node, "is not an object", level);
+    static Capture notAnObject(RawJson node) {
+        return new Capture(null, node, "is not an object");
     }
 
     /** Whether the raw value of every field is kept. */
@@ -59,6 +63,37 @@ final class Capture implements RawFields.Lazy {
         RawFields.Collector f = fields;
         if (f != null) {
             f.put(name, raw);
+        }
+    }
+
+    /** Keeps {@code range}, a value within this one that did not read, to be read if this one reads. */
+    RawFields.Lazy pend(RawFields.Lazy range) {
+        List<RawFields.Lazy> p = pending;
+        if (p == null) {
+            pending = p = new ArrayList<>(2);
+        }
+        p.add(range);
+        return range;
+    }
+
+    /** Whether it keeps ranges to be read (see {@link #pend}). */
+    boolean keepsRanges() {
+        return pending != null;
+    }
+
+    /** Takes over what {@code inner}, a value within this one that read, keeps to be read. */
+    void adopt(Capture inner) {
+        List<RawFields.Lazy> p = inner.pending;
+        if (p != null) {
+            p.forEach(this::pend);
+        }
+    }
+
+    /** Reads what this value, read at the top (nothing around it can fail now), keeps to be read. */
+    void settle() {
+        List<RawFields.Lazy> p = pending;
+        if (p != null) {
+            p.forEach(RawFields.Lazy::raw);
         }
     }
 

@@ -20,18 +20,14 @@ import tools.jackson.core.TokenStreamLocation;
  * <p>Text is its own document (offsets in characters). A stream is parsed as it comes, exactly as without a
  * document (the parser reads what it needs, and closes the stream); the document keeps a copy of what the
  * parser has read of it (offsets in bytes): the last {@value #WINDOW} bytes or so while no value is open
- * (a value being read that may be read again), and all of the outermost open value. Its buffer is kept per thread for
- * the next document (event loops are long-lived; one over 1 MiB is not kept) and let go of when the read
- * ends, failed or not: nothing the read returns or throws holds it. A stream that is not UTF-8 (offsets in
+ * (a value being read that may be read again), and all of the outermost open value. Its buffer is kept per
+ * thread for the next document (event loops are long-lived; one over 1 MiB is not kept) and let go of when
+ * the read ends, failed or not: nothing the read returns or throws holds it. A value that does not read
+ * within one being read is read again only once that one, and every one around it, has read ({@link
+ * Capture#pend}): a failure within a failure is never read again, so no byte is read again twice. A stream that is not UTF-8 (offsets in
  * characters) has no byte offsets to read again from: its nested values are read capturing.
  */
 final class Document extends ObjectReadContext.Base {
-
-    /**
-     * How many levels of nested values that may fail are read once and read again from the document when they
-     * fail (a byte is read again at most this many times); deeper ones are read capturing.
-     */
-    static final int LEVELS = 3;
 
     /** What is kept of a stream while no value is open. */
     static final int WINDOW = 128 * 1024;
@@ -110,6 +106,14 @@ final class Document extends ObjectReadContext.Base {
     long after(JsonParser p) {
         TokenStreamLocation l = p.currentTokenLocation();
         return (text != null ? l.getCharOffset() : l.getByteOffset()) + 1;
+    }
+
+    /**
+     * The value from {@code from} to the parser's current token (its end) as a range, read again raw only when
+     * asked, which must be before the read ends (the range then forgets the document).
+     */
+    RawFields.Lazy range(long from, JsonParser p) {
+        return new Range(this, from, after(p));
     }
 
     /** The value from {@code from} (inclusive) to {@code to} (exclusive), read again, raw. */
@@ -198,6 +202,34 @@ final class Document extends ObjectReadContext.Base {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /** A value of a document, read again when first asked for. */
+    private static final class Range implements RawFields.Lazy {
+        private @Nullable Document document;
+        private final long from;
+        private final long to;
+        private @Nullable RawJson node;
+
+        Range(Document document, long from, long to) {
+            this.document = document;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public RawJson raw() {
+            RawJson n = node;
+            if (n == null) {
+                Document d = document;
+                if (d == null) {
+                    throw new IllegalStateException("no document"); // never: read once, then kept
+                }
+                node = n = d.raw(from, to);
+                document = null; // the value keeps its tree, not the body it came in
+            }
+            return n;
         }
     }
 

@@ -67,12 +67,12 @@ final class ModelField<B, T, V> {
     /**
      * Reads the value at the current token (not {@code null}) into the builder, and, with a capture, its
      * raw value there too. Returns null when read; the raw value of an optional field that did not read
-     * (then kept raw by the model); {@link #REQUIRED_FAILED} when a required field did not read in a
+     * (then kept raw by the model: a {@link RawJson}, or a {@link RawFields.Lazy} one in a checking read); {@link #REQUIRED_FAILED} when a required field did not read in a
      * capturing read (the reason is in the capture). Without a capture, a required field (or any field of
      * a strict model) that does not read throws.
      */
     @Nullable
-    RawJson read(JsonParser p, B builder, @Nullable Capture capture) {
+    Object read(JsonParser p, B builder, @Nullable Capture capture) {
         if (type.model() == null) {
             // a scalar read never moves the parser; a structure where a scalar belongs never reads
             boolean structure = p.currentToken().isStructStart();
@@ -90,10 +90,8 @@ final class ModelField<B, T, V> {
         StreamCodec<?> nested = type.nested();
         ModelCodec<?, ?> codec = ModelCodec.of(nested);
         if (codec != null && (capture != null || (!required && !owner.strict && codec.mayFail()))) {
-            // read again from the document when it fails: down to Document.LEVELS levels of values that may
-            // fail (below, read capturing: a byte is read again at most that many times, however deep)
-            Document document =
-                    capture == null || (!capture.collects() && capture.level < Document.LEVELS) ? Document.of(p) : null;
+            // read once, and read again from the document only if it (and every value around it) fails
+            Document document = capture == null || !capture.collects() ? Document.of(p) : null;
             return readNested(codec, document, p, builder, capture);
         }
         // a model without required fields cannot fail; a required structure fails the value
@@ -122,7 +120,7 @@ final class ModelField<B, T, V> {
      * read, read again raw from the document; without one, read capturing the raw value of every field as it
      * goes.
      */
-    private @Nullable RawJson readNested(
+    private @Nullable Object readNested(
             ModelCodec<?, ?> codec, @Nullable Document document, JsonParser p, B builder, @Nullable Capture capture) {
         if (p.currentToken() != (type.isList() ? JsonToken.START_ARRAY : JsonToken.START_OBJECT)) {
             RawJson tree = RawJson.read(p);
@@ -144,7 +142,7 @@ final class ModelField<B, T, V> {
 
     /** {@link #readNested}'s object or list (at its start), with its document open from {@code from}, if any. */
     @SuppressWarnings("unchecked")
-    private @Nullable RawJson readStructureOf(
+    private @Nullable Object readStructureOf(
             ModelCodec<?, ?> codec,
             @Nullable Document document,
             long from,
@@ -156,31 +154,41 @@ final class ModelField<B, T, V> {
         String why;
         RawFields.@Nullable Lazy raw = null; // kept only when there is no document to read again
         if (!type.isList()) {
-            Capture c = codec.stream.readCapturing(p, collect, level(capture));
+            Capture c = codec.stream.readCapturing(p, collect);
             value = c.value;
             why = c.why == null ? "" : "does not read as " + codec.model + ": " + c.why;
             if (collect) {
                 raw = c;
+            } else if (value != null) {
+                settle(c, capture);
             }
         } else {
             List<Object> values = new ArrayList<>();
-            List<Capture> elements = collect ? new ArrayList<>() : List.of(); // added to only when collecting
+            // when collecting, every element (the list's raw value); when checking, those that keep ranges
+            List<Capture> elements = collect ? new ArrayList<>() : List.of();
             why = null;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                Capture c = codec.stream.readCapturing(p, collect, level(capture));
+                Capture c = codec.stream.readCapturing(p, collect);
                 if (c.value == null && why == null) {
                     why = "element " + values.size() + " does not read as " + codec.model + ": " + c.why;
                 }
                 values.add(c.value);
-                if (collect) {
+                if (collect || c.keepsRanges()) {
+                    if (elements.isEmpty() && !collect) {
+                        elements = new ArrayList<>(); // List.of() until an element keeps ranges
+                    }
                     elements.add(c);
                 }
             }
             value = why == null ? values : null;
+            if (!collect && value != null) {
+                elements.forEach(c -> settle(c, capture));
+            }
             if (collect) {
+                List<Capture> all = elements;
                 raw = () -> {
-                    List<RawJson> array = new ArrayList<>(elements.size());
-                    elements.forEach(e -> array.add(e.raw()));
+                    List<RawJson> array = new ArrayList<>(all.size());
+                    all.forEach(e -> array.add(e.raw()));
                     return RawJson.array(array);
                 };
             }
@@ -195,22 +203,32 @@ final class ModelField<B, T, V> {
         if (capture != null && (required || owner.strict)) {
             return unreadable(capture, RawJson.NULL, why); // fails the value it is in: its raw value is not kept
         }
-        return unreadable(
-                capture,
-                raw != null ? raw.raw() : Objects.requireNonNull(document).raw(from, document.after(p)),
-                why);
+        if (raw != null) {
+            return unreadable(capture, raw.raw(), why);
+        }
+        Document d = Objects.requireNonNull(document);
+        // within a value being checked, a range, read only if that value and those around it read
+        return unreadable(capture, capture == null ? d.raw(from, d.after(p)) : capture.pend(d.range(from, p)), why);
     }
 
-    /** The level of a nested value read within {@code capture}'s value (1 within none). */
-    private static int level(@Nullable Capture capture) {
-        return capture == null ? 1 : capture.level + 1;
+    /**
+     * A nested value that read, in a checking read: what did not read within it is read now when nothing
+     * around it can fail any more (it is a field of a value being read that fails by throwing), or left to
+     * the value around it.
+     */
+    private static void settle(Capture read, @Nullable Capture around) {
+        if (around == null) {
+            read.settle();
+        } else {
+            around.adopt(read);
+        }
     }
 
     /**
      * A value that did not read: thrown for a required field or a strict model's (recorded in a capture
      * instead), logged once per field and answered for an optional one.
      */
-    private RawJson unreadable(@Nullable Capture capture, RawJson raw, String why) {
+    private Object unreadable(@Nullable Capture capture, Object raw, String why) {
         if (required || owner.strict) {
             if (capture == null) {
                 throw new Mismatch(String.format(
@@ -289,8 +307,8 @@ final class ModelField<B, T, V> {
         return v;
     }
 
-    private static String excerpt(RawJson value) {
-        String s = value.toJson();
+    private static String excerpt(Object raw) {
+        String s = RawFields.Collector.node(raw).toJson();
         return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 }

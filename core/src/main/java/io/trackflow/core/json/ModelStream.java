@@ -59,11 +59,11 @@ final class ModelStream<B, T> implements StreamCodec<T> {
      * (broken JSON still throws). Without {@code collect}, the raw JSON of an object is not kept: the
      * caller reads it again from its {@link Document}.
      */
-    Capture readCapturing(JsonParser p, boolean collect, int level) {
+    Capture readCapturing(JsonParser p, boolean collect) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            return Capture.notAnObject(RawJson.read(p), level);
+            return Capture.notAnObject(RawJson.read(p));
         }
-        Capture capture = collect ? Capture.capturing(level) : Capture.checking(level);
+        Capture capture = collect ? Capture.capturing() : Capture.checking();
         capture.value = read(p, capture);
         return capture;
     }
@@ -127,7 +127,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 }
                 continue;
             }
-            RawJson unread = f.read(p, builder, capture);
+            Object unread = f.read(p, builder, capture);
             if (unread == null) {
                 seen |= 1L << f.index;
             } else if (unread != ModelField.REQUIRED_FAILED) {
@@ -185,7 +185,8 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         g.writeEndObject();
     }
 
-    private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, RawJson value) {
+    /** Adds a raw value (a {@link RawJson} or a {@link RawFields.Lazy} one) to {@code raw}, made if null. */
+    private static RawFields.Collector put(RawFields.@Nullable Collector raw, String name, Object value) {
         RawFields.Collector c = raw == null ? new RawFields.Collector() : raw;
         c.put(name, value);
         return c;
