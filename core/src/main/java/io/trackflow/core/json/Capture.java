@@ -27,10 +27,11 @@ final class Capture implements RawFields.Lazy {
     private @Nullable RawJson node;
 
     /**
-     * In a checking read, the values within this one that did not read, kept as ranges of the document: read
-     * only if this value and every value around it read (see {@link #adopt}).
+     * In a checking read, what within this value did not read, kept as ranges of the document to be read only
+     * if this value and every value around it read: ranges, and the captures of values within this one that
+     * read and keep ranges themselves (taken over whole, so that a range is never copied from level to level).
      */
-    private @Nullable List<RawFields.Lazy> pending;
+    private @Nullable List<Object> pending;
 
     private Capture(RawFields.@Nullable Collector fields, @Nullable RawJson node, @Nullable String why) {
         this.fields = fields;
@@ -68,12 +69,16 @@ final class Capture implements RawFields.Lazy {
 
     /** Keeps {@code range}, a value within this one that did not read, to be read if this one reads. */
     RawFields.Lazy pend(RawFields.Lazy range) {
-        List<RawFields.Lazy> p = pending;
+        keep(range);
+        return range;
+    }
+
+    private void keep(Object rangeOrCapture) {
+        List<Object> p = pending;
         if (p == null) {
             pending = p = new ArrayList<>(2);
         }
-        p.add(range);
-        return range;
+        p.add(rangeOrCapture);
     }
 
     /** Whether it keeps ranges to be read (see {@link #pend}). */
@@ -83,17 +88,22 @@ final class Capture implements RawFields.Lazy {
 
     /** Takes over what {@code inner}, a value within this one that read, keeps to be read. */
     void adopt(Capture inner) {
-        List<RawFields.Lazy> p = inner.pending;
-        if (p != null) {
-            p.forEach(this::pend);
+        if (inner.pending != null) {
+            keep(inner);
         }
     }
 
     /** Reads what this value, read at the top (nothing around it can fail now), keeps to be read. */
     void settle() {
-        List<RawFields.Lazy> p = pending;
+        List<Object> p = pending;
         if (p != null) {
-            p.forEach(RawFields.Lazy::raw);
+            for (Object o : p) {
+                if (o instanceof Capture) {
+                    ((Capture) o).settle(); // as deep as the values nest: at most the parser's 200
+                } else {
+                    ((RawFields.Lazy) o).raw();
+                }
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.trackflow.core.json;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.trackflow.core.json.internal.Wire;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +137,18 @@ final class Document extends ObjectReadContext.Base {
         }
     }
 
+    /** The text from {@code from} to {@code to} as it came (a cut character at the end shown replaced). */
+    private String text(long from, long to) {
+        String t = text;
+        if (t != null) {
+            return t.substring((int) from, (int) to);
+        }
+        byte[] b = bytes;
+        return b == null || from < first
+                ? ""
+                : new String(b, (int) (from - first), (int) Math.min(to - from, first + length - from), UTF_8);
+    }
+
     /** Keeps what the parser has read. */
     private void keep(byte[] b, int off, int n) {
         byte[] k = bytes;
@@ -206,7 +220,7 @@ final class Document extends ObjectReadContext.Base {
     }
 
     /** A value of a document, read again when first asked for. */
-    private static final class Range implements RawFields.Lazy {
+    static final class Range implements RawFields.Lazy {
         private @Nullable Document document;
         private final long from;
         private final long to;
@@ -230,6 +244,14 @@ final class Document extends ObjectReadContext.Base {
                 document = null; // the value keeps its tree, not the body it came in
             }
             return n;
+        }
+
+        /** The first {@code max} characters of the value as it came (for a log line), without reading it. */
+        String excerpt(int max) {
+            Document d = document;
+            RawJson n = node;
+            String s = n != null ? n.toJson() : d == null ? "" : d.text(from, Math.min(to, from + 4L * max));
+            return s.length() <= max ? s : s.substring(0, max) + "...";
         }
     }
 

@@ -41,8 +41,8 @@ import reactor.util.Loggers;
  * <p>One streaming pass, no tree per object: only unknown or unreadable values become (small) trees. An
  * optional nested object or list whose model has required fields may turn out not to read, and must then be
  * kept exactly as sent: read by this class's {@code read} methods or {@link Json}'s, it is read once and,
- * only if it does not read, read again raw from the bytes (or text) it came in; read by an application's
- * mapper through trackflow's Jackson modules, and below the first such level, it is read <em>capturing</em>:
+ * only if it does not read (and every value around it reads), read again raw from the bytes (or text) it
+ * came in; read by an application's mapper through trackflow's Jackson modules, it is read <em>capturing</em>:
  * each of its fields is also kept raw while it is read. A subclass registers its fields in its constructor;
  * the model registers the codec with {@link Json#register} from its own class initializer.
  *

@@ -308,6 +308,9 @@ final class ModelField<B, T, V> {
     }
 
     private static String excerpt(Object raw) {
+        if (raw instanceof Document.Range) { // its text as it came, without reading it now
+            return ((Document.Range) raw).excerpt(64);
+        }
         String s = RawFields.Collector.node(raw).toJson();
         return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
