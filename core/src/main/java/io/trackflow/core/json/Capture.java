@@ -59,6 +59,11 @@ final class Capture implements RawFields.Lazy {
         return fields != null;
     }
 
+    /** Whether {@code capture} is a capturing read's (none is not). */
+    static boolean collecting(@Nullable Capture capture) {
+        return capture != null && capture.collects();
+    }
+
     /** Keeps a field's raw value (a {@link RawJson} or a {@link RawFields.Lazy}), in a capturing read. */
     void put(String name, Object raw) {
         RawFields.Collector f = fields;

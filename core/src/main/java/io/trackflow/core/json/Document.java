@@ -37,6 +37,7 @@ final class Document extends ObjectReadContext.Base {
     /** What is kept behind when dropping: more than the parser reads ahead (8,000 bytes at a time). */
     private static final int BEHIND = 32 * 1024;
 
+    private static final int FIRST = 16 * 1024;
     private static final int KEPT = 1 << 20;
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
@@ -73,10 +74,9 @@ final class Document extends ObjectReadContext.Base {
     /** Reads a stream (closed once read), keeping what the parser reads of it. */
     static <R> R read(InputStream in, Function<JsonParser, R> read) {
         Buffer b = BUFFERS.get();
-        Document d = b.inUse ? new Document(null, null, new byte[16 * 1024]) : new Document(null, b, b.bytes);
-        if (d.owner != null) {
-            b.inUse = true;
-        }
+        // a read within a read (on the same thread) has a buffer of its own
+        Document d = b.inUse ? new Document(null, null, new byte[FIRST]) : new Document(null, b, b.bytes);
+        b.inUse = true;
         try {
             return Json.parsing(() -> Wire.parser(d, d.new Tee(in)), read);
         } finally {
@@ -90,8 +90,7 @@ final class Document extends ObjectReadContext.Base {
      * #close()} it once read.
      */
     long open(JsonParser p) {
-        TokenStreamLocation l = p.currentTokenLocation();
-        long at = text != null ? l.getCharOffset() : l.getByteOffset(); // -1 for a stream read as characters
+        long at = offset(p);
         if (at < 0 || (text == null && (bytes == null || at < first))) {
             return -1;
         }
@@ -106,8 +105,16 @@ final class Document extends ObjectReadContext.Base {
 
     /** Where the parser's current token (one byte or character long: the end of a structure) ends. */
     long after(JsonParser p) {
+        return offset(p) + 1;
+    }
+
+    /**
+     * Where the parser's current token begins: in characters for text, in bytes for a stream (-1 for a stream
+     * read as characters, one not in UTF-8).
+     */
+    private long offset(JsonParser p) {
         TokenStreamLocation l = p.currentTokenLocation();
-        return (text != null ? l.getCharOffset() : l.getByteOffset()) + 1;
+        return text != null ? l.getCharOffset() : l.getByteOffset();
     }
 
     /**
@@ -246,18 +253,20 @@ final class Document extends ObjectReadContext.Base {
             return n;
         }
 
-        /** The first {@code max} characters of the value as it came (for a log line), without reading it. */
-        String excerpt(int max) {
+        /**
+         * The start of the value as it came, up to {@code max} bytes or characters, while it has not been read
+         * (for a log line, which must not read it early); null once read.
+         */
+        @Nullable
+        String unread(int max) {
             Document d = document;
-            RawJson n = node;
-            String s = n != null ? n.toJson() : d == null ? "" : d.text(from, Math.min(to, from + 4L * max));
-            return s.length() <= max ? s : s.substring(0, max) + "...";
+            return node != null || d == null ? null : d.text(from, Math.min(to, from + max));
         }
     }
 
     /** A thread's buffer for documents. */
     private static final class Buffer {
-        byte[] bytes = new byte[16 * 1024];
+        byte[] bytes = new byte[FIRST];
         boolean inUse;
     }
 }

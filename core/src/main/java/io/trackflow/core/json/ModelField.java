@@ -67,8 +67,9 @@ final class ModelField<B, T, V> {
     /**
      * Reads the value at the current token (not {@code null}) into the builder, and, with a capture, its
      * raw value there too. Returns null when read; the raw value of an optional field that did not read
-     * (then kept raw by the model: a {@link RawJson}, or a {@link RawFields.Lazy} one in a checking read); {@link #REQUIRED_FAILED} when a required field did not read in a
-     * capturing read (the reason is in the capture). Without a capture, a required field (or any field of
+     * (then kept raw by the model: a {@link RawJson}, or a {@link RawFields.Lazy} one in a checking read);
+     * {@link #REQUIRED_FAILED} when a required field did not read in a capturing read (the reason is in the
+     * capture). Without a capture, a required field (or any field of
      * a strict model) that does not read throws.
      */
     @Nullable
@@ -76,7 +77,7 @@ final class ModelField<B, T, V> {
         if (type.model() == null) {
             // a scalar read never moves the parser; a structure where a scalar belongs never reads
             boolean structure = p.currentToken().isStructStart();
-            RawJson node = (capture != null && capture.collects()) || structure ? RawJson.read(p) : null;
+            RawJson node = Capture.collecting(capture) || structure ? RawJson.read(p) : null;
             if (capture != null && node != null) {
                 capture.put(name, node);
             }
@@ -91,13 +92,13 @@ final class ModelField<B, T, V> {
         ModelCodec<?, ?> codec = ModelCodec.of(nested);
         if (codec != null && (capture != null || (!required && !owner.strict && codec.mayFail()))) {
             // read once, and read again from the document only if it (and every value around it) fails
-            Document document = capture == null || !capture.collects() ? Document.of(p) : null;
+            Document document = Capture.collecting(capture) ? null : Document.of(p);
             return readNested(codec, document, p, builder, capture);
         }
         // a model without required fields cannot fail; a required structure fails the value
         V v;
         RawJson node = null;
-        if (capture != null && capture.collects()) { // a value of another codec (RawJson, ...): kept raw too
+        if (Capture.collecting(capture)) { // a value of another codec (RawJson, ...): kept raw too
             node = RawJson.read(p);
             capture.put(name, node);
             try (JsonParser again = Wire.parser(node.toJson())) {
@@ -308,10 +309,8 @@ final class ModelField<B, T, V> {
     }
 
     private static String excerpt(Object raw) {
-        if (raw instanceof Document.Range) { // its text as it came, without reading it now
-            return ((Document.Range) raw).excerpt(64);
-        }
-        String s = RawFields.Collector.node(raw).toJson();
+        String unread = raw instanceof Document.Range ? ((Document.Range) raw).unread(256) : null;
+        String s = unread != null ? unread : RawFields.Collector.node(raw).toJson(); // a range is not read early
         return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 }

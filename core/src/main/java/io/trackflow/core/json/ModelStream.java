@@ -106,7 +106,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
             }
             if (f == null) {
                 if (codec.additional == null) { // a strict model ignores what it does not know
-                    if (capture != null && capture.collects()) {
+                    if (Capture.collecting(capture)) {
                         capture.put(name, RawJson.read(p)); // but the raw value of all of it is kept
                     } else {
                         p.skipChildren();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trackflow.core.json.ModelCodecTest.Place;
 import io.trackflow.core.json.internal.Codecs;
-import io.trackflow.core.json.internal.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,14 +49,6 @@ class DocumentTest {
 
     private InputStream stream(String json) {
         return stream(json, Integer.MAX_VALUE);
-    }
-
-    /** The same JSON read by a parser without a document: nested values read capturing. */
-    private static Place capturing(String json) {
-        try (JsonParser p = Wire.parser(json)) {
-            p.nextToken();
-            return Codecs.of(Place.class).read(p);
-        }
     }
 
     private static void assertKeptRaw(Place p) {
@@ -144,7 +135,7 @@ class DocumentTest {
         List<Place> places = Json.readList(stream(all, 1 + random.nextInt(9_000)), Place.class);
         assertThat(places).hasSize(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Place expected = capturing(items.get(i));
+            Place expected = ModelCodecWithoutDocumentTest.readCapturing(items.get(i));
             assertThat(places.get(i).raw).as("item %d", i).isEqualTo(expected.raw);
             assertThat(places.get(i).inner.isPresent()).isEqualTo(expected.inner.isPresent());
         }
@@ -160,7 +151,7 @@ class DocumentTest {
                     ? Document.read(json, parser -> readAndCount(parser, json.length()))
                     : Document.read(stream(json, 8_000), parser -> readAndCount(parser, json.length()));
             assertThat(p.inner).isEmpty();
-            assertThat(p.raw).isEqualTo(capturing(json).raw);
+            assertThat(p.raw).isEqualTo(ModelCodecWithoutDocumentTest.readCapturing(json).raw);
         }
     }
 
@@ -186,7 +177,7 @@ class DocumentTest {
             assertThat(inner.parts).hasSize(2);
             assertThat(inner.parts.get(0).raw.get("inner")).isEqualTo(RawJson.parse(five));
             assertThat(readAgain[0]).isEqualTo(x.length() + five.length()); // each once, nothing else
-            assertThat(p.raw).isEqualTo(capturing(json).raw);
+            assertThat(p.raw).isEqualTo(ModelCodecWithoutDocumentTest.readCapturing(json).raw);
         }
         // the same, but the value around them does not read either: only it is read again
         String around = "{\"id\":2,\"inner\":{\"id\":3,\"name\":\"b\",\"inner\":" + x + "}}";
@@ -276,6 +267,6 @@ class DocumentTest {
         assertThat(p.raw.get("inner"))
                 .isEqualTo(RawJson.parse("{\"id\":2,\"nick\":\"éé\",\"parts\":[{\"id\":\"x\"}]}"));
         assertThat(Json.read(stream(json), Place.class).raw).isEqualTo(p.raw); // offsets in bytes: é is two
-        assertThat(capturing(json).raw).isEqualTo(p.raw);
+        assertThat(ModelCodecWithoutDocumentTest.readCapturing(json).raw).isEqualTo(p.raw);
     }
 }

@@ -12,11 +12,14 @@ class ModelCodecWithoutDocumentTest extends ModelCodecTest {
 
     @Override
     Place read(String json) {
-        return Json.parsing(
-                () -> Wire.parser(json),
-                p -> { // broken JSON reported as Json reports it
-                    p.nextToken();
-                    return Codecs.of(Place.class).read(p);
-                });
+        return readCapturing(json);
+    }
+
+    /** A place read by a parser without a document (broken JSON reported as {@link Json} reports it). */
+    static Place readCapturing(String json) {
+        return Json.parsing(() -> Wire.parser(json), p -> {
+            p.nextToken();
+            return Codecs.of(Place.class).read(p);
+        });
     }
 }
