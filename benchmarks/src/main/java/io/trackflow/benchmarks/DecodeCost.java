@@ -32,6 +32,10 @@ public final class DecodeCost {
         work.put("beyondWordsPageAsTree", b::beyondWordsPageAsTree);
         work.put("beatPassTracks", b::beatPassTracks);
         work.put("beatPassTracksAsTree", b::beatPassTracksAsTree);
+        // last, so that trackflow's figures stay comparable with runs from before they were added
+        work.put("beyondWordsPageAsRecords", b::beyondWordsPageAsRecords);
+        work.put("beyondWordsPageOfKnownFieldsAsRecords", b::beyondWordsPageOfKnownFieldsAsRecords);
+        work.put("beyondWordsPageAsPlainPojos", b::beyondWordsPageAsPlainPojos);
         for (Map.Entry<String, Callable<?>> w : work.entrySet()) {
             int n = w.getKey().startsWith("beatPass") ? rounds / 10 : rounds;
             for (int i = 0; i < n; i++) {
@@ -51,7 +55,7 @@ public final class DecodeCost {
             }
             Arrays.sort(cpu);
             System.out.printf(
-                    "%-30s %8.0f B/item   CPU ns/item: min %6.0f, median %6.0f%n", w.getKey(), bytes, cpu[0], cpu[3]);
+                    "%-38s %8.0f B/item   CPU ns/item: min %6.0f, median %6.0f%n", w.getKey(), bytes, cpu[0], cpu[3]);
         }
     }
 }

@@ -111,6 +111,27 @@ public class ModelDecodingBenchmark {
         return Json.readList(new ByteArrayInputStream(pageOfKnownFields), BackgroundTrack.class);
     }
 
+    /**
+     * For scale: the page into the hand-written loop's records ({@link Dto.Track}, Jackson 2 databind,
+     * trackflow's timestamp reader, unknown fields skipped), from a stream over the bytes.
+     */
+    @Benchmark
+    public List<Dto.Track> beyondWordsPageAsRecords() throws Exception {
+        return Baselines.TRACKS.readValue(new ByteArrayInputStream(page));
+    }
+
+    /** The same without the fields the model does not know. */
+    @Benchmark
+    public List<Dto.Track> beyondWordsPageOfKnownFieldsAsRecords() throws Exception {
+        return Baselines.TRACKS.readValue(new ByteArrayInputStream(pageOfKnownFields));
+    }
+
+    /** For scale: the page into the plain POJO of the pager most users write ({@link Dto.PlainTrack}). */
+    @Benchmark
+    public List<Dto.PlainTrack> beyondWordsPageAsPlainPojos() throws Exception {
+        return Baselines.PLAIN_TRACKS.readValue(new ByteArrayInputStream(page));
+    }
+
     /** The same page into a plain Jackson tree. */
     @Benchmark
     public JsonNode beyondWordsPageAsTree() throws Exception {

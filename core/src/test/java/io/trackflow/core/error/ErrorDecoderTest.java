@@ -100,6 +100,20 @@ class ErrorDecoderTest {
     }
 
     @Test
+    void aDefaultThatReadsAnotherAttributeSeesItsValue() {
+        // TrackflowStyle computes defaults in declaration order (no init shim): retryAfter() reads body()
+        ErrorResponse r = ErrorResponse.builder()
+                .method(io.trackflow.core.http.HttpMethod.GET)
+                .uri(java.net.URI.create("https://api.example.com/x"))
+                .status(429)
+                .body(ErrorBody.builder()
+                        .retryAfter(java.time.Duration.ofSeconds(7))
+                        .build())
+                .build();
+        assertThat(r.retryAfter()).contains(java.time.Duration.ofSeconds(7));
+    }
+
+    @Test
     void anExhaustedPoolIsNotAConnectFailure() {
         io.trackflow.core.http.HttpRequest req =
                 io.trackflow.core.http.HttpRequest.get(java.net.URI.create("https://api.example.com/x"));
