@@ -12,10 +12,8 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
 /**
  * Reactor Netty as the transport uses it: its client and pool configured once, and one exchange: the request sent with its headers, default {@code User-Agent} and
@@ -134,16 +132,6 @@ final class NettyExchange {
             loop.execute(s::cancel); // on the connection's event loop
         }
     }
-
-    /**
-     * Reactor Netty's global event loops (the threads every client uses by default), without its client
-     * colocation: a connection opened by a request started on an event loop (a response handler's, a
-     * limiter's or a paging engine's next request) goes on the next loop in turn, not on that same loop,
-     * so that one answer cannot pin every new connection of a client to one loop. Looked up on each use,
-     * so that global resources disposed and created again are followed.
-     */
-    static final LoopResources GLOBAL_LOOPS_SPREAD =
-            preferNative -> HttpResources.get().onServer(preferNative);
 
     /** The connection pool a transport creates for itself; idle connections are closed after 30 s. */
     static ConnectionProvider pool(int maxConnections, int pendingAcquireMaxCount, Duration pendingAcquireTimeout) {

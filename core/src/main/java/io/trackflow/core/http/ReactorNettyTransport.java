@@ -27,11 +27,7 @@ import reactor.util.Loggers;
  * trackflow/<version> java/<version>} unless the request sets one. Redirects are never followed, so
  * credentials never reach another host: a 3xx is returned like any other status.
  *
- * <p>It runs on Reactor Netty's global event loops ({@code reactor-http-*}), and a new connection goes
- * on the next loop in turn even when the request was started on an event loop (Reactor Netty's own default
- * would put it on that loop, so that the requests one answer starts would all share one loop).
- *
- * <p>Pass your own {@link HttpClient} to share its pool, loops, TLS, proxy and metrics settings; the
+ * <p>Pass your own {@link HttpClient} to share its pool, TLS, proxy and metrics settings; the
  * timeouts above are still applied on top of it, redirects are still disabled, and {@link #close()}
  * then leaves its resources alone.
  */
@@ -62,9 +58,7 @@ public final class ReactorNettyTransport implements HttpTransport {
         ownedProvider = b.httpClient == null
                 ? NettyExchange.pool(b.maxConnections, b.pendingAcquireMaxCount, b.pendingAcquireTimeout)
                 : null;
-        HttpClient base = b.httpClient != null
-                ? b.httpClient
-                : HttpClient.create(ownedProvider).runOn(NettyExchange.GLOBAL_LOOPS_SPREAD);
+        HttpClient base = b.httpClient != null ? b.httpClient : HttpClient.create(ownedProvider);
         this.client = NettyExchange.configured(base, b.connectTimeout, b.compression);
         this.responseTimeout = b.responseTimeout;
         this.maxResponseBytes = b.maxResponseBytes;

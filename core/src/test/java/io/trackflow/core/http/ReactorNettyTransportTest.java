@@ -85,10 +85,6 @@ class ReactorNettyTransportTest {
                                 (req, res) -> res.status(302)
                                         .header("Location", "http://example.invalid/steal")
                                         .send())
-                        .get(
-                                "/pause",
-                                (req, res) -> Mono.delay(Duration.ofMillis(50))
-                                        .then(res.sendString(Mono.just("{}")).then()))
                         .get("/gzip", (req, res) -> {
                             seen.add(String.valueOf(req.requestHeaders().get(HttpHeaderNames.ACCEPT_ENCODING)));
                             return res.sendString(Mono.just("x".repeat(5000)));
@@ -132,44 +128,6 @@ class ReactorNettyTransportTest {
                 .verifyComplete();
         assertThat(seen.get(0)).startsWith("trackflow/").contains(" java/");
         assertThat(seen.get(1)).isEqualTo("v");
-    }
-
-    /**
-     * Requests started on an event loop (a response handler's, a limiter's or a paging engine's next
-     * request) open their new connections on all loops, not on the loop they were started from:
-     * Reactor Netty's default client loops put such a connection on the calling loop, so that one answer
-     * would pin every connection of the client to one loop for good (measured under load: 3 of 40 fresh
-     * BeatPass clients answered 400 lookups on one loop).
-     */
-    @Test
-    void connectionsOpenedFromAnEventLoopSpreadOverTheLoops() {
-        ResponseHandler<String> where = new ResponseHandler<>() {
-            @Override
-            public String onSuccess(HttpResponse head, ResponseBody body) {
-                return Thread.currentThread().getName();
-            }
-
-            @Override
-            public String onFailure(HttpResponse response) {
-                throw new IllegalStateException("HTTP " + response.status());
-            }
-        };
-        HttpRequest pause = HttpRequest.get(uri("/pause"));
-        java.util.Set<String> loops = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.Set<String> startedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Long answers = transport
-                .exchange(pause, where)
-                .flatMapMany(first -> Flux.range(0, 12)
-                        .doOnSubscribe(s -> startedOn.add(Thread.currentThread().getName()))
-                        .flatMap(i -> transport.exchange(pause, where), 12))
-                .doOnNext(loops::add)
-                .count()
-                .block(Duration.ofSeconds(10));
-        assertThat(answers).isEqualTo(12);
-        assertThat(startedOn)
-                .as("the 12 requests were started on an event loop")
-                .allMatch(t -> t.startsWith("reactor-http"));
-        assertThat(loops).as("event loops the 12 connections are on").hasSizeGreaterThan(1);
     }
 
     @Test
