@@ -4,7 +4,9 @@
 # in the JVM warms a contender's code, as for a job that lists once. Prints each JVM's median listing
 # time, then per contender min / median / max over the rounds, and the ratio of medians to the
 # first contender (a throughput ratio: above 1, faster than it).
-#   benchmarks/short-run-solo.sh [rounds] [contender...]   (default: 7 pojo list; JAVA_OPTS for JVM flags)
+#   benchmarks/short-run-solo.sh [rounds] [contender...]   (default: 7 pojo list; JAVA_OPTS for JVM flags,
+#   SHORT_RUN_ARGS for more ShortRun options, e.g. "--server http://127.0.0.1:18080/v1 --key test-api-key"
+#   to list from a PageServer in its own JVM instead of the in-process fake)
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=target/benchmarks.jar
@@ -20,7 +22,7 @@ for r in $(seq 1 "$rounds"); do
   for k in $(seq 0 $((n - 1))); do
     c=${contenders[$(((k + r) % n))]}
     # shellcheck disable=SC2086
-    line=$(java ${JAVA_OPTS:-} -cp "$jar" io.trackflow.benchmarks.ShortRun --contenders "$c" | grep '^RESULT')
+    line=$(java ${JAVA_OPTS:-} -cp "$jar" io.trackflow.benchmarks.ShortRun ${SHORT_RUN_ARGS:-} --contenders "$c" | grep '^RESULT')
     echo "round $r $c $line" | tee -a "$out"
   done
 done
