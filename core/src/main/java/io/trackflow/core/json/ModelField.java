@@ -43,9 +43,6 @@ final class ModelField<B, T, V> {
     private final AtomicBoolean logged = new AtomicBoolean();
     /** Registered with a default (always present): a kept raw value is written instead of it. */
     boolean defaulted;
-    /** The field that followed this one last time (a guess, shared racily: see ModelCodec). */
-    @Nullable
-    ModelField<B, T, ?> next;
 
     ModelField(
             ModelCodec<B, T> owner,

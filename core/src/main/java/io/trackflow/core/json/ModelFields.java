@@ -21,9 +21,9 @@ final class ModelFields<B, T> {
     private final Map<String, ModelField<B, T, ?>> byName = new HashMap<>();
     final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
     long requiredMask;
-    /** The field seen first last time (a guess, shared racily: a stale one only costs a lookup). */
+    /** The name seen first in an object last time (a guess, shared racily: a stale one only costs a lookup). */
     @Nullable
-    ModelField<B, T, ?> first;
+    Slot<B, T> first;
 
     <V> ModelField<B, T, V> add(
             ModelCodec<B, T> owner,
@@ -52,10 +52,20 @@ final class ModelFields<B, T> {
         return f;
     }
 
-    /** The field of that JSON name; null when none is registered. */
-    @Nullable
-    ModelField<B, T, ?> get(String name) {
-        return byName.get(name);
+    /**
+     * The slot of a name the guesses missed: its field (null when none is registered), linked after
+     * {@code previous} (or first) as the name most likely to follow it, the earlier guess kept as the
+     * second.
+     */
+    Slot<B, T> learn(@Nullable Slot<B, T> previous, String name) {
+        Slot<B, T> s = new Slot<>(name, byName.get(name));
+        if (previous == null) {
+            first = s;
+        } else {
+            previous.other = previous.next;
+            previous.next = s;
+        }
+        return s;
     }
 
     boolean isRequired(String name) {
@@ -85,6 +95,36 @@ final class ModelFields<B, T> {
             if (f.type.model() != null) {
                 f.type.nested();
             }
+        }
+    }
+
+    /**
+     * A name as objects of this model send it, with the names that followed it last time: the order of
+     * a body's fields is mostly that of the object before it, so the next name is mostly one of two
+     * guesses. The name is the parser's own instance (Jackson canonicalizes names, so the same instance
+     * comes back for the same name): a guess is mostly one reference comparison, for the names the model
+     * does not know as for its fields. Shared racily between threads: a guess read stale costs one lookup,
+     * and {@code name} and {@code field} are final.
+     */
+    static final class Slot<B, T> {
+        final String name;
+        /** The field of that name; null for a name the model does not know. */
+        final @Nullable ModelField<B, T, ?> field;
+
+        @Nullable
+        Slot<B, T> next;
+
+        @Nullable
+        Slot<B, T> other;
+
+        Slot(String name, @Nullable ModelField<B, T, ?> field) {
+            this.name = name;
+            this.field = field;
+        }
+
+        /** Whether this slot is the name {@code name}. */
+        boolean is(String name) {
+            return this.name == name || this.name.equals(name);
         }
     }
 }

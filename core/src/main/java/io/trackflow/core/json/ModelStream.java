@@ -85,25 +85,18 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         B builder = codec.newBuilder.get();
         RawFields.Collector raw = null;
         long seen = 0;
-        ModelField<B, T, ?> previous = null;
+        ModelFields.Slot<B, T> previous = null;
         for (String name = p.currentName(); t == JsonToken.PROPERTY_NAME; t = p.nextToken(), name = p.currentName()) {
             JsonToken value = p.nextToken();
-            // fields mostly come in the order of the previous object: try the field that followed the
-            // previous one last time (the parser canonicalizes names: mostly one reference comparison)
-            ModelField<B, T, ?> guess = previous == null ? codec.fields.first : previous.next;
-            ModelField<B, T, ?> f;
-            if (guess != null && guess.name.equals(name)) {
-                f = guess;
-            } else {
-                f = codec.fields.get(name);
-                if (f != null) {
-                    if (previous == null) {
-                        codec.fields.first = f;
-                    } else {
-                        previous.next = f;
-                    }
-                }
+            // names mostly come in the order of the previous object: try the two names that followed the
+            // previous one, then look the name up (see ModelFields.Slot)
+            ModelFields.Slot<B, T> slot = previous == null ? codec.fields.first : previous.next;
+            if (slot == null || !slot.is(name)) {
+                ModelFields.Slot<B, T> other = previous == null ? null : previous.other;
+                slot = other != null && other.is(name) ? other : codec.fields.learn(previous, name);
             }
+            previous = slot;
+            ModelField<B, T, ?> f = slot.field;
             if (f == null) {
                 if (codec.additional == null) { // a strict model ignores what it does not know
                     if (Capture.collecting(capture)) {
@@ -120,7 +113,6 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 }
                 continue;
             }
-            previous = f;
             if (value == JsonToken.VALUE_NULL) {
                 if (capture != null) {
                     capture.put(name, RawJson.NULL);

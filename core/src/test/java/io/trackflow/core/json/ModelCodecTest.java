@@ -114,6 +114,63 @@ class ModelCodecTest {
         assertThat(p.raw.get("gone").isNull()).isTrue();
     }
 
+    /**
+     * The codec guesses each name from the names that followed the previous one in earlier objects: objects
+     * whose names come in ever-changing orders, with names the model does not know among them (some of
+     * them another model's field names) and names sent twice, each read exactly as it came.
+     */
+    @Test
+    void objectsWhoseNamesComeInChangingOrdersEachReadAsTheyCame() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        String[] unknown = {"zeta", "colour", "id2", "Name", "nam", "names", "code2", "url", "duration"};
+        for (int round = 0; round < 400; round++) {
+            List<String> names = new ArrayList<>(List.of("id", "name", "price"));
+            for (String u : unknown) {
+                if (random.nextInt(3) == 0) {
+                    names.add(u);
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                names.remove("price");
+            }
+            java.util.Collections.shuffle(names, random);
+            if (random.nextInt(8) == 0) {
+                names.add(names.get(random.nextInt(names.size()))); // sent twice: the later value counts
+            }
+            StringBuilder json = new StringBuilder("{");
+            Map<String, String> last = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                String v = n.equals("id") ? Integer.toString(round * 10 + i) : "\"" + n + round + "-" + i + "\"";
+                if (n.equals("price")) {
+                    v = "\"" + round + "." + i + "\"";
+                }
+                json.append(i == 0 ? "" : ",")
+                        .append('"')
+                        .append(n)
+                        .append("\":")
+                        .append(v);
+                last.remove(n);
+                last.put(n, v);
+            }
+            String text = json.append('}').toString();
+            Place p = read(text);
+            String id = last.get("id");
+            assertThat(p.id).as(text).isEqualTo(Long.parseLong(id));
+            assertThat('"' + p.name + '"').as(text).isEqualTo(last.get("name"));
+            assertThat(p.price.map(d -> '"' + d.toPlainString() + '"'))
+                    .as(text)
+                    .isEqualTo(Optional.ofNullable(last.get("price")));
+            Map<String, RawJson> raw = new java.util.LinkedHashMap<>();
+            for (String n : names) {
+                if (last.containsKey(n) && !List.of("id", "name", "price").contains(n)) {
+                    raw.putIfAbsent(n, RawJson.parse(last.get(n)));
+                }
+            }
+            assertThat(p.raw).as(text).containsExactlyInAnyOrderEntriesOf(raw);
+        }
+    }
+
     @Test
     void anOptionalFieldThatDoesNotReadIsAbsentAndKeptRawAndTheRestStillReads() throws Exception {
         Place p = read("{\"id\":1,\"price\":\"$5\",\"inner\":{\"id\":2,\"deep\":{\"x\":[1]}},"
