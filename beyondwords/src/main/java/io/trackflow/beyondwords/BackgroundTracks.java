@@ -238,10 +238,11 @@ public final class BackgroundTracks {
     /** One page: the items, and what BeyondWords' paging headers say about them. */
     private static PageResponse<BackgroundTrack> page(HttpResponse head, InputStream body) throws IOException {
         List<BackgroundTrack> items = Json.readList(body, BackgroundTrack.class);
+        // names as the response keeps them (lower-case), so that no lookup makes a lower-case copy
         return PageResponse.<BackgroundTrack>builder()
-                .totalCount(head.headerAsLong("X-Pagination-Total-Count"))
-                .limit(head.headerAsPositiveInt("X-Pagination-Limit"))
-                .offset(head.headerAsLong("X-Pagination-OffSet"))
+                .totalCount(head.headerAsLong("x-pagination-total-count"))
+                .limit(head.headerAsPositiveInt("x-pagination-limit"))
+                .offset(head.headerAsLong("x-pagination-offset"))
                 .build(items, head.headers());
     }
 

@@ -109,7 +109,10 @@ public abstract class HttpResponse {
 
     @Value.Check
     final HttpResponse normalize() {
-        boolean lower = headers().keySet().stream().allMatch(k -> k.equals(Headers.lower(k)));
+        boolean lower = true;
+        for (String k : headers().keySet()) {
+            lower &= Headers.isLower(k);
+        }
         boolean readOnly = body().isReadOnly() && body().position() == 0;
         if (lower && readOnly && HeaderMaps.readOnly(headers())) {
             return this;
