@@ -111,7 +111,7 @@ public abstract class HttpResponse {
     final HttpResponse normalize() {
         boolean lower = true;
         for (String k : headers().keySet()) {
-            lower &= Headers.isLower(k);
+            lower &= Headers.isLower(k) || k.equals(Headers.lower(k)); // the second only for non-ASCII
         }
         boolean readOnly = body().isReadOnly() && body().position() == 0;
         if (lower && readOnly && HeaderMaps.readOnly(headers())) {

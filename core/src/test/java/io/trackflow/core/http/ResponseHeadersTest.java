@@ -22,4 +22,18 @@ class ResponseHeadersTest {
         assertThatThrownBy(() -> r.headers().get("x-request-id").add("r2"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void headerNamesAreKeptLowerCaseBeyondAscii() {
+        HttpResponse r = HttpResponse.builder()
+                .status(200)
+                .body(HttpResponse.EMPTY)
+                .header("x-café", "v")
+                .header("X-CAFÉ-Zwei", "w")
+                .header("\u00ff", "y")
+                .build();
+        assertThat(r.headers()).containsOnlyKeys("x-café", "x-café-zwei", "\u00ff");
+        assertThat(r.header("X-Café")).contains("v");
+        assertThat(r.header("x-café-zwei")).contains("w");
+    }
 }
