@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +22,20 @@ final class ModelFields<B, T> {
     private final Map<String, ModelField<B, T, ?>> byName = new HashMap<>();
     final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
     long requiredMask;
-    /** The name seen first in an object last time (a guess, shared racily: a stale one only costs a lookup). */
-    @Nullable
-    Slot<B, T> first;
+    /** The slot of each registered field, by JSON name. */
+    private final Map<String, Slot<B, T>> slots = new HashMap<>();
+
+    /**
+     * The slots of names the model does not know, as bodies send them: at most {@link #MAX_UNKNOWN}, so that
+     * what the guesses keep stays bounded whatever the bodies.
+     */
+    private final Map<String, Slot<B, T>> unknown = new ConcurrentHashMap<>();
+
+    /** The most names the model does not know that get a slot; any other such name is looked up each time. */
+    static final int MAX_UNKNOWN = 256;
+
+    /** Before the first name of an object: its successors are the names objects started with lately. */
+    final Slot<B, T> start = new Slot<>("", null);
 
     <V> ModelField<B, T, V> add(
             ModelCodec<B, T> owner,
@@ -45,6 +57,7 @@ final class ModelFields<B, T> {
                 getter,
                 required);
         byName.put(name, f);
+        slots.put(name, new Slot<>(name, f));
         inOrder.add(f);
         if (required) {
             requiredMask |= 1L << f.index;
@@ -53,19 +66,28 @@ final class ModelFields<B, T> {
     }
 
     /**
-     * The slot of a name the guesses missed: its field (null when none is registered), linked after
-     * {@code previous} (or first) as the name most likely to follow it, the earlier guess kept as the
-     * second.
+     * The slot of a name the guesses missed, one per name: its field (null when none is registered), linked
+     * after {@code previous} as the name most likely to follow it, the earlier guess kept as the second.
      */
-    Slot<B, T> learn(@Nullable Slot<B, T> previous, String name) {
-        Slot<B, T> s = new Slot<>(name, byName.get(name));
-        if (previous == null) {
-            first = s;
-        } else {
-            previous.other = previous.next;
-            previous.next = s;
+    Slot<B, T> learn(Slot<B, T> previous, String name) {
+        Slot<B, T> s = slots.get(name);
+        if (s == null) {
+            s = unknown.get(name);
+            if (s == null) {
+                if (unknown.size() >= MAX_UNKNOWN) {
+                    return new Slot<>(name, null); // neither kept nor linked: it goes with the read
+                }
+                s = unknown.computeIfAbsent(name, n -> new Slot<>(n, null));
+            }
         }
+        previous.other = previous.next;
+        previous.next = s;
         return s;
+    }
+
+    /** The slots the guesses keep (for tests). */
+    int slotsKept() {
+        return slots.size() + unknown.size();
     }
 
     boolean isRequired(String name) {
@@ -99,12 +121,11 @@ final class ModelFields<B, T> {
     }
 
     /**
-     * A name as objects of this model send it, with the names that followed it last time: the order of
-     * a body's fields is mostly that of the object before it, so the next name is mostly one of two
-     * guesses. The name is the parser's own instance (Jackson canonicalizes names, so the same instance
-     * comes back for the same name): a guess is mostly one reference comparison, for the names the model
-     * does not know as for its fields. Shared racily between threads: a guess read stale costs one lookup,
-     * and {@code name} and {@code field} are final.
+     * A name objects of this model send, with the two names that followed it lately: the order of a body's
+     * fields is mostly that of the object before it, so the next name is mostly one of two guesses, for
+     * the names the model does not know as for its fields (an unknown name's slot holds the parser's own
+     * instance, which Jackson hands out again for the same name: one reference comparison). Shared racily
+     * between threads: a guess read stale costs one lookup; {@code name} and {@code field} are final.
      */
     static final class Slot<B, T> {
         final String name;

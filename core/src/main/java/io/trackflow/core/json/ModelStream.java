@@ -85,14 +85,14 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         B builder = codec.newBuilder.get();
         RawFields.Collector raw = null;
         long seen = 0;
-        ModelFields.Slot<B, T> previous = null;
+        ModelFields.Slot<B, T> previous = codec.fields.start;
         for (String name = p.currentName(); t == JsonToken.PROPERTY_NAME; t = p.nextToken(), name = p.currentName()) {
             JsonToken value = p.nextToken();
             // names mostly come in the order of the previous object: try the two names that followed the
-            // previous one, then look the name up (see ModelFields.Slot)
-            ModelFields.Slot<B, T> slot = previous == null ? codec.fields.first : previous.next;
+            // previous one lately, then look the name up (see ModelFields.Slot)
+            ModelFields.Slot<B, T> slot = previous.next;
             if (slot == null || !slot.is(name)) {
-                ModelFields.Slot<B, T> other = previous == null ? null : previous.other;
+                ModelFields.Slot<B, T> other = previous.other;
                 slot = other != null && other.is(name) ? other : codec.fields.learn(previous, name);
             }
             previous = slot;

@@ -171,6 +171,35 @@ class ModelCodecTest {
         }
     }
 
+    /**
+     * Bodies whose names never settle do not make the codec's guesses keep more than a bound: here objects
+     * whose unknown names spell every path of a binary tree 12 levels deep (each name one of two at its
+     * depth: 8,190 slots if a slot were kept per place in the order) and then 1,000 distinct names.
+     */
+    @Test
+    void namesThatNeverSettleKeepABoundedNumberOfGuesses() throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 4096; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"n\"");
+            for (int depth = 0; depth < 12; depth++) {
+                json.append(",\"")
+                        .append((i >> depth & 1) == 0 ? 'a' : 'b')
+                        .append(depth)
+                        .append("\":0");
+            }
+            for (int k = 0; i == 4095 && k < 1000; k++) {
+                json.append(",\"z").append(k).append("\":0");
+            }
+            json.append('}');
+        }
+        List<Place> read = Json.readList(stream(json.append(']').toString()), Place.class);
+        assertThat(read).hasSize(4096);
+        assertThat(read.get(4095).raw).hasSize(1012).containsKey("b11").containsKey("z999");
+        ModelFields<?, ?> fields =
+                ((ModelStream<?, ?>) io.trackflow.core.json.internal.Codecs.find(Place.class)).codec.fields;
+        assertThat(fields.slotsKept()).isLessThanOrEqualTo(8 + ModelFields.MAX_UNKNOWN);
+    }
+
     @Test
     void anOptionalFieldThatDoesNotReadIsAbsentAndKeptRawAndTheRestStillReads() throws Exception {
         Place p = read("{\"id\":1,\"price\":\"$5\",\"inner\":{\"id\":2,\"deep\":{\"x\":[1]}},"
