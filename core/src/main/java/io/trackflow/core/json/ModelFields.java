@@ -31,8 +31,13 @@ final class ModelFields<B, T> {
      */
     private final Map<String, Slot<B, T>> unknown = new ConcurrentHashMap<>();
 
-    /** The most names the model does not know that get a slot; any other such name is looked up each time. */
+    /**
+     * The most names the model does not know that get a slot, and the longest such name (in characters);
+     * any other such name is looked up each time: at most ~32 KiB kept per model, whatever the bodies.
+     */
     static final int MAX_UNKNOWN = 256;
+
+    static final int MAX_UNKNOWN_LENGTH = 64;
 
     /** Before the first name of an object: its successors are the names objects started with lately. */
     final Slot<B, T> start = new Slot<>("", null);
@@ -74,7 +79,7 @@ final class ModelFields<B, T> {
         if (s == null) {
             s = unknown.get(name);
             if (s == null) {
-                if (unknown.size() >= MAX_UNKNOWN) {
+                if (unknown.size() >= MAX_UNKNOWN || name.length() > MAX_UNKNOWN_LENGTH) {
                     return new Slot<>(name, null); // neither kept nor linked: it goes with the read
                 }
                 s = unknown.computeIfAbsent(name, n -> new Slot<>(n, null));
@@ -88,6 +93,11 @@ final class ModelFields<B, T> {
     /** The slots the guesses keep (for tests). */
     int slotsKept() {
         return slots.size() + unknown.size();
+    }
+
+    /** The longest name the guesses keep (for tests). */
+    int longestNameKept() {
+        return unknown.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     boolean isRequired(String name) {

@@ -174,7 +174,8 @@ class ModelCodecTest {
     /**
      * Bodies whose names never settle do not make the codec's guesses keep more than a bound: here objects
      * whose unknown names spell every path of a binary tree 12 levels deep (each name one of two at its
-     * depth: 8,190 slots if a slot were kept per place in the order) and then 1,000 distinct names.
+     * depth: 8,190 slots if a slot were kept per place in the order), a name of 4,000 characters and 1,000
+     * distinct names.
      */
     @Test
     void namesThatNeverSettleKeepABoundedNumberOfGuesses() throws Exception {
@@ -187,6 +188,9 @@ class ModelCodecTest {
                         .append(depth)
                         .append("\":0");
             }
+            if (i == 7) {
+                json.append(",\"").append("long".repeat(1000)).append("\":0");
+            }
             for (int k = 0; i == 4095 && k < 1000; k++) {
                 json.append(",\"z").append(k).append("\":0");
             }
@@ -198,6 +202,8 @@ class ModelCodecTest {
         ModelFields<?, ?> fields =
                 ((ModelStream<?, ?>) io.trackflow.core.json.internal.Codecs.find(Place.class)).codec.fields;
         assertThat(fields.slotsKept()).isLessThanOrEqualTo(8 + ModelFields.MAX_UNKNOWN);
+        assertThat(fields.longestNameKept()).isLessThanOrEqualTo(ModelFields.MAX_UNKNOWN_LENGTH);
+        assertThat(read.get(7).raw).containsKey("long".repeat(1000));
     }
 
     @Test
