@@ -8,8 +8,6 @@ import io.trackflow.core.error.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import reactor.core.Disposable;
@@ -18,8 +16,8 @@ import reactor.core.Disposables;
 /**
  * One lookup subtask's lookups in flight: each element's lookup, completed exactly once, by its track,
  * its failure (a missing track skipped when asked) or Flink's timeout, whichever comes first. Results
- * are handed to Flink from a thread of the subtask's own, never from a Netty event loop: completing a
- * {@code ResultFuture} enqueues into the task's mailbox, which takes a lock.
+ * are handed to Flink from a thread of the subtask's own ({@link Completions}), never from a Netty event
+ * loop: completing a {@code ResultFuture} enqueues into the task's mailbox, which takes a lock.
  */
 final class InFlightLookups implements AutoCloseable {
 
@@ -28,7 +26,7 @@ final class InFlightLookups implements AutoCloseable {
     private final boolean skipMissing;
     private final TrackflowMetrics metrics;
     private final Map<ResultFuture<Track>, Disposable> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService completions;
+    private final Completions completions;
 
     InFlightLookups(
             BeatPassClient client, TrackInclude[] with, boolean skipMissing, TrackflowMetrics metrics, int subtask) {
@@ -36,11 +34,7 @@ final class InFlightLookups implements AutoCloseable {
         this.with = with;
         this.skipMissing = skipMissing;
         this.metrics = metrics;
-        this.completions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "trackflow-lookups-" + subtask);
-            t.setDaemon(true);
-            return t;
-        });
+        this.completions = new Completions("trackflow-lookups-" + subtask);
     }
 
     /** Starts the lookup of {@code id}, to complete {@code result}. */
@@ -103,6 +97,6 @@ final class InFlightLookups implements AutoCloseable {
         inFlight.values().forEach(Disposable::dispose);
         inFlight.clear();
         client.close();
-        completions.shutdownNow();
+        completions.close();
     }
 }
