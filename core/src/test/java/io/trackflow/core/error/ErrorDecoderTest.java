@@ -81,11 +81,7 @@ class ErrorDecoderTest {
 
     @Test
     void anErrorResponsePrintsNoCredentialOrCookie() {
-        ErrorResponse r = ErrorResponse.builder()
-                .method(io.trackflow.core.http.HttpMethod.GET)
-                .uri(java.net.URI.create("https://api.example.com/x"))
-                .status(401)
-                .putHeaders("set-cookie", java.util.List.of("session=static-secret"))
+        ErrorResponse r = get(401).putHeaders("set-cookie", java.util.List.of("session=static-secret"))
                 .putHeaders("authorization", java.util.List.of("Bearer static-secret"))
                 .putHeaders("X-Api-Key", java.util.List.of("static-secret"))
                 .putHeaders("cookie", java.util.List.of("a=static-secret"))
@@ -99,14 +95,18 @@ class ErrorDecoderTest {
         assertThat(ErrorFactory.of(r).toString()).doesNotContain("static-secret");
     }
 
+    /** The response to a GET of https://api.example.com/x with {@code status}, to complete. */
+    private static ErrorResponse.Builder get(int status) {
+        return ErrorResponse.builder()
+                .method(io.trackflow.core.http.HttpMethod.GET)
+                .uri(java.net.URI.create("https://api.example.com/x"))
+                .status(status);
+    }
+
     @Test
     void aDefaultThatReadsAnotherAttributeSeesItsValue() {
         // TrackflowStyle computes defaults in declaration order (no init shim): retryAfter() reads body()
-        ErrorResponse r = ErrorResponse.builder()
-                .method(io.trackflow.core.http.HttpMethod.GET)
-                .uri(java.net.URI.create("https://api.example.com/x"))
-                .status(429)
-                .body(ErrorBody.builder()
+        ErrorResponse r = get(429).body(ErrorBody.builder()
                         .retryAfter(java.time.Duration.ofSeconds(7))
                         .build())
                 .build();
