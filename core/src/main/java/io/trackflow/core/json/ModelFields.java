@@ -133,14 +133,18 @@ final class ModelFields<B, T> {
     /**
      * A name objects of this model send, with the two names that followed it lately: the order of a body's
      * fields is mostly that of the object before it, so the next name is mostly one of two guesses, for
-     * the names the model does not know as for its fields (an unknown name's slot holds the parser's own
-     * instance, which Jackson hands out again for the same name: one reference comparison). Shared racily
-     * between threads: a guess read stale costs one lookup; {@code name} and {@code field} are final.
+     * the names the model does not know as for its fields (a slot keeps the parser's instance of its name,
+     * which Jackson hands out again for the same name: one reference comparison). Shared racily between
+     * threads: a guess or an instance read stale costs one comparison or lookup; {@code name} and {@code
+     * field} are final.
      */
     static final class Slot<B, T> {
         final String name;
         /** The field of that name; null for a name the model does not know. */
         final @Nullable ModelField<B, T, ?> field;
+
+        /** The instance of the name the parser handed out last (racy; null until one is seen). */
+        private @Nullable String seen;
 
         @Nullable
         Slot<B, T> next;
@@ -153,9 +157,19 @@ final class ModelFields<B, T> {
             this.field = field;
         }
 
-        /** Whether this slot is the name {@code name}. */
+        /**
+         * Whether this slot is the name {@code name}; the parser's instance is kept, so that the next
+         * comparison with it is by reference (a registered field's name is another instance).
+         */
         boolean is(String name) {
-            return this.name == name || this.name.equals(name);
+            if (seen == name) {
+                return true;
+            }
+            if (this.name.equals(name)) {
+                seen = name;
+                return true;
+            }
+            return false;
         }
     }
 }
