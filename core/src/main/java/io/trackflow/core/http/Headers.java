@@ -15,7 +15,7 @@ final class Headers {
      * Whether {@code name} is ASCII with no upper-case letter, so its own lower-case form; allocates
      * nothing. Any other character leaves the answer to {@link String#toLowerCase}.
      */
-    static boolean isLower(String name) {
+    private static boolean isLower(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c >= 'A' && c <= 'Z' || c >= 0x80) {

@@ -111,7 +111,7 @@ public abstract class HttpResponse {
     final HttpResponse normalize() {
         boolean lower = true;
         for (String k : headers().keySet()) {
-            lower &= Headers.isLower(k) || k.equals(Headers.lower(k)); // the second only for non-ASCII
+            lower &= k.equals(Headers.lower(k)); // lower() copies nothing for a name already lower-case ASCII
         }
         boolean readOnly = body().isReadOnly() && body().position() == 0;
         if (lower && readOnly && HeaderMaps.readOnly(headers())) {
