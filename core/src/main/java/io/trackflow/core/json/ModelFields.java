@@ -19,10 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ModelFields<B, T> {
 
-    private final Map<String, ModelField<B, T, ?>> byName = new HashMap<>();
     final List<ModelField<B, T, ?>> inOrder = new ArrayList<>();
     long requiredMask;
-    /** The slot of each registered field, by JSON name. */
+    /** The slot of each registered field (its field with it), by JSON name. */
     private final Map<String, Slot<B, T>> slots = new HashMap<>();
 
     /**
@@ -50,18 +49,17 @@ final class ModelFields<B, T> {
             @Nullable Function<T, ?> getter,
             boolean required) {
         Objects.requireNonNull(name, "name");
-        if (byName.size() == Long.SIZE || byName.containsKey(name)) {
+        if (slots.size() == Long.SIZE || slots.containsKey(name)) {
             throw new IllegalArgumentException("field " + name + " is registered twice, or one field too many");
         }
         ModelField<B, T, V> f = new ModelField<>(
                 owner,
                 name,
-                byName.size(),
+                slots.size(),
                 Objects.requireNonNull(type, "type"),
                 Objects.requireNonNull(setter, "setter"),
                 getter,
                 required);
-        byName.put(name, f);
         slots.put(name, new Slot<>(name, f));
         inOrder.add(f);
         if (required) {
@@ -101,7 +99,8 @@ final class ModelFields<B, T> {
     }
 
     boolean isRequired(String name) {
-        ModelField<B, T, ?> f = byName.get(name);
+        Slot<B, T> s = slots.get(name);
+        ModelField<B, T, ?> f = s == null ? null : s.field;
         return f != null && f.required;
     }
 
