@@ -10,6 +10,7 @@ import io.trackflow.core.internal.HeaderMaps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +67,23 @@ final class BodyAggregate {
      * place, any other status copied. A body over the limit closes its connection, never to be reused.
      */
     static <T> Mono<T> receive(
-            HttpClientResponse res, Connection conn, ResponseHandler<T> handler, int maxResponseBytes) {
+            HttpClientResponse res,
+            Connection conn,
+            ResponseHandler<T> handler,
+            int maxResponseBytes,
+            HeaderNames names) {
         int status = res.status().code();
         if (contentLength(res) > maxResponseBytes) {
             conn.dispose();
             return Mono.error(TransportFailure.tooLarge(status, maxResponseBytes));
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, String> h : res.responseHeaders()) {
+        Iterator<Map.Entry<CharSequence, CharSequence>> it =
+                res.responseHeaders().iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
             // read-only values, as HttpResponse keeps them: one list per header, a new one for a repeat
-            headers.merge(Headers.lower(h.getKey()), List.of(h.getValue()), HeaderMaps::concat);
+            headers.merge(names.lower(h.getKey()), List.of(h.getValue().toString()), HeaderMaps::concat);
         }
         // the headers copied once, exactly sized (the builder would copy them twice: once per put, once at build)
         HttpResponse head = ((ImmutableHttpResponse) HttpResponse.builder()

@@ -68,14 +68,16 @@ public abstract class HttpRequest {
      * @return the new request
      */
     public final HttpRequest withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : headers().entrySet()) {
+        Map<String, String> headers = headers();
+        Map<String, String> copy = new LinkedHashMap<>((int) ((headers.size() + 1) / 0.75f) + 1);
+        for (Map.Entry<String, String> e : headers.entrySet()) {
             if (!e.getKey().equalsIgnoreCase(name)) {
                 copy.put(e.getKey(), e.getValue());
             }
         }
         copy.put(name, value);
-        return builder().from(this).headers(copy).build();
+        // one copy into the new value (a builder would copy the map three times: from, headers, build)
+        return ((ImmutableHttpRequest) this).withHeaders(copy);
     }
 
     @Value.Check

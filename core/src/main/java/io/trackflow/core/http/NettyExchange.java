@@ -36,6 +36,7 @@ final class NettyExchange {
             Duration responseTimeout,
             String userAgent,
             int maxResponseBytes,
+            HeaderNames names,
             Supplier<@Nullable Throwable> refusal) {
         return new Mono<>() {
             @Override
@@ -46,7 +47,7 @@ final class NettyExchange {
                     return;
                 }
                 Answer<T> answer = new Answer<>(actual, request);
-                send(client, request, handler, responseTimeout, userAgent, maxResponseBytes, answer.loop)
+                send(client, request, handler, responseTimeout, userAgent, maxResponseBytes, names, answer.loop)
                         .subscribe(answer);
             }
         };
@@ -59,6 +60,7 @@ final class NettyExchange {
             Duration responseTimeout,
             String userAgent,
             int maxResponseBytes,
+            HeaderNames names,
             LoopCancellation loop) {
         HttpMethod method = HttpMethod.valueOf(request.method().name());
         byte[] body = request.body().orElse(null);
@@ -77,7 +79,7 @@ final class NettyExchange {
                     req.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
                     return out.sendByteArray(Mono.just(body));
                 })
-                .responseConnection((res, conn) -> BodyAggregate.receive(res, conn, handler, maxResponseBytes));
+                .responseConnection((res, conn) -> BodyAggregate.receive(res, conn, handler, maxResponseBytes, names));
     }
 
     /**

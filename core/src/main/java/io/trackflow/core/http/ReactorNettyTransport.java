@@ -52,6 +52,7 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final Duration responseTimeout;
     private final int maxResponseBytes;
     private final String userAgent;
+    private final HeaderNames headerNames = new HeaderNames();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReactorNettyTransport(Builder b) {
@@ -107,6 +108,7 @@ public final class ReactorNettyTransport implements HttpTransport {
                 responseTimeout,
                 userAgent,
                 maxResponseBytes,
+                headerNames,
                 () -> closed.get()
                         ? new IllegalStateException("transport closed: " + request.method() + " "
                                 + request.uri().getScheme() + "://"
