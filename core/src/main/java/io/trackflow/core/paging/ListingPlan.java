@@ -186,14 +186,14 @@ final class ListingPlan<T> {
      * @throws RuntimeException the loop guard's failure, when the page starts with the same item as the page
      *     before it
      */
-    boolean letThrough(Page<T> p) {
-        if (p.offset() > start && p.offset() >= dataEnd) {
+    boolean letThrough(ReadPage<T> p) {
+        if (p.offset > start && p.offset >= dataEnd) {
             return false;
         }
         if (p.size() > 0) {
             Object first = p.items().get(0);
             if (previousFirst != null && previousFirst.equals(first)) {
-                throw failures.notAdvancing(p.offset(), "starts with the same item as the page before it");
+                throw failures.notAdvancing(p.offset, "starts with the same item as the page before it");
             }
             previousFirst = first;
         }
@@ -214,7 +214,7 @@ final class ListingPlan<T> {
         size = style.sizeAfter(r, pageSize, firstLimit, total.isPresent() && after < until);
         // a page whose size the server changed ends sooner: it is short only against its own end
         boolean last = n == 0 || after >= until || (total.isEmpty() && isShort(r, style.against(start, firstLimit)));
-        s.ready.add(page(r, start, firstLimit, last ? -1 : after, until));
+        s.ready.add(new ReadPage<>(r, start, firstLimit, last ? -1 : after, until));
         stop = until;
         planned = after;
         if (last) {
@@ -232,7 +232,7 @@ final class ListingPlan<T> {
             return;
         }
         long after = at + n;
-        s.ready.add(page(r, at, limit, after, stop));
+        s.ready.add(new ReadPage<>(r, at, limit, after, stop));
         if (after < s.to) {
             s.ask(style, after, (int) Math.min(size, s.to - after), run);
         }
@@ -247,7 +247,7 @@ final class ListingPlan<T> {
                 || isShort(r, style.against(at, limit))
                 || (r.totalCount().isPresent() && after >= r.totalCount().getAsLong());
         if (n > 0) {
-            s.ready.add(page(r, at, limit, done ? -1 : after, end));
+            s.ready.add(new ReadPage<>(r, at, limit, done ? -1 : after, end));
         }
         planned = after;
         allAsked = done;
@@ -284,12 +284,16 @@ final class ListingPlan<T> {
         return PageResponse.<T>builder().from(r).build(r.items().subList(0, limit), r.headers());
     }
 
-    /** The page users see, with the cursor of what follows it (none past {@code stop}). */
-    private Page<T> page(PageResponse<T> r, long offset, int asked, long after, long stop) {
-        Optional<PageCursor> c = after < 0 || after >= stop ? Optional.empty() : Optional.of(cursor(after));
+    /**
+     * The page users see of a page read, with the cursor of what follows it (none when the listing ends with
+     * it, or past where the listing stops). Made only for a listing of pages: items are let through without.
+     */
+    Page<T> view(ReadPage<T> p) {
+        PageResponse<T> r = p.answer;
+        Optional<PageCursor> c = p.after < 0 || p.after >= p.stop ? Optional.empty() : Optional.of(cursor(p.after));
         return Page.<T>builder()
-                .offset(offset)
-                .limit(r.limit().orElse(asked))
+                .offset(p.offset)
+                .limit(r.limit().orElse(p.asked))
                 .totalCount(r.totalCount())
                 .nextCursor(c)
                 .build(r.items(), r.headers());

@@ -175,7 +175,7 @@ final class PagingRun<T, R> implements Subscription {
                 complete(); // the listing shrank: nothing after the gap, and no wait for it
                 return;
             }
-            Page<T> p = head.ready.peekFirst();
+            ReadPage<T> p = head.ready.peekFirst();
             if (p == null) {
                 if (head.error != null) { // in order: the failure of a segment after the items before it
                     fail(head.error);
@@ -195,17 +195,17 @@ final class PagingRun<T, R> implements Subscription {
                 }
                 headChecked = true;
                 index = 0;
-                next = p.offset();
+                next = p.offset;
             }
             if (wholePages) {
                 if (e == r) {
                     break;
                 }
-                next = p.offset() + p.size();
+                next = p.offset + p.size();
                 e++;
                 head.ready.pollFirst();
                 headChecked = false;
-                onNext(p);
+                onNext(plan.view(p));
                 continue;
             }
             List<T> items = p.items();

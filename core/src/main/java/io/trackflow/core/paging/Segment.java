@@ -20,7 +20,7 @@ final class Segment<T> {
     /** Where it ends, exclusive. */
     final long to;
     /** Its pages read and not yet let through. */
-    final ArrayDeque<Page<T>> ready = new ArrayDeque<>(2);
+    final ArrayDeque<ReadPage<T>> ready = new ArrayDeque<>(2);
     /** What ended its reading: signalled once the items before it are out. */
     @Nullable
     Throwable error;
