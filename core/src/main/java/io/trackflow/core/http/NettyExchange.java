@@ -30,7 +30,7 @@ final class NettyExchange {
      * takes it.
      */
     static <T> Mono<T> run(
-            HttpClient client,
+            Senders senders,
             HttpRequest request,
             ResponseHandler<T> handler,
             Duration responseTimeout,
@@ -47,14 +47,14 @@ final class NettyExchange {
                     return;
                 }
                 Answer<T> answer = new Answer<>(actual, request);
-                send(client, request, handler, responseTimeout, userAgent, maxResponseBytes, names, answer.loop)
+                send(senders, request, handler, responseTimeout, userAgent, maxResponseBytes, names, answer.loop)
                         .subscribe(answer);
             }
         };
     }
 
     private static <T> Flux<T> send(
-            HttpClient client,
+            Senders senders,
             HttpRequest request,
             ResponseHandler<T> handler,
             Duration responseTimeout,
@@ -62,9 +62,8 @@ final class NettyExchange {
             int maxResponseBytes,
             HeaderNames names,
             LoopCancellation loop) {
-        HttpMethod method = HttpMethod.valueOf(request.method().name());
         byte[] body = request.body().orElse(null);
-        return client.request(method)
+        return senders.of(request.method())
                 .uri(request.uri())
                 .send((req, out) -> {
                     out.withConnection(loop::bind);
@@ -132,6 +131,26 @@ final class NettyExchange {
         @Override
         void cancelSource(Subscription s) {
             loop.execute(s::cancel); // on the connection's event loop
+        }
+    }
+
+    /**
+     * A client's request senders, one per method, made once: each request then configures only its own
+     * URI and body (Reactor Netty copies its configuration once per step).
+     */
+    static final class Senders {
+        private final HttpClient.RequestSender[] byMethod;
+
+        Senders(HttpClient client) {
+            io.trackflow.core.http.HttpMethod[] methods = io.trackflow.core.http.HttpMethod.values();
+            byMethod = new HttpClient.RequestSender[methods.length];
+            for (io.trackflow.core.http.HttpMethod m : methods) {
+                byMethod[m.ordinal()] = client.request(HttpMethod.valueOf(m.name()));
+            }
+        }
+
+        HttpClient.RequestSender of(io.trackflow.core.http.HttpMethod method) {
+            return byMethod[method.ordinal()];
         }
     }
 

@@ -48,6 +48,7 @@ public final class ReactorNettyTransport implements HttpTransport {
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
     private final HttpClient client;
+    private final NettyExchange.Senders senders;
     private final @Nullable ConnectionProvider ownedProvider;
     private final Duration responseTimeout;
     private final int maxResponseBytes;
@@ -61,6 +62,7 @@ public final class ReactorNettyTransport implements HttpTransport {
                 : null;
         HttpClient base = b.httpClient != null ? b.httpClient : HttpClient.create(ownedProvider);
         this.client = NettyExchange.configured(base, b.connectTimeout, b.compression);
+        this.senders = new NettyExchange.Senders(client);
         this.responseTimeout = b.responseTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
         this.userAgent = b.userAgent;
@@ -102,7 +104,7 @@ public final class ReactorNettyTransport implements HttpTransport {
         Objects.requireNonNull(handler, "handler");
         // never re-creates a disposed pool: once closed it refuses, sending nothing
         return NettyExchange.run(
-                client,
+                senders,
                 request,
                 handler,
                 responseTimeout,
