@@ -5,18 +5,21 @@ import io.trackflow.core.ProviderClientBuilder;
 import io.trackflow.core.auth.BearerTokenAuth;
 import io.trackflow.core.auth.TokenProvider;
 import io.trackflow.core.client.ApiClient;
+import io.trackflow.core.client.ApiClientBuilder;
 import io.trackflow.core.error.ErrorBody;
 import io.trackflow.core.error.ErrorDecoder;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.json.Json;
 import io.trackflow.core.ratelimit.RateLimiter;
 import io.trackflow.core.ratelimit.RateLimits;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
@@ -48,9 +51,9 @@ public final class BeatPassClient implements AutoCloseable {
 
     private final ApiClient api;
     private final Tracks tracks;
-    private final AtomicReference<@Nullable RateLimitStatus> lastRateLimit;
+    private final Supplier<Optional<RateLimitStatus>> lastRateLimit;
 
-    private BeatPassClient(ApiClient api, AtomicReference<@Nullable RateLimitStatus> lastRateLimit) {
+    private BeatPassClient(ApiClient api, Supplier<Optional<RateLimitStatus>> lastRateLimit) {
         this.api = api;
         this.tracks = new Tracks(api);
         this.lastRateLimit = lastRateLimit;
@@ -78,9 +81,14 @@ public final class BeatPassClient implements AutoCloseable {
         return tracks;
     }
 
-    /** The rate-limit figures of the latest response that carried them. */
+    /**
+     * The rate-limit figures of the latest response that carried them, with the client's own figures
+     * (calls held, time waited, a hold in force): as they stood at that response when a {@link
+     * Builder#rateLimitListener} is set, else as they stand when asked (a response is then only kept,
+     * and read when this is called).
+     */
     public Optional<RateLimitStatus> lastRateLimit() {
-        return Optional.ofNullable(lastRateLimit.get());
+        return lastRateLimit.get();
     }
 
     /**
@@ -126,7 +134,7 @@ public final class BeatPassClient implements AutoCloseable {
     public static final class Builder extends ProviderClientBuilder<Builder> {
         private @Nullable String token;
         private @Nullable TokenProvider tokenProvider;
-        private Consumer<RateLimitStatus> rateLimitListener = s -> {};
+        private @Nullable Consumer<RateLimitStatus> rateLimitListener;
         private Duration tokenFetchTimeout = BearerTokenAuth.DEFAULT_FETCH_TIMEOUT;
 
         Builder() {
@@ -209,23 +217,47 @@ public final class BeatPassClient implements AutoCloseable {
                             BearerTokenAuth.DEFAULT_REFRESH_BEFORE,
                             tokenFetchTimeout,
                             Clock.systemUTC());
-            AtomicReference<@Nullable RateLimitStatus> last = new AtomicReference<>();
-            Consumer<RateLimitStatus> listener = rateLimitListener;
             AtomicReference<@Nullable ApiClient> self = new AtomicReference<>();
-            ApiClient api = apiClient("beatpass")
+            Consumer<RateLimitStatus> listener = rateLimitListener;
+            ApiClientBuilder b = apiClient("beatpass")
                     .auth(auth)
                     .errorDecoder(BeatPassClient::decodeError)
-                    .defaultHeader("Accept", "application/json")
-                    .responseListener(r -> RateLimitStatus.of(r).ifPresent(s -> {
-                        ApiClient c = self.get();
-                        RateLimitStatus status =
-                                c == null ? s : s.with(c.rateLimiter().stats());
-                        last.set(status);
-                        listener.accept(status);
-                    }))
-                    .build();
+                    .defaultHeader("Accept", "application/json");
+            Supplier<Optional<RateLimitStatus>> last;
+            if (listener != null) {
+                // the listener hears every response's figures as they stand then
+                AtomicReference<@Nullable RateLimitStatus> status = new AtomicReference<>();
+                b.responseListener(r -> RateLimitStatus.of(r).ifPresent(s -> {
+                    RateLimitStatus withStats = withStats(s, self.get());
+                    status.set(withStats);
+                    listener.accept(withStats);
+                }));
+                last = () -> Optional.ofNullable(status.get());
+            } else {
+                // nobody listens: a response that carries figures is only kept (no body), and read when asked
+                AtomicReference<@Nullable HttpResponse> carrier = new AtomicReference<>();
+                b.responseListener(r -> {
+                    if (RateLimitStatus.carried(r)) {
+                        carrier.set(r.body().hasRemaining() ? headOnly(r) : r);
+                    }
+                });
+                last = () -> {
+                    HttpResponse r = carrier.get();
+                    return r == null ? Optional.empty() : RateLimitStatus.of(r).map(s -> withStats(s, self.get()));
+                };
+            }
+            ApiClient api = b.build();
             self.set(api);
             return new BeatPassClient(api, last);
+        }
+
+        /** A response without its body: what is kept of an error response until the next one. */
+        private static HttpResponse headOnly(HttpResponse r) {
+            return HttpResponse.builder().from(r).body(ByteBuffer.allocate(0)).build();
+        }
+
+        private static RateLimitStatus withStats(RateLimitStatus s, @Nullable ApiClient client) {
+            return client == null ? s : s.with(client.rateLimiter().stats());
         }
 
         /**

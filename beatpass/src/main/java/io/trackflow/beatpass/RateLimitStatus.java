@@ -82,6 +82,16 @@ public abstract class RateLimitStatus {
         return read(error::header);
     }
 
+    /**
+     * Whether a response carries figures {@link #of(HttpResponse)} reads: the same test, without
+     * making the status.
+     */
+    static boolean carried(HttpResponse response) {
+        return number(response.header("x-ratelimit-limit")).isPresent()
+                || number(response.header("x-ratelimit-remaining")).isPresent()
+                || epoch(response.header("x-ratelimit-reset")).isPresent();
+    }
+
     private static Optional<RateLimitStatus> read(Function<String, Optional<String>> headers) {
         OptionalInt limit = number(headers.apply("x-ratelimit-limit"));
         OptionalInt remaining = number(headers.apply("x-ratelimit-remaining"));

@@ -18,12 +18,10 @@ import io.trackflow.core.paging.Page;
 import io.trackflow.core.paging.PageCursor;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -276,11 +274,18 @@ public final class Tracks {
     }
 
     private static String includes(Collection<TrackInclude> with) {
-        Set<String> names = new LinkedHashSet<>();
+        // each name once, in the order first given: a loop, as this runs for every lookup
+        StringBuilder names = new StringBuilder();
+        EnumSet<TrackInclude> seen = EnumSet.noneOf(TrackInclude.class);
         for (TrackInclude i : with) {
-            names.add(Objects.requireNonNull(i, "with must not contain null").wireName());
+            if (seen.add(Objects.requireNonNull(i, "with must not contain null"))) {
+                if (names.length() > 0) {
+                    names.append(',');
+                }
+                names.append(i.wireName());
+            }
         }
-        return names.stream().collect(Collectors.joining(","));
+        return names.toString();
     }
 
     private static void checkId(long id) {
