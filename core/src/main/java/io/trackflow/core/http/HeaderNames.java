@@ -2,6 +2,7 @@ package io.trackflow.core.http;
 
 import io.netty.util.AsciiString;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The lower-case names of the response headers a transport has read, kept so that a name the
@@ -20,6 +21,9 @@ final class HeaderNames {
 
     private final ConcurrentHashMap<AsciiString, String> kept = new ConcurrentHashMap<>();
 
+    /** Places taken in {@link #kept}: reserved before a name is put, so that racing threads stay within the bound. */
+    private final AtomicInteger taken = new AtomicInteger();
+
     /** The lower-case form of a response header's name as Netty read it. */
     String lower(CharSequence name) {
         if (!(name instanceof AsciiString)) {
@@ -31,9 +35,15 @@ final class HeaderNames {
             return lower;
         }
         lower = Headers.lower(ascii.toString());
-        if (ascii.length() <= MAX_KEPT_LENGTH && kept.size() < MAX_KEPT) {
-            // a key of its own: the name read may be a view of a buffer that is used again
-            kept.putIfAbsent(new AsciiString(ascii.toByteArray(), false), lower);
+        if (ascii.length() <= MAX_KEPT_LENGTH && taken.get() < MAX_KEPT) {
+            if (taken.incrementAndGet() <= MAX_KEPT) {
+                // a key of its own: the name read may be a view of a buffer that is used again
+                if (kept.putIfAbsent(new AsciiString(ascii.toByteArray(), false), lower) != null) {
+                    taken.decrementAndGet(); // another thread kept it first
+                }
+            } else {
+                taken.decrementAndGet();
+            }
         }
         return lower;
     }

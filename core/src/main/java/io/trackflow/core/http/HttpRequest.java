@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -68,6 +69,9 @@ public abstract class HttpRequest {
      * @return the new request
      */
     public final HttpRequest withHeader(String name, String value) {
+        // the builder's words, as before
+        Objects.requireNonNull(name, "headers key");
+        Objects.requireNonNull(value, () -> "headers value for key: " + name);
         Map<String, String> headers = headers();
         Map<String, String> copy = new LinkedHashMap<>((int) ((headers.size() + 1) / 0.75f) + 1);
         for (Map.Entry<String, String> e : headers.entrySet()) {

@@ -201,11 +201,12 @@ final class PagingRun<T, R> implements Subscription {
                 if (e == r) {
                     break;
                 }
+                Page<T> view = plan.view(p); // before the run moves past it
                 next = p.offset + p.size();
                 e++;
                 head.ready.pollFirst();
                 headChecked = false;
-                onNext(plan.view(p));
+                onNext(view);
                 continue;
             }
             List<T> items = p.items();

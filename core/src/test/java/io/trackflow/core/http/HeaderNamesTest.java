@@ -46,4 +46,33 @@ class HeaderNamesTest {
         assertThat(fresh.lower(new AsciiString(longName))).isEqualTo(longName.toLowerCase(Locale.ROOT));
         assertThat(fresh.size()).isZero();
     }
+
+    @Test
+    void threadsKeepingNamesAtOnceStayWithinTheBound() throws Exception {
+        int threads = 8;
+        for (int round = 0; round < 300; round++) {
+            HeaderNames names = new HeaderNames();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.List<Thread> running = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int from = t * 400;
+                Thread th = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (int i = from; i < from + 400; i++) {
+                        names.lower(new AsciiString("X-N-" + i));
+                    }
+                });
+                th.start();
+                running.add(th);
+            }
+            for (Thread th : running) {
+                th.join();
+            }
+            assertThat(names.size()).as("round %d", round).isLessThanOrEqualTo(HeaderNames.MAX_KEPT);
+        }
+    }
 }
