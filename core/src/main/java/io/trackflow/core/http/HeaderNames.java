@@ -1,8 +1,7 @@
 package io.trackflow.core.http;
 
 import io.netty.util.AsciiString;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.trackflow.core.internal.BoundedCache;
 
 /**
  * The lower-case names of the response headers a transport has read, kept so that a name the
@@ -19,10 +18,7 @@ final class HeaderNames {
     /** Longer names are lowered each time, never kept. */
     static final int MAX_KEPT_LENGTH = 64;
 
-    private final ConcurrentHashMap<AsciiString, String> kept = new ConcurrentHashMap<>();
-
-    /** Places taken in {@link #kept}: reserved before a name is put, so that racing threads stay within the bound. */
-    private final AtomicInteger taken = new AtomicInteger();
+    private final BoundedCache<AsciiString, String> kept = new BoundedCache<>(MAX_KEPT);
 
     /** The lower-case form of a response header's name as Netty read it. */
     String lower(CharSequence name) {
@@ -35,15 +31,9 @@ final class HeaderNames {
             return lower;
         }
         lower = Headers.lower(ascii.toString());
-        if (ascii.length() <= MAX_KEPT_LENGTH && taken.get() < MAX_KEPT) {
-            if (taken.incrementAndGet() <= MAX_KEPT) {
-                // a key of its own: the name read may be a view of a buffer that is used again
-                if (kept.putIfAbsent(new AsciiString(ascii.toByteArray(), false), lower) != null) {
-                    taken.decrementAndGet(); // another thread kept it first
-                }
-            } else {
-                taken.decrementAndGet();
-            }
+        if (ascii.length() <= MAX_KEPT_LENGTH && kept.size() < MAX_KEPT) {
+            // a key of its own: the name read may be a view of a buffer that is used again
+            kept.keep(new AsciiString(ascii.toByteArray(), false), lower);
         }
         return lower;
     }

@@ -1,11 +1,11 @@
 package io.trackflow.core.json;
 
+import io.trackflow.core.internal.BoundedCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,7 @@ final class ModelFields<B, T> {
      * The slots of names the model does not know, as bodies send them: at most {@link #MAX_UNKNOWN}, so that
      * what the guesses keep stays bounded whatever the bodies.
      */
-    private final Map<String, Slot<B, T>> unknown = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Slot<B, T>> unknown = new BoundedCache<>(MAX_UNKNOWN);
 
     /**
      * The most names the model does not know that get a slot, and the longest such name (in characters);
@@ -77,10 +77,11 @@ final class ModelFields<B, T> {
         if (s == null) {
             s = unknown.get(name);
             if (s == null) {
-                if (unknown.size() >= MAX_UNKNOWN || name.length() > MAX_UNKNOWN_LENGTH) {
-                    return new Slot<>(name, null); // neither kept nor linked: it goes with the read
+                Slot<B, T> fresh = new Slot<>(name, null);
+                s = name.length() > MAX_UNKNOWN_LENGTH ? null : unknown.keep(name, fresh);
+                if (s == null) {
+                    return fresh; // neither kept nor linked: it goes with the read
                 }
-                s = unknown.computeIfAbsent(name, n -> new Slot<>(n, null));
             }
         }
         previous.other = previous.next;
@@ -95,7 +96,7 @@ final class ModelFields<B, T> {
 
     /** The longest name the guesses keep (for tests). */
     int longestNameKept() {
-        return unknown.keySet().stream().mapToInt(String::length).max().orElse(0);
+        return unknown.keys().stream().mapToInt(String::length).max().orElse(0);
     }
 
     boolean isRequired(String name) {
