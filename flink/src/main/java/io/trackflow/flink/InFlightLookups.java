@@ -15,7 +15,9 @@ import reactor.core.Disposables;
 
 /**
  * One lookup subtask's lookups in flight: each element's lookup, completed exactly once, by its track,
- * its failure (a missing track skipped when asked) or Flink's timeout, whichever comes first. Results
+ * its failure (a missing track skipped when asked) or its timeout, whichever comes first: Flink's async
+ * timeout or the client's total timeout, which is capped at it, both fail the element with a {@link
+ * TimeoutException} naming the id. Results
  * are handed to Flink from a thread of the subtask's own ({@link Completions}), never from a Netty event
  * loop: completing a {@code ResultFuture} enqueues into the task's mailbox, which takes a lock.
  */
@@ -51,7 +53,7 @@ final class InFlightLookups implements AutoCloseable {
                 .get(id, with)
                 .subscribe(
                         track -> completions.execute(() -> found(result, track)),
-                        error -> completions.execute(() -> failed(result, error))));
+                        error -> completions.execute(() -> failed(id, result, error))));
     }
 
     private void found(ResultFuture<Track> result, Track track) {
@@ -61,17 +63,31 @@ final class InFlightLookups implements AutoCloseable {
         }
     }
 
-    private void failed(ResultFuture<Track> result, Throwable error) {
+    private void failed(Long id, ResultFuture<Track> result, Throwable error) {
         if (inFlight.remove(result) == null) {
             return; // timed out already
         }
         if (skipMissing && isMissing(error)) {
             metrics.missing.inc();
             result.complete(List.of());
+        } else if (isOutOfTime(error)) {
+            // the client's deadline is the async timeout (or shorter): the same event as Flink's timer,
+            // which it may beat by a tick, so it fails the element the same way
+            metrics.timeouts.inc();
+            TimeoutException timeout = new TimeoutException("the BeatPass lookup of track " + id
+                    + " took longer than its time limit (rate-limit waits and retries included)");
+            timeout.initCause(error);
+            result.completeExceptionally(timeout);
         } else {
             metrics.errors.inc();
             result.completeExceptionally(error);
         }
+    }
+
+    private static boolean isOutOfTime(Throwable e) {
+        return e instanceof io.trackflow.core.error.TimeoutException
+                && ((io.trackflow.core.error.TimeoutException) e).kind()
+                        == io.trackflow.core.error.TimeoutException.Kind.TOTAL;
     }
 
     private static boolean isMissing(Throwable e) {

@@ -50,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Timeouts.</b> {@link #orderedWait} and {@link #unorderedWait} give Flink the timeout and cap
  * the client's total timeout (retries and rate-limit waits included) to it. When Flink's timer fires
  * first, {@link #timeout} cancels the lookup (freeing its place in the rate limiter) and fails the
- * element with a {@link TimeoutException} naming the id; the job then restarts from its last
+ * element with a {@link TimeoutException} naming the id; when the client's deadline fires first (it
+ * is the same instant, or earlier if the client's config sets a shorter one), the element fails the
+ * same way, with the client's {@code TimeoutException} as the cause. The job then restarts from its last
  * checkpoint, as with any other failed lookup. Keep {@code capacity} below what the budget serves
  * within the timeout ({@code capacity <= n / p / per × timeout}), or lookups will wait past it.
  *

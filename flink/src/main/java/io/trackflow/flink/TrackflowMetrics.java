@@ -19,7 +19,7 @@ import org.apache.flink.metrics.ThreadSafeSimpleCounter;
  *   <li>{@code retries}: attempts the client's retry policy repeated;
  *   <li>{@code errors}: calls that failed after the retries (the source then fails over);
  *   <li>{@code missing}, {@code timeouts} (lookups): ids skipped as 404/410, lookups cut by Flink's
- *       async timeout;
+ *       async timeout or the client's total timeout (capped at it);
  *   <li>gauges {@code rateLimitWaits} (calls the rate limiter held), {@code rateLimitWaitMillis}
  *       (their total wait) and {@code rateLimitWaiting} (calls waiting now).
  * </ul>

@@ -180,6 +180,44 @@ class TrackLookupFunctionTest {
     }
 
     /**
+     * The client's deadline is capped at the async timeout, so the two timers race; whichever fires, the
+     * element fails with Flink's kind of {@code TimeoutException} naming the id. A client deadline shorter
+     * than the async timeout makes the client's win every time.
+     */
+    @Test
+    void aLookupPastTheClientsDeadlineFailsTheElementAsATimeoutNamingItsId() {
+        try (FakeBeatPass server =
+                FakeBeatPass.builder().recordRequests(false).start().seed(10)) {
+            server.faults().latency(Duration.ofSeconds(20), r -> r.path().endsWith("/tracks/7"));
+            ClientConfig config = ClientConfig.builder()
+                    .from(ClientConfig.of(server.baseUrl()))
+                    .totalTimeout(Duration.ofMillis(500))
+                    .build();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> collectIds(TrackLookupFunction.builder()
+                            .token(server.token())
+                            .clientConfig(config)
+                            .build()
+                            .orderedWait(ids(env(1, false), 1, 10), Duration.ofSeconds(30), 4)))
+                    .satisfies(e -> {
+                        assertThat(ExceptionUtils.findThrowable(e, TimeoutException.class))
+                                .hasValueSatisfying(t -> {
+                                    assertThat(t.getMessage()).contains("track 7");
+                                    assertThat(t.getCause())
+                                            .isInstanceOfSatisfying(
+                                                    io.trackflow.core.error.TimeoutException.class,
+                                                    c -> assertThat(c.kind())
+                                                            .isEqualTo(
+                                                                    io.trackflow.core.error.TimeoutException.Kind
+                                                                            .TOTAL));
+                                });
+                    });
+            assertThat(System.nanoTime() - started)
+                    .isLessThan(Duration.ofSeconds(15).toNanos());
+        }
+    }
+
+    /**
      * The slot limiter does not refuse a wait that would pass the client's deadline (the async timeout):
      * the lookup waits for its slot until Flink's timeout cuts it, which names its id.
      */
