@@ -219,7 +219,8 @@ public final class Tracks {
     }
 
     private OffsetPaginator<Track> paginator(TrackQuery query) {
-        return api.pageNumberPaginator(CataloguePages.fetcher(api, query), query.fingerprint());
+        return api.pageNumberPaginator(CataloguePages.fetcher(api, query), query.fingerprint())
+                .identifiedBy(Track::id);
     }
 
     private static boolean isMissing(Throwable e) {

@@ -215,7 +215,7 @@ public final class BackgroundTracks {
     }
 
     private OffsetPaginator<BackgroundTrack> paginator(BackgroundTrackQuery query) {
-        return api.paginator(fetcher(query), query.fingerprint());
+        return api.paginator(fetcher(query), query.fingerprint()).identifiedBy(BackgroundTrack::id);
     }
 
     private PageFetcher<BackgroundTrack> fetcher(BackgroundTrackQuery query) {

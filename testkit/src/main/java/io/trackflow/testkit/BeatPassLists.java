@@ -23,8 +23,15 @@ import tools.jackson.databind.JsonNode;
  * @param maxPageSize the largest page
  * @param stringCounts whether the page's counts are sent as strings
  * @param ignorePage whether {@code page} is ignored (every request gets page 1)
+ * @param removedAfterPaging whether removed tracks are left out of a page after it is cut (pages then
+ *     fall short, the counts still include them) rather than before paging
  */
-record BeatPassLists(BeatPassCatalogue catalogue, int maxPageSize, boolean stringCounts, boolean ignorePage) {
+record BeatPassLists(
+        BeatPassCatalogue catalogue,
+        int maxPageSize,
+        boolean stringCounts,
+        boolean ignorePage,
+        boolean removedAfterPaging) {
 
     /** The page size when the request names none (the provider documents 20 for the three others). */
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -122,7 +129,7 @@ record BeatPassLists(BeatPassCatalogue catalogue, int maxPageSize, boolean strin
         size = Math.min(size, maxPageSize);
         List<Long> visible = new ArrayList<>();
         for (long id : ids) {
-            if (catalogue.has(id) && !catalogue.isRemoved(id)) {
+            if (catalogue.has(id) && (removedAfterPaging || !catalogue.isRemoved(id))) {
                 visible.add(id);
             }
         }
@@ -138,10 +145,15 @@ record BeatPassLists(BeatPassCatalogue catalogue, int maxPageSize, boolean strin
         int to = inRange ? Math.min(from + size, total) : 0;
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (to - from) * 600);
         write(out, "{\"status\":\"success\",\"" + key + "\":{\"current_page\":" + count(page) + ",\"data\":[");
+        boolean any = false;
         for (int i = from; i < to; i++) {
-            if (i > from) {
+            if (removedAfterPaging && catalogue.isRemoved(ids.get(i))) {
+                continue; // filtered out of the page after it was cut
+            }
+            if (any) {
                 out.write(',');
             }
+            any = true;
             byte[] item = catalogue.item(ids.get(i), with, token);
             out.writeBytes(item == null ? "null".getBytes(StandardCharsets.UTF_8) : item);
         }

@@ -74,7 +74,7 @@ public final class FakeBeatPass extends FakeHttpServer {
     private FakeBeatPass(Builder b) {
         super(b);
         this.token = b.token;
-        this.lists = new BeatPassLists(catalogue, b.maxPageSize, b.stringCounts, b.ignorePage);
+        this.lists = new BeatPassLists(catalogue, b.maxPageSize, b.stringCounts, b.ignorePage, b.removedAfterPaging);
     }
 
     /** Starts a server on a free port accepting {@value #DEFAULT_TOKEN}, limited to 300 requests a minute. */
@@ -209,12 +209,14 @@ public final class FakeBeatPass extends FakeHttpServer {
     /**
      * Builds {@link FakeBeatPass} servers. Defaults: token {@value #DEFAULT_TOKEN}, 300 requests a
      * minute with {@code X-RateLimit-*} headers on every response, free port, recording on, no gzip;
-     * lists clamped to 50 a page, counts as numbers, {@code page} honoured.
+     * lists clamped to 50 a page, counts as numbers, {@code page} honoured, removed tracks left out
+     * before paging.
      */
     public static final class Builder extends FakeServerBuilder<Builder> {
         private String token = DEFAULT_TOKEN;
         private boolean stringCounts;
         private boolean ignorePage;
+        private boolean removedAfterPaging;
 
         Builder() {
             rateLimit(300, Duration.ofMinutes(1));
@@ -270,6 +272,21 @@ public final class FakeBeatPass extends FakeHttpServer {
          */
         public Builder ignorePageParameter(boolean ignore) {
             this.ignorePage = ignore;
+            return this;
+        }
+
+        /**
+         * Whether removed tracks are left out of a list's page after the page is cut, as a deployment
+         * that filters a page's items (moderation, visibility) after paginating does: such a page holds
+         * fewer tracks than {@code per_page}, and {@code total}, {@code last_page}, {@code from} and
+         * {@code to} still count the removed ones. Default false: removed tracks are left out before
+         * paging, so every page but the last is full.
+         *
+         * @param after on or off
+         * @return this
+         */
+        public Builder removedAfterPaging(boolean after) {
+            this.removedAfterPaging = after;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.trackflow.core.paging;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 
@@ -39,6 +40,8 @@ final class ListingPlan<T> {
     private final int pageSize;
     private final int concurrency;
     private final ListingFailures failures;
+    /** What the loop guard compares of two pages' first items. */
+    private final Function<? super T, ?> identity;
 
     private Phase phase = Phase.IDLE;
     /** Where the next segment (or page, without a total) starts. */
@@ -53,7 +56,7 @@ final class ListingPlan<T> {
     private boolean allAsked;
     /** The lowest offset at which an empty page was seen: no data beyond it. */
     private long dataEnd = Long.MAX_VALUE;
-    /** The first item of the last page let through, to catch a page that does not advance. */
+    /** What identifies the first item of the last page let through, to catch a page that does not advance. */
     private @Nullable Object previousFirst;
 
     ListingPlan(
@@ -62,7 +65,8 @@ final class ListingPlan<T> {
             PageCursor from,
             int pageSize,
             int concurrency,
-            ListingFailures failures) {
+            ListingFailures failures,
+            Function<? super T, ?> identity) {
         this.style = style;
         this.fingerprint = fingerprint;
         this.origin = from.start();
@@ -71,6 +75,7 @@ final class ListingPlan<T> {
         this.pageSize = pageSize;
         this.concurrency = concurrency;
         this.failures = failures;
+        this.identity = identity;
     }
 
     /** Whether the listing holds nothing to ask for: it completes at once. */
@@ -191,7 +196,7 @@ final class ListingPlan<T> {
             return false;
         }
         if (p.size() > 0) {
-            Object first = p.items().get(0);
+            Object first = identity.apply(p.items().get(0));
             if (previousFirst != null && previousFirst.equals(first)) {
                 throw failures.notAdvancing(p.offset, "starts with the same item as the page before it");
             }
@@ -210,7 +215,7 @@ final class ListingPlan<T> {
         int n = r.items().size();
         OptionalLong total = r.totalCount();
         long until = total.isPresent() ? Math.min(end, Math.max(start, total.getAsLong())) : end;
-        long after = start + n;
+        long after = style.next(start, firstLimit, r);
         size = style.sizeAfter(r, pageSize, firstLimit, total.isPresent() && after < until);
         // a page whose size the server changed ends sooner: it is short only against its own end
         boolean last = n == 0 || after >= until || (total.isEmpty() && isShort(r, style.against(start, firstLimit)));
@@ -231,7 +236,7 @@ final class ListingPlan<T> {
             dataEnd = Math.min(dataEnd, at);
             return;
         }
-        long after = at + n;
+        long after = style.next(at, limit, r);
         s.ready.add(new ReadPage<>(r, at, limit, after, stop));
         if (after < s.to) {
             s.ask(style, after, (int) Math.min(size, s.to - after), run);
@@ -241,7 +246,7 @@ final class ListingPlan<T> {
     /** Total unknown: a page ends the listing when empty, short, at the end or at a total it states. */
     private void sequential(Segment<T> s, PageResponse<T> r, long at, int limit) {
         int n = r.items().size();
-        long after = at + n;
+        long after = style.next(at, limit, r);
         boolean done = n == 0
                 || after >= end
                 || isShort(r, style.against(at, limit))

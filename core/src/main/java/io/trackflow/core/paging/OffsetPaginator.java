@@ -3,6 +3,7 @@ package io.trackflow.core.paging;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Operators;
  * total says more exist); later pages are then asked at that size, and any page that still comes
  * back short is completed by further requests before the next page's items are emitted, so nothing
  * is skipped. Every page is checked to advance: one whose reported offset differs from the offset
- * asked, or that starts with the same item as the page before it, ends the listing with a {@link
+ * asked, or that starts with the same item as the page before it (by {@code equals}, or by what {@link
+ * #identifiedBy} names), ends the listing with a {@link
  * io.trackflow.core.error.DecodingException} instead of repeating items; a page found beyond an empty
  * one (the listing shrank) is not emitted after the gap.
  *
@@ -43,13 +45,35 @@ public final class OffsetPaginator<T> {
     private final String fingerprint;
     private final String style;
     private final ListingFailures failures;
+    /** What the loop guard compares of two pages' first items: the item itself, or its id. */
+    private final Function<? super T, ?> identity;
 
     private OffsetPaginator(
-            IntFunction<PagingStyle<T>> styles, String fingerprint, String style, ListingFailures failures) {
+            IntFunction<PagingStyle<T>> styles,
+            String fingerprint,
+            String style,
+            ListingFailures failures,
+            Function<? super T, ?> identity) {
         this.styles = styles;
         this.failures = Objects.requireNonNull(failures, "failures");
         this.fingerprint = fingerprint;
         this.style = style;
+        this.identity = identity;
+    }
+
+    /**
+     * This paginator with its loop guard comparing items by {@code identity} (an item's id) instead of
+     * {@code equals}: a page that starts with the item the page before it started with is refused even
+     * when other fields of that item changed between the two requests (a play count, an update time), as
+     * they do when a proxy or a server that ignores the page serves the same items again. Without it,
+     * items are compared with {@code equals}.
+     *
+     * @param identity what identifies an item in the listing (never null for an item)
+     * @return a paginator with the same pages and that guard
+     */
+    public OffsetPaginator<T> identifiedBy(Function<? super T, ?> identity) {
+        Objects.requireNonNull(identity, "identity");
+        return new OffsetPaginator<>(styles, fingerprint, style, failures, identity);
     }
 
     /**
@@ -65,7 +89,7 @@ public final class OffsetPaginator<T> {
         Objects.requireNonNull(fetcher, "fetcher");
         PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
         OffsetPaging<T> offsets = new OffsetPaging<>(fetcher);
-        return new OffsetPaginator<>(pageSize -> offsets, fingerprint, "offset", failures);
+        return new OffsetPaginator<>(pageSize -> offsets, fingerprint, "offset", failures, item -> item);
     }
 
     /**
@@ -78,7 +102,9 @@ public final class OffsetPaginator<T> {
      * than the page asked ({@link PageNumberResponse#currentPage()} or {@link PageNumberResponse#from()})
      * ends the listing with a {@link io.trackflow.core.error.DecodingException}, as does a page that
      * starts with the previous page's first item. A listing resumed mid-page (a cursor of an error, a
-     * range) reads the rest of that page first, then whole pages.
+     * range) reads the rest of that page first, then whole pages. Offsets count the pages' slots: a page
+     * served shorter than its size while more follow (a deployment that filters a page after cutting it)
+     * is followed by the next page, and the offsets after it stay those of the server's pages.
      *
      * @param fetcher fetches one numbered page
      * @param fingerprint the fingerprint of the query, put in every cursor ({@code [0-9a-z]}, at most 64)
@@ -91,7 +117,11 @@ public final class OffsetPaginator<T> {
         Objects.requireNonNull(fetcher, "fetcher");
         PageCursor.of(0, Objects.requireNonNull(fingerprint, "fingerprint"));
         return new OffsetPaginator<>(
-                pageSize -> new PageNumberPaging<>(fetcher, pageSize), fingerprint, "page-number", failures);
+                pageSize -> new PageNumberPaging<>(fetcher, pageSize),
+                fingerprint,
+                "page-number",
+                failures,
+                item -> item);
     }
 
     /**
@@ -191,7 +221,9 @@ public final class OffsetPaginator<T> {
             return;
         }
         PagingRun<T, R> run = new PagingRun<>(
-                actual, new ListingPlan<>(style, fingerprint, from, pageSize, concurrency, failures), wholePages);
+                actual,
+                new ListingPlan<>(style, fingerprint, from, pageSize, concurrency, failures, identity),
+                wholePages);
         actual.onSubscribe(run);
         run.start();
     }

@@ -58,6 +58,23 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
         return (int) Math.min(limit, s - at % s);
     }
 
+    /**
+     * A page that holds fewer items than its slot (a deployment that filters a page's items after cutting
+     * it: the total and the page numbers still count them) is followed by the next page, at the end of
+     * its slot: asking for the rest of it would only answer the same page again.
+     */
+    @Override
+    public long next(long at, int limit, PageResponse<T> answer) {
+        int n = answer.items().size();
+        int inForce = answer.limit().orElse(size);
+        if (n == 0 || inForce < 1) {
+            return at + n;
+        }
+        long slotEnd = at - at % inForce >= Long.MAX_VALUE - inForce ? Long.MAX_VALUE : at - at % inForce + inForce;
+        long limitEnd = at >= Long.MAX_VALUE - limit ? Long.MAX_VALUE : at + limit;
+        return Math.max(at + n, Math.min(limitEnd, slotEnd));
+    }
+
     @Override
     public Mono<PageResponse<T>> fetch(long offset, int limit) {
         return fetch(offset, limit, MAX_REFETCHES);

@@ -202,7 +202,7 @@ final class PagingRun<T, R> implements Subscription {
                     break;
                 }
                 Page<T> view = plan.view(p); // before the run moves past it
-                next = p.offset + p.size();
+                next = p.after >= 0 ? p.after : p.offset + p.size();
                 e++;
                 head.ready.pollFirst();
                 headChecked = false;
@@ -219,6 +219,9 @@ final class PagingRun<T, R> implements Subscription {
             }
             if (index < n) {
                 break;
+            }
+            if (p.after >= 0) {
+                next = p.after; // a page filled short of its slot: what follows starts at the next page
             }
             head.ready.pollFirst();
             headChecked = false;

@@ -62,6 +62,21 @@ interface PagingStyle<T> {
      */
     int against(long at, int limit);
 
+    /**
+     * Where the listing goes on after an answer to a request for {@code limit} items at {@code at}: by
+     * default right after its items, so that the rest of a short answer (a clamp) is asked from there.
+     * A style whose pages are fixed slots says the end of the slot instead when the answer filled it
+     * short: the items after them are on the next page, not at the offset after them.
+     *
+     * @param at the offset asked
+     * @param limit the limit asked
+     * @param answer the answer, trimmed to the limit
+     * @return the offset after the answer, at least {@code at} plus its items
+     */
+    default long next(long at, int limit, PageResponse<T> answer) {
+        return at + answer.items().size();
+    }
+
     /** A limit of at most {@code size} items that does not reach past {@code to}, and at least 1. */
     static int limitFor(long at, long to, int size) {
         return (int) Math.max(1, Math.min(size, to - at));
