@@ -3,18 +3,25 @@ package io.trackflow.beyondwords;
 import static io.trackflow.beyondwords.Recorded.FAST;
 import static io.trackflow.beyondwords.Recorded.client;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trackflow.beyondwords.model.BackgroundTrack;
 import io.trackflow.beyondwords.model.BackgroundTrackQuery;
 import io.trackflow.beyondwords.model.BackgroundTrackRequest;
 import io.trackflow.core.http.ReactorNettyTransport;
 import io.trackflow.testkit.FakeBeyondWords;
+import io.trackflow.testkit.Fault;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -181,6 +188,72 @@ class LifecycleTest {
                     .expectErrorSatisfies(LifecycleTest::isClientClosed)
                     .verify(Duration.ofSeconds(2));
             second.close();
+        }
+    }
+
+    /**
+     * A call the server has not answered ends at the close with the client's refusal, at once, and its
+     * connection is closed, on a transport the client created as on a shared one (which stays open).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCallInFlightEndsAtOnceAtTheClose(boolean shared) throws Exception {
+        server.faults().latency(Duration.ofSeconds(20));
+        ReactorNettyTransport transport = shared ? ReactorNettyTransport.create() : null;
+        BeyondWordsClient.Builder b = BeyondWordsClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .retryPolicy(FAST);
+        BeyondWordsClient bw = shared ? b.transport(transport).build() : b.build();
+        try {
+            CompletableFuture<BackgroundTrack> call =
+                    bw.backgroundTracks().get(1).toFuture();
+            awaitRequests(1);
+            long closed = System.nanoTime();
+            bw.close();
+            assertThatThrownBy(() -> call.get(2, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .satisfies(LifecycleTest::isClientClosed);
+            assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(2));
+            awaitConnections(0);
+            assertThat(server.requestCount()).isEqualTo(1);
+        } finally {
+            if (transport != null) {
+                transport.close();
+            }
+        }
+    }
+
+    /** A call waiting to retry ends at the close, at once, and no retry is sent, on a shared transport too. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCallWaitingToRetryEndsAtTheCloseAndSendsNoRetry(boolean shared) throws Exception {
+        server.faults().inject(r -> true, Fault.status(503).withRetryAfter("2"), 10);
+        ReactorNettyTransport transport = shared ? ReactorNettyTransport.create() : null;
+        BeyondWordsClient.Builder b = BeyondWordsClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .retryPolicy(FAST);
+        BeyondWordsClient bw = shared ? b.transport(transport).build() : b.build();
+        try {
+            CompletableFuture<BackgroundTrack> call =
+                    bw.backgroundTracks().get(1).toFuture();
+            awaitRequests(1);
+            sleep(100); // the 503 read: the call waits 2 s for its retry
+            long closed = System.nanoTime();
+            bw.close();
+            assertThatThrownBy(() -> call.get(1, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .satisfies(LifecycleTest::isClientClosed);
+            assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(1));
+            sleep(2500); // past the Retry-After
+            assertThat(server.requestCount()).isEqualTo(1);
+        } finally {
+            if (transport != null) {
+                transport.close();
+            }
         }
     }
 

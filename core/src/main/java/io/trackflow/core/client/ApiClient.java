@@ -40,9 +40,10 @@ import reactor.core.publisher.Mono;
  * <p>{@link #close()} frees the transport the client created; a transport passed with {@link
  * ApiClientBuilder#transport} belongs to its owner. Once closed, every call of the client, and every
  * {@code Mono}/{@code Flux} it assembled earlier when subscribed, fails at once with an {@link
- * IllegalStateException} ("client closed"), sending nothing and opening no connection. Calls in flight on a
- * transport the client created end when it frees its pool (the transport then refuses their retries with an
- * {@code IllegalStateException}, "transport closed"). Closing twice is harmless.
+ * IllegalStateException} ("client closed"), sending nothing and opening no connection. Calls in flight end
+ * at once with the same error, on a shared transport too: an attempt in flight is cancelled (its
+ * connection closed), a wait before a retry or for the rate limiter stops, and no retry is sent. Closing
+ * twice is harmless.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -59,6 +60,7 @@ public final class ApiClient implements AutoCloseable {
     private final @Nullable Observing observing;
     private final String settings;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RunningCalls running = new RunningCalls();
 
     ApiClient(ApiClientBuilder b) {
         this.baseUrl = b.baseUrl;
@@ -135,7 +137,7 @@ public final class ApiClient implements AutoCloseable {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reader, "reader");
-        return CallRun.of(pipeline, this::refusal, operation, request, reader, totalTimeout);
+        return CallRun.of(pipeline, running, this::refusal, operation, request, reader, totalTimeout);
     }
 
     private @Nullable Throwable refusal() {
@@ -245,6 +247,7 @@ public final class ApiClient implements AutoCloseable {
 
     private void markClosed() {
         closed.set(true);
+        running.abortAll(this::closedError); // after the flag: a call that starts meanwhile sees it
     }
 
     /**

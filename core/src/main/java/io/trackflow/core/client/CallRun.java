@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
@@ -34,14 +35,25 @@ import reactor.core.scheduler.Schedulers;
  *       credentials may help; if so it runs once more, retries included (a fresh decider).
  * </ul>
  *
- * <p>Cancel stops the attempt in flight, a wait before the next, and the strategy's answer. Signals
+ * <p>Cancel stops the attempt in flight, a wait before the next, and the strategy's answer; so does the
+ * client's close ({@link #abort}), which then fails the call with the client's refusal. A call is among
+ * the client's {@link RunningCalls} from its start to its end, and every attempt, a retry's included,
+ * looks for the refusal first. Signals
  * of one attempt come one after another, and the next attempt starts only from the end of the one
  * before, so the run's own fields need no synchronization; what a cancel races with is volatile.
  */
 final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryListener {
 
+    private static final AtomicIntegerFieldUpdater<CallRun> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(CallRun.class, "ended");
+
     private final Pipeline pipeline;
     private final Call<T> call;
+    private final RunningCalls running;
+    private final Supplier<@Nullable Throwable> refusal;
+    /** 1 once the call has ended (its value, error or completion signalled, or cancelled): only one end wins. */
+    private volatile int ended;
+
     private @Nullable RetryDecider decider;
     private boolean reauthorized;
     private boolean valued;
@@ -51,16 +63,24 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
     /** The strategy's answer after a 401 (kept apart: an answer at once may start a wait before it is kept). */
     private volatile @Nullable Disposable asking;
 
-    private CallRun(CoreSubscriber<? super T> actual, Pipeline pipeline, Call<T> call) {
+    private CallRun(
+            CoreSubscriber<? super T> actual,
+            Pipeline pipeline,
+            Call<T> call,
+            RunningCalls running,
+            Supplier<@Nullable Throwable> refusal) {
         super(actual);
         this.pipeline = pipeline;
         this.call = call;
+        this.running = running;
+        this.refusal = refusal;
     }
 
     /**
      * A call of {@code pipeline}, run anew on each subscription.
      *
      * @param pipeline the client's pipeline
+     * @param running the client's running calls, which the call joins while it runs
      * @param refusal the error of a call the client no longer takes, or null while it does
      * @param operation the operation's name
      * @param request the request, without credentials
@@ -71,6 +91,7 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
      */
     static <T> Mono<T> of(
             Pipeline pipeline,
+            RunningCalls running,
             Supplier<@Nullable Throwable> refusal,
             String operation,
             HttpRequest request,
@@ -85,8 +106,13 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
                     return;
                 }
                 Call<T> call = Call.start(operation, pipeline.withDefaults(request), reader, timeout, pipeline.auth);
-                CallRun<T> run = new CallRun<>(actual, pipeline, call);
+                CallRun<T> run = new CallRun<>(actual, pipeline, call, running, refusal);
                 actual.onSubscribe(run);
+                running.add(run);
+                if (run.ended != 0) {
+                    running.remove(run); // cancelled in onSubscribe: it ended before it joined
+                    return;
+                }
                 run.attempt();
             }
         };
@@ -96,6 +122,11 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
     @SuppressWarnings("unchecked")
     private void attempt() {
         if (isCancelled()) {
+            return;
+        }
+        Throwable refused = refusal.get(); // the client closed: no attempt, a retry's neither
+        if (refused != null) {
+            abort(refused);
             return;
         }
         Call.CallState state = call.state();
@@ -134,12 +165,16 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
             return;
         }
         valued = true;
-        complete(value);
+        if (end()) {
+            complete(value);
+        } else {
+            Operators.onDiscard(value, currentContext());
+        }
     }
 
     @Override
     public void onComplete() {
-        if (!valued && !isCancelled()) {
+        if (!valued && !isCancelled() && end()) {
             actual.onComplete(); // an attempt that answers nothing: the call answers nothing
         }
     }
@@ -233,15 +268,41 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
     }
 
     private void signal(Throwable error) {
-        if (isCancelled()) {
+        if (isCancelled() || !end()) {
             Operators.onErrorDropped(error, currentContext());
         } else {
             actual.onError(error);
         }
     }
 
+    /** Whether this is the call's one end (and it leaves the running calls). */
+    private boolean end() {
+        if (ENDED.compareAndSet(this, 0, 1)) {
+            running.remove(this);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The client closed: stops what the call is doing (the attempt in flight, a wait) and fails it with
+     * {@code refused}, unless it has ended already.
+     */
+    void abort(Throwable refused) {
+        if (!end()) {
+            return;
+        }
+        stop();
+        actual.onError(refused);
+    }
+
     @Override
     public void cancel() {
+        end();
+        stop();
+    }
+
+    private void stop() {
         super.cancel();
         Subscription s = upstream;
         if (s != null) {

@@ -104,6 +104,7 @@ class CallRunReviewTest {
         Pipeline p = new Pipeline(Map.of(), AuthStrategy.none(), FAST, throwing, (CallPolicy.Next) rest);
         Mono<String> call = CallRun.of(
                 p,
+                new RunningCalls(),
                 () -> null,
                 "things.get",
                 HttpRequest.get(URI.create("https://x/y")),
@@ -239,6 +240,7 @@ class CallRunReviewTest {
         try {
             reactor.core.Disposable d = CallRun.of(
                             p,
+                            new RunningCalls(),
                             () -> null,
                             "things.get",
                             HttpRequest.get(URI.create("https://x/y")),

@@ -67,7 +67,7 @@ class PoliciesTest {
     private Mono<String> run(
             HttpRequest request, Map<String, String> defaults, AuthStrategy auth, RetryListener listener, Duration t) {
         Pipeline p = new Pipeline(defaults, auth, FAST, listener, (CallPolicy.Next) rest);
-        return CallRun.of(p, () -> null, "things.get", request, (head, in) -> "body", t);
+        return CallRun.of(p, new RunningCalls(), () -> null, "things.get", request, (head, in) -> "body", t);
     }
 
     private Mono<String> run(AuthStrategy auth) {
@@ -183,7 +183,14 @@ class PoliciesTest {
         script.add(Mono.error(TestErrors.status(503)));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Pipeline p = new Pipeline(Map.of(), refreshing, once, RetryListener.NONE, (CallPolicy.Next) rest);
-        StepVerifier.create(CallRun.of(p, () -> null, "things.get", GET, (head, in) -> "body", Duration.ofSeconds(30)))
+        StepVerifier.create(CallRun.of(
+                        p,
+                        new RunningCalls(),
+                        () -> null,
+                        "things.get",
+                        GET,
+                        (head, in) -> "body",
+                        Duration.ofSeconds(30)))
                 .expectNext("ok")
                 .verifyComplete();
         assertThat(seen).extracting(Call::attempt).containsExactly(0, 1, 2, 3);
@@ -241,6 +248,7 @@ class PoliciesTest {
         Pipeline p = new Pipeline(Map.of(), AuthStrategy.none(), FAST, RetryListener.NONE, (CallPolicy.Next) rest);
         StepVerifier.create(CallRun.of(
                         p,
+                        new RunningCalls(),
                         () -> new IllegalStateException("closed"),
                         "things.get",
                         GET,
