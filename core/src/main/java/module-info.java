@@ -23,6 +23,7 @@ module io.trackflow.core {
     requires io.netty.transport;
     requires io.netty.handler;
     requires io.netty.codec.http;
+    requires io.netty.codec.compression;
     requires static org.immutables.value;
     requires static micrometer.observation;
     requires static micrometer.commons;

@@ -100,7 +100,8 @@ final class TransportStage {
         @Override
         public T onFailure(HttpResponse response) {
             seen(response);
-            throw ErrorAccess.get().status(call.request(), response, errorDecoder);
+            HttpRequest sent = call.state().lastSent(); // with its credentials: what the answer echoes is masked
+            throw ErrorAccess.get().status(sent != null ? sent : call.request(), response, errorDecoder);
         }
 
         private void seen(HttpResponse response) {

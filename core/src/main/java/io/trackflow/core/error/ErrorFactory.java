@@ -37,7 +37,8 @@ final class ErrorFactory implements Errors {
     private ErrorFactory() {}
 
     @Override
-    public HttpStatusException status(HttpRequest request, HttpResponse response, ErrorDecoder decoder) {
+    public HttpStatusException status(HttpRequest request, HttpResponse answer, ErrorDecoder decoder) {
+        HttpResponse response = EchoedSecrets.scrubbed(request, answer);
         ErrorBody body;
         try {
             body = decoder.decode(response);
@@ -223,6 +224,14 @@ final class ErrorFactory implements Errors {
             case POOL_EXHAUSTED -> poolExhausted(request, cause);
             case CLOSED_EARLY -> transport(request, "connection closed prematurely", cause, false);
             case TOO_LARGE -> tooLarge(request, f.status(), f.maxBytes());
+            case UNDECODABLE ->
+                new DecodingException(
+                        "HTTP " + f.status() + " " + request + " returned a body that does not decode from its"
+                                + " Content-Encoding (" + cause.getMessage() + ")",
+                        cause,
+                        f.status(),
+                        "",
+                        ApiException.Facts.NONE);
         };
     }
 

@@ -22,7 +22,8 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
      * The typed error for a non-success response, its body read by {@code decoder} (which may fail:
      * the error then carries the status and excerpt only).
      *
-     * @param request the request (without credentials)
+     * @param request the request as sent, credentials included: what the response echoes of them is shown
+     *     as {@code ****} (the error keeps its method and URI only)
      * @param response the response
      * @param decoder reads the provider's error body
      * @return the exception of the status's class

@@ -3,13 +3,32 @@ package io.trackflow.core.error;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Reads {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+/**
+ * Reads {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3), the date in any of the
+ * three forms a recipient must accept (§5.6.7): IMF-fixdate, the obsolete RFC 850 form and asctime.
+ */
 final class RetryAfter {
+
+    /** The longest delay kept as sent: about 292 million years, in milliseconds; a longer one is this. */
+    private static final double MAX_SECONDS = Long.MAX_VALUE / 1000.0;
+
+    /** {@code Sunday, 06-Nov-94 08:49:37 GMT}; the two-digit year read as the one of RFC 9110 (see {@link #rfc850}). */
+    private static final String RFC_850_DAY = "EEEE, dd-MMM-";
+
+    /** {@code Sun Nov  6 08:49:37 1994}: the day padded with a space, always GMT. */
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     private RetryAfter() {}
 
@@ -18,7 +37,8 @@ final class RetryAfter {
      *
      * @param value the header value
      * @param clock the clock an HTTP-date is measured against
-     * @return the delay (never negative), or empty when unreadable
+     * @return the delay (never negative; a delay too long for milliseconds is the longest one), or empty
+     *     when unreadable
      */
     public static Optional<Duration> parse(String value, Clock clock) {
         String v = value.trim();
@@ -27,19 +47,57 @@ final class RetryAfter {
         }
         try {
             double seconds = Double.parseDouble(v);
-            if (seconds < 0 || Double.isNaN(seconds) || seconds > 1e9) {
+            if (seconds < 0 || Double.isNaN(seconds)) {
                 return Optional.empty();
             }
-            return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
+            // a delay past any deadline is still the server's word: it surfaces (beyond maxRetryAfter), never
+            // read as no delay at all
+            return Optional.of(
+                    seconds >= MAX_SECONDS
+                            ? Duration.ofMillis(Long.MAX_VALUE)
+                            : Duration.ofMillis((long) Math.ceil(seconds * 1000)));
         } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration d = Duration.between(clock.instant(), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException notDate) {
+            Instant at = date(v, clock);
+            if (at == null) {
                 return Optional.empty();
             }
+            Duration d = Duration.between(clock.instant(), at);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
         }
+    }
+
+    private static @Nullable Instant date(String v, Clock clock) {
+        try {
+            return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException notImf) {
+            // the obsolete forms
+        }
+        try {
+            return LocalDateTime.parse(v, rfc850(clock)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notRfc850) {
+            // asctime, last
+        }
+        try {
+            return LocalDateTime.parse(v, ASCTIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notAsctime) {
+            return null;
+        }
+    }
+
+    /**
+     * The RFC 850 form, its two-digit year placed as RFC 9110 asks: a year that would lie more than 50
+     * years in the future is in the past century (the 100 years from 49 years ago).
+     */
+    private static DateTimeFormatter rfc850(Clock clock) {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(RFC_850_DAY)
+                .appendValueReduced(
+                        ChronoField.YEAR,
+                        2,
+                        2,
+                        clock.instant().atZone(ZoneOffset.UTC).getYear() - 49)
+                .appendPattern(" HH:mm:ss 'GMT'")
+                .toFormatter(Locale.US);
     }
 }

@@ -1,6 +1,7 @@
 package io.trackflow.core.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.trackflow.core.http.BodyAggregate.HandlerFailure;
 import io.trackflow.core.http.BodyAggregate.TooLarge;
 import io.trackflow.core.http.internal.TransportFailure;
@@ -87,10 +88,14 @@ final class BodyReceiver<T> extends OneAnswer<ByteBuf, T> {
 
     private void fail(Throwable e) {
         aggregate.close();
-        if (e instanceof TooLarge || (!head.isSuccess() && !(e instanceof HandlerFailure))) {
+        boolean undecodable = e instanceof DecompressionException;
+        if (e instanceof TooLarge || undecodable || (!head.isSuccess() && !(e instanceof HandlerFailure))) {
             conn.dispose();
         }
-        actual.onError(e instanceof TooLarge ? TransportFailure.tooLarge(head.status(), max) : e);
+        actual.onError(
+                e instanceof TooLarge
+                        ? TransportFailure.tooLarge(head.status(), max)
+                        : undecodable && head.isSuccess() ? TransportFailure.undecodable(head.status(), e) : e);
     }
 
     @Override

@@ -128,10 +128,16 @@ abstract class QueueingLimiter implements RateLimiter {
         }
     }
 
+    /** The longest hold kept as such: a quarter of what a {@code long} of nanoseconds counts (~73 years). */
+    private static final Duration LONGEST_HOLD = Duration.ofNanos(Long.MAX_VALUE / 4);
+
     @Override
     public final void hold(Duration duration) {
         synchronized (lock) {
-            long until = clock.getAsLong() + duration.toNanos();
+            long now = clock.getAsLong();
+            // a hold past what nanoseconds can count (~292 years) holds as long as they can
+            long nanos = duration.compareTo(LONGEST_HOLD) >= 0 ? LONGEST_HOLD.toNanos() : duration.toNanos();
+            long until = now + nanos;
             if (until > holdUntil) {
                 holdUntil = until;
             }

@@ -24,7 +24,12 @@ public final class TransportFailure extends IOException {
         /** The connection closed before the response was complete. */
         CLOSED_EARLY,
         /** The response body exceeds the transport's limit (its connection is not reused). */
-        TOO_LARGE
+        TOO_LARGE,
+        /**
+         * A success's body does not decode from its content coding (a {@code Content-Encoding: gzip}
+         * that is not gzip): what the server sent is not a body (its connection is not reused).
+         */
+        UNDECODABLE
     }
 
     private final Kind kind;
@@ -46,8 +51,8 @@ public final class TransportFailure extends IOException {
      * @return the failure
      */
     public static TransportFailure of(Kind kind, Throwable cause) {
-        if (kind == Kind.TOO_LARGE) {
-            throw new IllegalArgumentException("kind: use tooLarge(status, maxBytes)");
+        if (kind == Kind.TOO_LARGE || kind == Kind.UNDECODABLE) {
+            throw new IllegalArgumentException("kind: use tooLarge(status, maxBytes) or undecodable(status, cause)");
         }
         return new TransportFailure(kind, String.valueOf(cause.getMessage()), cause, 0, 0);
     }
@@ -63,12 +68,24 @@ public final class TransportFailure extends IOException {
         return new TransportFailure(Kind.TOO_LARGE, "body exceeds " + maxBytes + " bytes", null, status, maxBytes);
     }
 
+    /**
+     * A success's body that does not decode from its content coding.
+     *
+     * @param status the response status
+     * @param cause what the decoder said
+     * @return the failure
+     */
+    public static TransportFailure undecodable(int status, Throwable cause) {
+        return new TransportFailure(
+                Kind.UNDECODABLE, "body does not decode (" + cause.getMessage() + ")", cause, status, 0);
+    }
+
     /** @return what ended the exchange */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the response status for {@link Kind#TOO_LARGE}, else 0 */
+    /** @return the response status for {@link Kind#TOO_LARGE} and {@link Kind#UNDECODABLE}, else 0 */
     public int status() {
         return status;
     }

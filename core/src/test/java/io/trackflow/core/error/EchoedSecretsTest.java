@@ -1,0 +1,65 @@
+package io.trackflow.core.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trackflow.core.http.HttpMethod;
+import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.http.HttpResponse;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a server echoes of the credentials it was sent stays out of the error. */
+class EchoedSecretsTest {
+
+    private static final HttpRequest SENT = HttpRequest.builder()
+            .method(HttpMethod.GET)
+            .uri(URI.create("https://api.example.com/v1/tracks/1"))
+            .putHeaders("Authorization", "Bearer s3cret-token-value")
+            .putHeaders("X-Api-Key", "key-0123456789")
+            .build();
+
+    private static HttpResponse response(String body, Map<String, List<String>> headers) {
+        return HttpResponse.builder()
+                .status(401)
+                .headers(headers)
+                .body(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer())
+                .build();
+    }
+
+    @Test
+    void echoedCredentialsAreMaskedInTheBodyAndTheHeaders() {
+        HttpResponse answer = response(
+                "{\"message\":\"token s3cret-token-value and key key-0123456789 refused\"}",
+                Map.of(
+                        "x-api-key", List.of("key-0123456789"),
+                        "x-debug", List.of("saw Bearer s3cret-token-value"),
+                        "content-type", List.of("application/json")));
+        HttpStatusException e = ErrorFactory.INSTANCE.status(SENT, answer, LenientJsonErrorDecoder.INSTANCE);
+        String all = e.getMessage() + e.bodyExcerpt() + e.headers() + e + e.response();
+        assertThat(all).doesNotContain("s3cret-token-value").doesNotContain("key-0123456789");
+        assertThat(e.getMessage()).startsWith("token **** and key **** refused");
+        assertThat(e.headers()).containsEntry("x-api-key", List.of("****"));
+        assertThat(e.headers()).containsEntry("x-debug", List.of("saw Bearer ****"));
+        assertThat(e.headers()).containsEntry("content-type", List.of("application/json"));
+    }
+
+    @Test
+    void aResponseThatEchoesNothingIsKeptAsItIs() {
+        HttpResponse answer = response("{\"message\":\"Unauthenticated.\"}", Map.of("date", List.of("x")));
+        assertThat(EchoedSecrets.scrubbed(SENT, answer)).isSameAs(answer);
+    }
+
+    @Test
+    void shortSecretsAreNotLookedFor() {
+        HttpRequest shortKey = HttpRequest.builder()
+                .from(SENT)
+                .headers(Map.of("X-Api-Key", "k"))
+                .build();
+        HttpResponse answer = response("{\"message\":\"key k is unknown\"}", Map.of());
+        assertThat(EchoedSecrets.scrubbed(shortKey, answer)).isSameAs(answer);
+    }
+}
