@@ -212,13 +212,14 @@ final class ListingPlan<T> {
 
     /** What the first answer says about the rest: where it ends, at which size, asked how. */
     private void first(Segment<T> s, PageResponse<T> r, int firstLimit) {
-        int n = r.items().size();
         OptionalLong total = r.totalCount();
         long until = total.isPresent() ? Math.min(end, Math.max(start, total.getAsLong())) : end;
         long after = style.next(start, firstLimit, r);
         size = style.sizeAfter(r, pageSize, firstLimit, total.isPresent() && after < until);
-        // a page whose size the server changed ends sooner: it is short only against its own end
-        boolean last = n == 0 || after >= until || (total.isEmpty() && isShort(r, style.against(start, firstLimit)));
+        // a page whose size the server changed ends sooner: it is short only against its own end; an answer
+        // that does not move the listing on is where its data ends
+        boolean last =
+                after == start || after >= until || (total.isEmpty() && isShort(r, style.against(start, firstLimit)));
         s.ready.add(new ReadPage<>(r, start, firstLimit, last ? -1 : after, until));
         stop = until;
         planned = after;
@@ -231,13 +232,14 @@ final class ListingPlan<T> {
 
     /** Total known: reads a segment completely, a short page followed by a request for the rest. */
     private void planned(Segment<T> s, PageResponse<T> r, long at, int limit, PagingRun<?, ?> run) {
-        int n = r.items().size();
-        if (n == 0) {
-            dataEnd = Math.min(dataEnd, at);
+        long after = style.next(at, limit, r);
+        if (after == at) {
+            dataEnd = Math.min(dataEnd, at); // no further: the data ends here
             return;
         }
-        long after = style.next(at, limit, r);
-        s.ready.add(new ReadPage<>(r, at, limit, after, stop));
+        if (!r.items().isEmpty()) {
+            s.ready.add(new ReadPage<>(r, at, limit, after, stop));
+        }
         if (after < s.to) {
             s.ask(style, after, (int) Math.min(size, s.to - after), run);
         }
@@ -247,7 +249,7 @@ final class ListingPlan<T> {
     private void sequential(Segment<T> s, PageResponse<T> r, long at, int limit) {
         int n = r.items().size();
         long after = style.next(at, limit, r);
-        boolean done = n == 0
+        boolean done = after == at
                 || after >= end
                 || isShort(r, style.against(at, limit))
                 || (r.totalCount().isPresent() && after >= r.totalCount().getAsLong());

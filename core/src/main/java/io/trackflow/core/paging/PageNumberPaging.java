@@ -61,13 +61,15 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
     /**
      * A page that holds fewer items than its slot (a deployment that filters a page's items after cutting
      * it: the total and the page numbers still count them) is followed by the next page, at the end of
-     * its slot: asking for the rest of it would only answer the same page again.
+     * its slot: asking for the rest of it would only answer the same page again. An answer with no items
+     * for an offset inside a slot (past what a short page holds: a listing, a range or a cursor that starts
+     * there) goes on at the slot's end too; only an empty answer at a slot's start is where the data ends.
      */
     @Override
     public long next(long at, int limit, PageResponse<T> answer) {
         int n = answer.items().size();
         int inForce = answer.limit().orElse(size);
-        if (n == 0 || inForce < 1) {
+        if (inForce < 1 || (n == 0 && at % inForce == 0)) {
             return at + n;
         }
         long slotEnd = at - at % inForce >= Long.MAX_VALUE - inForce ? Long.MAX_VALUE : at - at % inForce + inForce;

@@ -30,6 +30,11 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
     boolean omitsFrom;
     /** The size the server applies to its n-th request (from 0) for a size asked; default: clamped. */
     java.util.function.IntBinaryOperator sizing = (n, asked) -> Math.min(asked, maxPerPage);
+    /**
+     * Items left out of their page after it is cut (a deployment that filters a page's items): the page
+     * falls short while the counts still include them. Default: none.
+     */
+    java.util.function.IntPredicate hidden = i -> false;
     /** Pages that fail once with a 503, by number. */
     final Set<Long> failOnce = ConcurrentHashMap.newKeySet();
 
@@ -52,7 +57,9 @@ final class LaravelServer implements PageNumberFetcher<Integer> {
             long first = (served - 1) * inForce;
             List<Integer> items = new ArrayList<>();
             for (long i = first; i < Math.min(size, first + inForce); i++) {
-                items.add((int) i);
+                if (!hidden.test((int) i)) {
+                    items.add((int) i);
+                }
             }
             PageNumberResponse.Builder<Integer> b =
                     PageNumberResponse.<Integer>builder().items(items).headers(Map.of());

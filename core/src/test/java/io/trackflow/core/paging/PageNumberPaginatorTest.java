@@ -329,4 +329,52 @@ class PageNumberPaginatorTest {
         }
         return out;
     }
+
+    /** Every page loses its last 5 of 50 after it is cut: the pages are slots, followed one by one. */
+    private static LaravelServer filteredAfterPaging() {
+        LaravelServer s = new LaravelServer(1_000);
+        s.hidden = i -> i % 50 >= 45;
+        return s;
+    }
+
+    private static List<Integer> visible(int from, int to) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (i % 50 < 45) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 8})
+    void pagesFilteredShortAreFollowedByTheNextPageEachAskedOnce(int concurrency) {
+        LaravelServer s = filteredAfterPaging();
+        assertThat(OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get())
+                        .items(0, ALL, 50, concurrency)
+                        .collectList()
+                        .block(WAIT))
+                .isEqualTo(visible(0, 1_000));
+        assertThat(s.pagesAsked()).containsExactlyInAnyOrderElementsOf(longs(1, 20));
+    }
+
+    /** A listing, range or cursor that starts past what a short page holds goes on at the next page. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void aListingThatStartsInsideAPagesMissingTailGoesOnAtTheNextPage(int concurrency) {
+        LaravelServer s = filteredAfterPaging();
+        OffsetPaginator<Integer> p = OffsetPaginator.ofPageNumbers(s, "q", ErrorAccess.get());
+        assertThat(p.items(47, ALL, 50, concurrency).collectList().block(WAIT)).isEqualTo(visible(50, 1_000));
+        List<Integer> halves = new java.util.ArrayList<>(
+                p.items(0, 48, 50, concurrency).collectList().block(WAIT));
+        halves.addAll(p.items(48, ALL, 50, concurrency).collectList().block(WAIT));
+        assertThat(halves).isEqualTo(visible(0, 1_000));
+        StepVerifier.create(p.pages(47, ALL, 50, 1)
+                        .take(2)
+                        .map(pg -> pg.offset() + ":" + pg.items().size() + ":"
+                                + pg.nextCursor().map(PageCursor::offset).orElse(-1L)))
+                .expectNext("47:0:50", "50:45:100")
+                .verifyComplete();
+    }
 }
