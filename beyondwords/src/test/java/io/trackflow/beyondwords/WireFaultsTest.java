@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.error.UnauthorizedException;
+import io.trackflow.core.retry.RetryPolicy;
 import io.trackflow.testkit.FakeBeyondWords;
 import io.trackflow.testkit.Fault;
 import java.io.InputStream;
@@ -115,6 +116,24 @@ class WireFaultsTest {
             assertThat(u.getMessage()).doesNotContain(server.apiKey()).contains("Invalid API key ****");
             assertThat(u.bodyExcerpt()).doesNotContain(server.apiKey());
             assertThat(u.toString()).doesNotContain(server.apiKey());
+        }
+    }
+    /** A Retry-After within an unbounded maxRetryAfter but past the deadline surfaces; no arithmetic overflow. */
+    @Test
+    void aHugeRetryAfterUnderAnUnboundedCapSurfacesAtTheDeadline() {
+        try (FakeBeyondWords server = FakeBeyondWords.start().seed(3);
+                BeyondWordsClient bw = BeyondWordsClient.builder()
+                        .apiKey(server.apiKey())
+                        .baseUrl(server.baseUrl())
+                        .retryPolicy(RetryPolicy.builder()
+                                .maxRetryAfter(Duration.ofSeconds(Long.MAX_VALUE / 2))
+                                .build())
+                        .build()) {
+            server.faults().inject(r -> true, Fault.rateLimited("10000000000"), 10);
+            Throwable e = catchThrowable(() -> bw.backgroundTracks().get(1).block(Duration.ofSeconds(10)));
+            assertThat(e).isInstanceOf(RateLimitException.class);
+            assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofSeconds(10_000_000_000L));
+            assertThat(server.requestCount()).isEqualTo(1);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.trackflow.core.client;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * The calls of one client that have started and not ended, so that closing the client ends them at once:
@@ -28,7 +30,11 @@ final class RunningCalls {
     /** Ends every running call with the refusal {@code error} makes (one per call). */
     void abortAll(Supplier<? extends Throwable> error) {
         for (CallRun<?> run : running) {
-            run.abort(error.get());
+            try {
+                run.abort(error.get());
+            } catch (RuntimeException e) { // a subscriber that throws from onError: the others still end
+                Operators.onErrorDropped(e, Context.empty());
+            }
         }
     }
 

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the credentials a request carried out of the error made of its response: a server that echoes an
  * API key or a token (in its message, its body, a header) must not put it in an exception's message,
- * excerpt or headers. The secrets are the values of the request's credential headers ({@code
- * Authorization}'s token, {@code X-Api-Key}, {@code Proxy-Authorization}, {@code Cookie}); each occurrence
- * in the response is replaced by {@code ****}, and the response's own credential headers are shown as
+ * excerpt or headers. The secrets are the values of the headers the authentication added or changed (any
+ * name: {@code ApiKeyAuth.header("X-Auth-Token", ..)} too) and of the usual credential headers ({@code
+ * Authorization}'s credentials after the scheme, {@code X-Api-Key}, {@code Proxy-Authorization}, each
+ * cookie's value); each occurrence in the response, as sent or JSON-escaped ({@code \/} for {@code /},
+ * as PHP writes it), is replaced by {@code ****}, and the response's own credential headers are shown as
  * {@code ****}. Secrets shorter than {@link #MIN_LENGTH} are left alone (they would mask ordinary words).
  */
 final class EchoedSecrets {
@@ -32,9 +35,16 @@ final class EchoedSecrets {
 
     private EchoedSecrets() {}
 
-    /** The response as the error may show it: {@code response} itself when it echoes nothing. */
-    static HttpResponse scrubbed(HttpRequest sent, HttpResponse response) {
-        List<String> secrets = secretsOf(sent);
+    /**
+     * The response as the error may show it: {@code response} itself when it echoes nothing.
+     *
+     * @param original the request before authentication, or {@code null} when unknown (then only the usual
+     *     credential headers count)
+     * @param sent the request as sent
+     * @param response its response
+     */
+    static HttpResponse scrubbed(@Nullable HttpRequest original, HttpRequest sent, HttpResponse response) {
+        List<String> secrets = secretsOf(original, sent);
         boolean headers = false;
         for (String name : response.headers().keySet()) {
             if (CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -75,23 +85,46 @@ final class EchoedSecrets {
         return b.build();
     }
 
-    private static List<String> secretsOf(HttpRequest sent) {
-        List<String> secrets = new ArrayList<>(2);
+    private static List<String> secretsOf(@Nullable HttpRequest original, HttpRequest sent) {
+        List<String> secrets = new ArrayList<>(4);
         for (Map.Entry<String, String> e : sent.headers().entrySet()) {
             String name = e.getKey().toLowerCase(Locale.ROOT);
-            if (!CREDENTIAL_HEADERS.contains(name)) {
+            String value = e.getValue().trim();
+            boolean added = original != null
+                    && !value.equals(original.header(e.getKey()).orElse(null));
+            if (!added && !CREDENTIAL_HEADERS.contains(name)) {
                 continue;
             }
-            String value = e.getValue().trim();
+            if (name.equals("cookie")) {
+                for (String pair : value.split(";")) {
+                    int eq = pair.indexOf('=');
+                    add(secrets, eq < 0 ? pair : pair.substring(eq + 1));
+                }
+                continue;
+            }
             int space = value.indexOf(' ');
             if (name.endsWith("authorization") && space > 0) {
-                value = value.substring(space + 1).trim(); // the credentials after the scheme
+                add(secrets, value.substring(space + 1)); // the credentials after the scheme
             }
-            if (value.length() >= MIN_LENGTH) {
-                secrets.add(value);
-            }
+            add(secrets, value);
         }
+        secrets.sort((a, b) -> Integer.compare(b.length(), a.length())); // a secret that holds another, masked whole
         return secrets;
+    }
+
+    private static void add(List<String> secrets, String value) {
+        String v = value.trim();
+        if (v.length() < MIN_LENGTH) {
+            return;
+        }
+        secrets.add(v);
+        String escaped = v.replace("\\", "\\\\").replace("\"", "\\\"");
+        if (!escaped.equals(v)) {
+            secrets.add(escaped); // as a JSON string holds it
+        }
+        if (escaped.indexOf('/') >= 0) {
+            secrets.add(escaped.replace("/", "\\/")); // as PHP's json_encode writes it
+        }
     }
 
     private static String mask(String text, List<String> secrets) {

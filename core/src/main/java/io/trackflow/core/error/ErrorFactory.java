@@ -38,7 +38,13 @@ final class ErrorFactory implements Errors {
 
     @Override
     public HttpStatusException status(HttpRequest request, HttpResponse answer, ErrorDecoder decoder) {
-        HttpResponse response = EchoedSecrets.scrubbed(request, answer);
+        return status(null, request, answer, decoder);
+    }
+
+    @Override
+    public HttpStatusException status(
+            @Nullable HttpRequest original, HttpRequest request, HttpResponse answer, ErrorDecoder decoder) {
+        HttpResponse response = EchoedSecrets.scrubbed(original, request, answer);
         ErrorBody body;
         try {
             body = decoder.decode(response);

@@ -31,6 +31,18 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
     HttpStatusException status(HttpRequest request, HttpResponse response, ErrorDecoder decoder);
 
     /**
+     * As {@link #status(HttpRequest, HttpResponse, ErrorDecoder)}, knowing what the authentication added to
+     * the request: those headers' values are masked too, whatever their names.
+     *
+     * @param original the request before authentication
+     * @param sent the request as sent, credentials included
+     * @param response the response
+     * @param decoder reads the provider's error body
+     * @return the exception of the status's class
+     */
+    HttpStatusException status(HttpRequest original, HttpRequest sent, HttpResponse response, ErrorDecoder decoder);
+
+    /**
      * The typed error for what is known about a failed exchange.
      *
      * @param response the failed exchange

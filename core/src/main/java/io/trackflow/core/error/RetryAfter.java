@@ -23,9 +23,6 @@ final class RetryAfter {
     /** The longest delay kept as sent: about 292 million years, in milliseconds; a longer one is this. */
     private static final double MAX_SECONDS = Long.MAX_VALUE / 1000.0;
 
-    /** {@code Sunday, 06-Nov-94 08:49:37 GMT}; the two-digit year read as the one of RFC 9110 (see {@link #rfc850}). */
-    private static final String RFC_850_DAY = "EEEE, dd-MMM-";
-
     /** {@code Sun Nov  6 08:49:37 1994}: the day padded with a space, always GMT. */
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
@@ -73,7 +70,15 @@ final class RetryAfter {
             // the obsolete forms
         }
         try {
-            return LocalDateTime.parse(v, rfc850(clock)).toInstant(ZoneOffset.UTC);
+            // the day's name is left unchecked: it names the day of the year the digits end up meaning
+            int comma = v.indexOf(", ");
+            LocalDateTime at = LocalDateTime.parse(comma < 0 ? v : v.substring(comma + 2), rfc850(clock));
+            LocalDateTime limit =
+                    LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(50);
+            if (!at.plusYears(100).isAfter(limit)) {
+                at = at.plusYears(100); // the latest year with those digits not more than 50 years ahead
+            }
+            return at.toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException notRfc850) {
             // asctime, last
         }
@@ -85,18 +90,18 @@ final class RetryAfter {
     }
 
     /**
-     * The RFC 850 form, its two-digit year placed as RFC 9110 asks: a year that would lie more than 50
-     * years in the future is in the past century (the 100 years from 49 years ago).
+     * The RFC 850 form, its two-digit year read within the 100 years from 50 years ago; {@link #date}
+     * then moves it a century on when that is not more than 50 years ahead (RFC 9110 §5.6.7).
      */
     private static DateTimeFormatter rfc850(Clock clock) {
         return new DateTimeFormatterBuilder()
                 .parseCaseInsensitive()
-                .appendPattern(RFC_850_DAY)
+                .appendPattern("dd-MMM-")
                 .appendValueReduced(
                         ChronoField.YEAR,
                         2,
                         2,
-                        clock.instant().atZone(ZoneOffset.UTC).getYear() - 49)
+                        clock.instant().atZone(ZoneOffset.UTC).getYear() - 50)
                 .appendPattern(" HH:mm:ss 'GMT'")
                 .toFormatter(Locale.US);
     }

@@ -134,6 +134,11 @@ public final class RetryDecider {
     }
 
     private boolean passesDeadline(Duration delay) {
-        return deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() < delay.toNanos();
+        if (deadlineNanos == Long.MAX_VALUE) {
+            return false;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        // a delay past what nanoseconds count (~292 years) passes any deadline
+        return delay.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L || left < delay.toNanos();
     }
 }

@@ -161,8 +161,8 @@ public abstract class RetryPolicy implements Serializable {
      * that the callers it stopped do not all come back in the same instant. Never shorter than asked.
      */
     private Duration spread(Duration retryAfter) {
-        if (!jitter() || retryAfter.isZero()) {
-            return retryAfter;
+        if (!jitter() || retryAfter.isZero() || retryAfter.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L / 2) {
+            return retryAfter; // (a wait of ~146 years or more: no nanoseconds to spread it by)
         }
         long extra = Math.min(retryAfter.toNanos() / 10, 1_000_000_000L);
         return retryAfter.plusNanos(extra == 0 ? 0 : ThreadLocalRandom.current().nextLong(extra + 1));

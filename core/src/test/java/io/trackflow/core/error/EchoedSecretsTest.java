@@ -43,14 +43,14 @@ class EchoedSecretsTest {
         assertThat(all).doesNotContain("s3cret-token-value").doesNotContain("key-0123456789");
         assertThat(e.getMessage()).startsWith("token **** and key **** refused");
         assertThat(e.headers()).containsEntry("x-api-key", List.of("****"));
-        assertThat(e.headers()).containsEntry("x-debug", List.of("saw Bearer ****"));
+        assertThat(e.headers()).containsEntry("x-debug", List.of("saw ****"));
         assertThat(e.headers()).containsEntry("content-type", List.of("application/json"));
     }
 
     @Test
     void aResponseThatEchoesNothingIsKeptAsItIs() {
         HttpResponse answer = response("{\"message\":\"Unauthenticated.\"}", Map.of("date", List.of("x")));
-        assertThat(EchoedSecrets.scrubbed(SENT, answer)).isSameAs(answer);
+        assertThat(EchoedSecrets.scrubbed(null, SENT, answer)).isSameAs(answer);
     }
 
     @Test
@@ -60,6 +60,32 @@ class EchoedSecretsTest {
                 .headers(Map.of("X-Api-Key", "k"))
                 .build();
         HttpResponse answer = response("{\"message\":\"key k is unknown\"}", Map.of());
-        assertThat(EchoedSecrets.scrubbed(shortKey, answer)).isSameAs(answer);
+        assertThat(EchoedSecrets.scrubbed(null, shortKey, answer)).isSameAs(answer);
+    }
+
+    /**
+     * What the authentication added is secret whatever the header's name; a key echoed JSON-escaped (PHP
+     * writes {@code /} as {@code \/}) and one cookie of several are masked too.
+     */
+    @Test
+    void addedHeadersEscapedEchoesAndSingleCookiesAreMasked() {
+        HttpRequest original = HttpRequest.builder()
+                .method(HttpMethod.GET)
+                .uri(URI.create("https://api.example.com/v1/tracks/1"))
+                .putHeaders("Accept", "application/json")
+                .putHeaders("Cookie", "theme=dark; session=abcdef123456")
+                .build();
+        HttpRequest sent = HttpRequest.builder()
+                .from(original)
+                .putHeaders("X-Auth-Token", "ab/cd/0123456789")
+                .build();
+        HttpResponse answer =
+                response("{\"message\":\"token ab\\/cd\\/0123456789 for session abcdef123456 refused\"}", Map.of());
+        HttpStatusException e = ErrorFactory.INSTANCE.status(original, sent, answer, LenientJsonErrorDecoder.INSTANCE);
+        String all = e.getMessage() + e.bodyExcerpt() + e + e.response();
+        assertThat(all)
+                .doesNotContain("0123456789")
+                .doesNotContain("abcdef123456")
+                .contains("token **** for session **** refused");
     }
 }

@@ -30,11 +30,16 @@ class RetryAfterTest {
     void anRfc850YearIsPlacedWithinFiftyYears() {
         Clock in2026 = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
         assertThat(RetryAfter.parse("Monday, 07-Dec-26 10:00:05 GMT", in2026)).contains(Duration.ofSeconds(5));
-        assertThat(RetryAfter.parse("Monday, 07-Dec-76 10:00:05 GMT", in2026))
+        assertThat(RetryAfter.parse("Monday, 07-Dec-76 09:00:00 GMT", in2026))
                 .hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365 * 49)));
         assertThat(RetryAfter.parse("Wednesday, 07-Dec-77 10:00:05 GMT", in2026))
                 .contains(Duration.ZERO); // 1977
         assertThat(RetryAfter.parse("Thursday, 07-Dec-78 10:00:05 GMT", in2026)).contains(Duration.ZERO); // 1978
+        // on 1 January 2026, the last day of 2076 is more than 50 years ahead: it is 1976
+        Clock newYear = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        assertThat(RetryAfter.parse("Friday, 31-Dec-76 00:00:00 GMT", newYear)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("Wednesday, 01-Jan-76 00:00:00 GMT", newYear))
+                .hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365 * 49)));
     }
 
     /** A delay longer than any deadline is still the server's word, never read as none. */
