@@ -30,42 +30,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-class AdversarialCallTest {
-
-    static final Duration T = Duration.ofSeconds(20);
-    static final String KEY = "SECRET-KEY-123";
-    static final RetryPolicy FAST = RetryPolicy.builder()
-            .initialBackoff(Duration.ofMillis(10))
-            .maxBackoff(Duration.ofMillis(50))
-            .build();
-
-    private Hostile server;
-    private BeyondWordsClient bw;
-
-    @AfterEach
-    void stop() {
-        if (bw != null) {
-            bw.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BeyondWordsClient.Builder builder(Hostile.Handler h) {
-        server = new Hostile(h);
-        return BeyondWordsClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).retryPolicy(FAST);
-    }
-
-    private BackgroundTracks start(Hostile.Handler h) {
-        bw = builder(h).build();
-        return bw.backgroundTracks();
-    }
+class AdversarialCallTest extends HostileServerTest {
 
     private static Throwable error(Mono<?> m) {
         try {

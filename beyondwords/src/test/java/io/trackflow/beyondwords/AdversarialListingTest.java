@@ -13,8 +13,6 @@ import io.trackflow.core.error.BadRequestException;
 import io.trackflow.core.error.DecodingException;
 import io.trackflow.core.paging.Page;
 import io.trackflow.core.paging.PageCursor;
-import io.trackflow.core.retry.RetryPolicy;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,40 +21,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-class AdversarialListingTest {
-
-    static final Duration T = Duration.ofSeconds(20);
-    static final RetryPolicy FAST = RetryPolicy.builder()
-            .initialBackoff(Duration.ofMillis(10))
-            .maxBackoff(Duration.ofMillis(50))
-            .build();
-
-    private Hostile server;
-    private BeyondWordsClient bw;
-
-    @AfterEach
-    void stop() {
-        if (bw != null) {
-            bw.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BackgroundTracks start(Hostile.Handler h) {
-        server = new Hostile(h);
-        bw = BeyondWordsClient.builder()
-                .apiKey("SECRET-KEY-123")
-                .baseUrl(server.baseUrl())
-                .retryPolicy(FAST)
-                .build();
-        return bw.backgroundTracks();
-    }
+class AdversarialListingTest extends HostileServerTest {
 
     private static List<Long> ids(List<BackgroundTrack> l) {
         return l.stream().map(BackgroundTrack::id).collect(Collectors.toList());

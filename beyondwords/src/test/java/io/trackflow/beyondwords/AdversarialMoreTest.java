@@ -19,31 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class AdversarialMoreTest {
+class AdversarialMoreTest extends HostileServerTest {
 
-    static final Duration T = Duration.ofSeconds(20);
-    private Hostile server;
-    private BeyondWordsClient bw;
-
-    @AfterEach
-    void stop() {
-        if (bw != null) {
-            bw.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private BackgroundTracks start(Hostile.Handler h) {
-        server = new Hostile(h);
-        bw = BeyondWordsClient.builder()
-                .apiKey("SECRET-KEY-123")
-                .baseUrl(server.baseUrl())
-                .build();
+    /** A client with the default retry policy. */
+    @Override
+    BackgroundTracks start(Hostile.Handler h) {
+        bw = builder(h).retryPolicy(RetryPolicy.defaults()).build();
         return bw.backgroundTracks();
     }
 

@@ -200,11 +200,7 @@ class LifecycleTest {
     void aCallInFlightEndsAtOnceAtTheClose(boolean shared) throws Exception {
         server.faults().latency(Duration.ofSeconds(20));
         ReactorNettyTransport transport = shared ? ReactorNettyTransport.create() : null;
-        BeyondWordsClient.Builder b = BeyondWordsClient.builder()
-                .apiKey(server.apiKey())
-                .baseUrl(server.baseUrl())
-                .retryPolicy(FAST);
-        BeyondWordsClient bw = shared ? b.transport(transport).build() : b.build();
+        BeyondWordsClient bw = clientOn(transport);
         try {
             CompletableFuture<BackgroundTrack> call =
                     bw.backgroundTracks().get(1).toFuture();
@@ -231,11 +227,7 @@ class LifecycleTest {
     void aCallWaitingToRetryEndsAtTheCloseAndSendsNoRetry(boolean shared) throws Exception {
         server.faults().inject(r -> true, Fault.status(503).withRetryAfter("2"), 10);
         ReactorNettyTransport transport = shared ? ReactorNettyTransport.create() : null;
-        BeyondWordsClient.Builder b = BeyondWordsClient.builder()
-                .apiKey(server.apiKey())
-                .baseUrl(server.baseUrl())
-                .retryPolicy(FAST);
-        BeyondWordsClient bw = shared ? b.transport(transport).build() : b.build();
+        BeyondWordsClient bw = clientOn(transport);
         try {
             CompletableFuture<BackgroundTrack> call =
                     bw.backgroundTracks().get(1).toFuture();
@@ -255,6 +247,15 @@ class LifecycleTest {
                 transport.close();
             }
         }
+    }
+
+    /** A client of the fake with fast retries, on {@code transport} when given, else on one of its own. */
+    private BeyondWordsClient clientOn(ReactorNettyTransport transport) {
+        BeyondWordsClient.Builder b = BeyondWordsClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .retryPolicy(FAST);
+        return transport == null ? b.build() : b.transport(transport).build();
     }
 
     private static void isClientClosed(Throwable e) {
