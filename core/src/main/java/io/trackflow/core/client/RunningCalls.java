@@ -15,7 +15,16 @@ import reactor.util.context.Context;
  */
 final class RunningCalls {
 
-    private final Set<CallRun<?>> running = ConcurrentHashMap.newKeySet();
+    /** The running calls ({@link CallRun}s). */
+    private final Set<Object> running = ConcurrentHashMap.newKeySet();
+
+    RunningCalls() {
+        // the map's table made here, on the client's thread: two event loops starting the first calls at once
+        // would otherwise race to make it, and the loser yields its thread (a blocking call to BlockHound)
+        Object marker = new Object();
+        running.add(marker);
+        running.remove(marker);
+    }
 
     /** Adds a call that has started. */
     void add(CallRun<?> run) {
@@ -29,9 +38,9 @@ final class RunningCalls {
 
     /** Ends every running call with the refusal {@code error} makes (one per call). */
     void abortAll(Supplier<? extends Throwable> error) {
-        for (CallRun<?> run : running) {
+        for (Object run : running) {
             try {
-                run.abort(error.get());
+                ((CallRun<?>) run).abort(error.get());
             } catch (RuntimeException e) { // a subscriber that throws from onError: the others still end
                 Operators.onErrorDropped(e, Context.empty());
             }
