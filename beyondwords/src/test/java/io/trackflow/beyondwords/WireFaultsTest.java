@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.trackflow.core.error.DecodingException;
+import io.trackflow.core.error.NotFoundException;
 import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.error.UnauthorizedException;
 import io.trackflow.core.retry.RetryPolicy;
@@ -27,44 +28,70 @@ import org.junit.jupiter.api.Test;
 /** What a server sends that is not what it says: a body that does not decode, a wait past any deadline, an old date form. */
 class WireFaultsTest {
 
+    /**
+     * A server on a raw socket that answers every request with {@code status} and a body that says it is
+     * gzip and is not; {@code requests} counts what it read.
+     */
+    private static ServerSocket badGzipServer(int status, AtomicInteger requests) throws Exception {
+        ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try (Socket s = ss.accept()) {
+                    InputStream in = s.getInputStream();
+                    if (in.read(new byte[8192]) <= 0) {
+                        continue;
+                    }
+                    requests.incrementAndGet();
+                    byte[] body = "{\"id\":1,\"name\":\"a\",\"created\":\"2023-01-01T00:00:00Z\"}"
+                            .getBytes(StandardCharsets.UTF_8);
+                    OutputStream out = s.getOutputStream();
+                    out.write(
+                            ("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                                            + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
+                } catch (Exception e) {
+                    // the next connection
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return ss;
+    }
+
+    private static BeyondWordsClient clientOf(ServerSocket ss) {
+        return BeyondWordsClient.builder()
+                .apiKey("k")
+                .baseUrl("http://127.0.0.1:" + ss.getLocalPort() + "/v1")
+                .retryPolicy(FAST)
+                .build();
+    }
+
     /** DESIGN §4: "A malformed 2xx body is not retried: it is a DecodingException" (a gzip body that is not gzip). */
     @Test
     void aSuccessWhoseGzipBodyDoesNotDecodeIsADecodingExceptionNotRetried() throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        try (ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> {
-                while (!ss.isClosed()) {
-                    try (Socket s = ss.accept()) {
-                        InputStream in = s.getInputStream();
-                        if (in.read(new byte[8192]) <= 0) {
-                            continue;
-                        }
-                        requests.incrementAndGet();
-                        byte[] body = "{\"id\":1,\"name\":\"a\",\"created\":\"2023-01-01T00:00:00Z\"}"
-                                .getBytes(StandardCharsets.UTF_8);
-                        OutputStream out = s.getOutputStream();
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-                                        + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
-                                .getBytes(StandardCharsets.US_ASCII));
-                        out.write(body);
-                        out.flush();
-                    } catch (Exception e) {
-                        // the next connection
-                    }
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-            try (BeyondWordsClient bw = BeyondWordsClient.builder()
-                    .apiKey("k")
-                    .baseUrl("http://127.0.0.1:" + ss.getLocalPort() + "/v1")
-                    .retryPolicy(FAST)
-                    .build()) {
-                Throwable e = catchThrowable(() -> bw.backgroundTracks().get(1).block(Duration.ofSeconds(10)));
-                assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("Content-Encoding");
-                assertThat(((DecodingException) e).status()).contains(200);
-                assertThat(requests.get()).isEqualTo(1);
-            }
+        try (ServerSocket ss = badGzipServer(200, requests);
+                BeyondWordsClient bw = clientOf(ss)) {
+            Throwable e = catchThrowable(() -> bw.backgroundTracks().get(1).block(Duration.ofSeconds(10)));
+            assertThat(e).isInstanceOf(DecodingException.class).hasMessageContaining("Content-Encoding");
+            assertThat(((DecodingException) e).status()).contains(200);
+            assertThat(requests.get()).isEqualTo(1);
+        }
+    }
+
+    /** An error whose gzip body does not decode is still its status: a 404, not a retried transport failure. */
+    @Test
+    void anErrorWhoseGzipBodyDoesNotDecodeKeepsItsStatus() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (ServerSocket ss = badGzipServer(404, requests);
+                BeyondWordsClient bw = clientOf(ss)) {
+            Throwable e = catchThrowable(() -> bw.backgroundTracks().get(1).block(Duration.ofSeconds(10)));
+            assertThat(e).isInstanceOf(NotFoundException.class);
+            assertThat(((NotFoundException) e).status()).isEqualTo(404);
+            assertThat(requests.get()).isEqualTo(1);
         }
     }
 

@@ -62,6 +62,13 @@ final class BodyReceiver<T> extends OneAnswer<ByteBuf, T> {
             return;
         }
         done = true;
+        if (e instanceof DecompressionException && !head.isSuccess()) {
+            // an error whose body does not decode is still its status: handed over with what was gathered
+            // (the error model reads what it can and keeps the status), its connection not reused
+            conn.dispose();
+            handOver();
+            return;
+        }
         fail(e);
     }
 
@@ -71,6 +78,11 @@ final class BodyReceiver<T> extends OneAnswer<ByteBuf, T> {
             return;
         }
         done = true;
+        handOver();
+    }
+
+    /** Hands the body gathered to the handler: a success in place, any other status copied. */
+    private void handOver() {
         T value;
         try {
             value = head.isSuccess() ? aggregate.success(handler, head) : aggregate.failure(handler, head);
