@@ -101,9 +101,8 @@ final class TransportStage {
         public T onFailure(HttpResponse response) {
             seen(response);
             HttpRequest sent = call.state().lastSent(); // with its credentials: what the answer echoes is masked
-            throw sent != null
-                    ? ErrorAccess.get().status(call.request(), sent, response, errorDecoder)
-                    : ErrorAccess.get().status(call.request(), response, errorDecoder);
+            throw ErrorAccess.get()
+                    .status(call.request(), sent != null ? sent : call.request(), response, errorDecoder);
         }
 
         private void seen(HttpResponse response) {

@@ -29,9 +29,8 @@ final class EchoedSecrets {
 
     private static final String MASK = "****";
 
-    /** Headers that carry credentials or session state, in requests and responses. */
-    private static final Set<String> CREDENTIAL_HEADERS =
-            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+    /** Headers that carry credentials or session state, in requests and responses (those {@link ErrorResponse} masks). */
+    private static final Set<String> CREDENTIAL_HEADERS = ErrorResponse.SENSITIVE;
 
     private EchoedSecrets() {}
 

@@ -54,7 +54,7 @@ public abstract class ErrorResponse implements Serializable {
     }
 
     /** Response headers that may carry credentials or session state: shown as {@code ****}. */
-    private static final Set<String> SENSITIVE =
+    static final Set<String> SENSITIVE =
             Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
 
     /**

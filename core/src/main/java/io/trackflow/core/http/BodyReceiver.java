@@ -100,14 +100,14 @@ final class BodyReceiver<T> extends OneAnswer<ByteBuf, T> {
 
     private void fail(Throwable e) {
         aggregate.close();
-        boolean undecodable = e instanceof DecompressionException;
+        boolean undecodable = e instanceof DecompressionException; // a success's: an error's is handed over
         if (e instanceof TooLarge || undecodable || (!head.isSuccess() && !(e instanceof HandlerFailure))) {
             conn.dispose();
         }
         actual.onError(
                 e instanceof TooLarge
                         ? TransportFailure.tooLarge(head.status(), max)
-                        : undecodable && head.isSuccess() ? TransportFailure.undecodable(head.status(), e) : e);
+                        : undecodable ? TransportFailure.undecodable(head.status(), e) : e);
     }
 
     @Override

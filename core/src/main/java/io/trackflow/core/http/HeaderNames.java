@@ -31,7 +31,7 @@ final class HeaderNames {
             return lower;
         }
         lower = Headers.lower(ascii.toString());
-        if (ascii.length() <= MAX_KEPT_LENGTH && kept.size() < MAX_KEPT) {
+        if (ascii.length() <= MAX_KEPT_LENGTH && !kept.isFull()) { // no key copied once nothing more is kept
             // a key of its own: the name read may be a view of a buffer that is used again
             kept.keep(new AsciiString(ascii.toByteArray(), false), lower);
         }

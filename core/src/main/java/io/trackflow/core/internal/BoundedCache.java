@@ -47,7 +47,7 @@ public final class BoundedCache<K, V> {
      *     cache is full
      */
     public @Nullable V keep(K key, V value) {
-        if (taken.get() >= max) {
+        if (isFull()) {
             return kept.get(key);
         }
         if (taken.incrementAndGet() > max) {
@@ -60,6 +60,15 @@ public final class BoundedCache<K, V> {
             return first;
         }
         return value;
+    }
+
+    /**
+     * Whether no more entries are kept (counting places taken by puts under way).
+     *
+     * @return true when full
+     */
+    public boolean isFull() {
+        return taken.get() >= max;
     }
 
     /**

@@ -72,7 +72,8 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
         if (inForce < 1 || (n == 0 && at % inForce == 0)) {
             return at + n;
         }
-        long slotEnd = at - at % inForce >= Long.MAX_VALUE - inForce ? Long.MAX_VALUE : at - at % inForce + inForce;
+        long slotStart = at - at % inForce;
+        long slotEnd = slotStart >= Long.MAX_VALUE - inForce ? Long.MAX_VALUE : slotStart + inForce;
         long limitEnd = at >= Long.MAX_VALUE - limit ? Long.MAX_VALUE : at + limit;
         return Math.max(at + n, Math.min(limitEnd, slotEnd));
     }
