@@ -1,6 +1,8 @@
 package io.trackflow.core.client;
 
+import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.error.UnauthorizedException;
+import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.retry.RetryDecider;
 import io.trackflow.core.retry.RetryListener;
@@ -129,6 +131,9 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
             abort(refused);
             return;
         }
+        if (!pipeline.limiterHolds && heldByA429()) {
+            return;
+        }
         Call.CallState state = call.state();
         int number = state.attempts();
         state.attemptStarted();
@@ -146,6 +151,43 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
             return;
         }
         sent.subscribe(this);
+    }
+
+    /**
+     * Whether a 429 holds the client (whose limiter does not hold) past now: then the attempt waits for
+     * the hold's end on a timer, or, when the wait would pass the call's deadline, the call ends at once
+     * with a {@link RateLimitException} whose {@code retryAfter()} is the wait (it never reached the server).
+     */
+    private boolean heldByA429() {
+        long wait = pipeline.heldFor();
+        if (wait == 0) {
+            return false;
+        }
+        long deadline = call.deadlineNanos();
+        if (deadline != Long.MAX_VALUE && deadline - System.nanoTime() < wait) {
+            signal(ErrorAccess.get()
+                    .rateLimited(
+                            call.request(),
+                            Duration.ofNanos(wait),
+                            "a 429's Retry-After holds the client for " + TimeUnit.NANOSECONDS.toMillis(wait)
+                                    + " ms, longer than what is left of this call's total timeout"));
+        } else {
+            later(wait);
+        }
+        return true;
+    }
+
+    /** The next attempt after {@code nanos}, on a timer of {@link Schedulers#parallel()}. */
+    private void later(long nanos) {
+        try {
+            Disposable timer = Schedulers.parallel().schedule(this::attempt, nanos, TimeUnit.NANOSECONDS);
+            waiting = timer;
+            if (isCancelled()) {
+                timer.dispose();
+            }
+        } catch (RejectedExecutionException e) {
+            end(e);
+        }
     }
 
     @Override
@@ -192,6 +234,13 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
     private void failed(Throwable failure) {
         Call.CallState state = call.state();
         state.failed(failure);
+        if (!pipeline.limiterHolds && failure instanceof RateLimitException) {
+            // the server's Retry-After holds the whole client, not only this call (DESIGN §4)
+            ((RateLimitException) failure)
+                    .retryAfter()
+                    .filter(d -> !d.isZero() && !d.isNegative())
+                    .ifPresent(pipeline::hold);
+        }
         RetryDecider d = decider;
         if (d == null) {
             d = new RetryDecider(
@@ -212,15 +261,7 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         } else if (wait.isZero()) {
             attempt();
         } else {
-            try {
-                Disposable timer = Schedulers.parallel().schedule(this::attempt, wait.toNanos(), TimeUnit.NANOSECONDS);
-                waiting = timer;
-                if (isCancelled()) {
-                    timer.dispose();
-                }
-            } catch (RejectedExecutionException e) {
-                end(e);
-            }
+            later(wait.toNanos());
         }
     }
 

@@ -6,9 +6,11 @@ import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.retry.RetryPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,21 @@ final class Pipeline {
     final RetryListener retryListener;
     final boolean limiterHolds;
     final CallPolicy.Next<Object> attempt;
+
+    /** {@link #holdUntil} when no 429 has held the client yet. */
+    static final long NEVER_HELD = Long.MIN_VALUE;
+
+    /** The longest hold kept as such (~73 years of nanoseconds): a longer one holds that long. */
+    private static final long LONGEST_HOLD = Long.MAX_VALUE / 4;
+
+    private static final AtomicLongFieldUpdater<Pipeline> HOLD_UNTIL =
+            AtomicLongFieldUpdater.newUpdater(Pipeline.class, "holdUntil");
+
+    /**
+     * Until when a 429 holds the client, on {@link System#nanoTime()}'s scale, when its limiter does not
+     * hold ({@link #limiterHolds} false); {@link #NEVER_HELD} before the first.
+     */
+    private volatile long holdUntil = NEVER_HELD;
 
     /**
      * The steps of {@link ApiClient}'s Javadoc.
@@ -64,6 +81,36 @@ final class Pipeline {
         this.retryListener = retryListener;
         this.limiterHolds = false;
         this.attempt = attempt;
+    }
+
+    /**
+     * Holds every call of the client for a 429's {@code Retry-After}, when its limiter does not (the
+     * limiters that hold are told by {@link RateLimitPolicy}): attempts that start before the end wait
+     * for it ({@link CallRun}). A hold never shortens one already running.
+     *
+     * @param retryAfter the server's wait, positive
+     */
+    void hold(Duration retryAfter) {
+        long now = System.nanoTime();
+        long nanos = retryAfter.compareTo(Duration.ofNanos(LONGEST_HOLD)) >= 0 ? LONGEST_HOLD : retryAfter.toNanos();
+        long until = now + nanos;
+        HOLD_UNTIL.accumulateAndGet(
+                this, until, (held, asked) -> held == NEVER_HELD || asked - held > 0 ? asked : held);
+    }
+
+    /**
+     * How long an attempt starting now waits for a 429's hold of the client, in nanoseconds; 0 when none
+     * holds it (without reading the clock before the first hold).
+     *
+     * @return the wait
+     */
+    long heldFor() {
+        long until = holdUntil;
+        if (until == NEVER_HELD) {
+            return 0;
+        }
+        long left = until - System.nanoTime();
+        return left > 0 ? left : 0;
     }
 
     /** {@code request} with the client's default headers it does not set itself. */

@@ -44,7 +44,8 @@ public interface RateLimiter {
 
     /**
      * Whether a 429's {@code Retry-After} is waited out here, for every call, rather than by the
-     * retry policy of the call that received it. True unless the limiter does nothing.
+     * retry policy of the call that received it (the client then holds its other calls itself). True
+     * unless the limiter does nothing.
      *
      * @return whether it holds the client on a 429
      */

@@ -89,8 +89,9 @@ public final class RateLimits {
     }
 
     /**
-     * No limit: every attempt goes at once; a 429 is left to the retry policy of the call that
-     * received it.
+     * No limit: every attempt goes at once. A 429 still holds every call of the client for its {@code
+     * Retry-After}: the client keeps that hold itself (this limiter is stateless and may be shared), and
+     * the call that received the 429 waits it out as a retry of its retry policy.
      *
      * @return the limiter
      */
