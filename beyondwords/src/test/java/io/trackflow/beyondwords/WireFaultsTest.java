@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,35 @@ class WireFaultsTest {
             assertThat(u.toString()).doesNotContain(server.apiKey());
         }
     }
+    /**
+     * DESIGN §4: a 2xx that echoes the API key and does not decode keeps it out of the {@code
+     * DecodingException}: its message, its excerpt and its causes' messages (a parser names the token it
+     * could not read), in the forms a server may echo it.
+     */
+    @Test
+    void anApiKeyEchoedInASuccessThatDoesNotDecodeIsMaskedInTheError() {
+        try (FakeBeyondWords server = FakeBeyondWords.start().seed(3);
+                BeyondWordsClient bw = Recorded.client(server, FAST)) {
+            String key = server.apiKey();
+            for (String body : List.of(
+                    "{\"id\": " + key + "}", // the parser quotes the token it cannot read
+                    "{\"id\":\"" + key + "\",\"name\":\"x\"}", // a string where a number goes
+                    key)) {
+                server.faults().next(Fault.body(200, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+                Throwable e = catchThrowable(() -> bw.backgroundTracks().get(1).block(Duration.ofSeconds(10)));
+                assertThat(e).as(body).isInstanceOf(DecodingException.class);
+                assertThat(((DecodingException) e).bodyExcerpt())
+                        .as(body)
+                        .doesNotContain(key)
+                        .contains("****");
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    assertThat(String.valueOf(t.getMessage())).as(body).doesNotContain(key);
+                    assertThat(t.toString()).as(body).doesNotContain(key);
+                }
+            }
+        }
+    }
+
     /** A Retry-After within an unbounded maxRetryAfter but past the deadline surfaces; no arithmetic overflow. */
     @Test
     void aHugeRetryAfterUnderAnUnboundedCapSurfacesAtTheDeadline() {

@@ -84,12 +84,13 @@ final class TransportStage {
             } catch (ApiException e) {
                 throw e;
             } catch (Exception | StackOverflowError e) {
-                throw ErrorAccess.get().body(call.request(), head.status(), excerpt(body), e);
+                throw ErrorAccess.get().body(call.request(), call.state().lastSent(), head.status(), excerpt(body), e);
             }
             if (value == null) {
                 throw ErrorAccess.get()
                         .body(
                                 call.request(),
+                                call.state().lastSent(),
                                 head.status(),
                                 excerpt(body),
                                 new IllegalStateException("no value in the body"));

@@ -84,6 +84,84 @@ final class EchoedSecrets {
         return b.build();
     }
 
+    /**
+     * What masks the credentials {@code sent} carried in texts and exceptions made of its response.
+     *
+     * @param original the request before authentication, or {@code null} when unknown (then only the usual
+     *     credential headers count)
+     * @param sent the request as sent
+     */
+    static Masker of(@Nullable HttpRequest original, HttpRequest sent) {
+        return new Masker(secretsOf(original, sent));
+    }
+
+    /** Masks one request's credentials (see {@link #of}). */
+    static final class Masker {
+        /** Causes looked into, at most: a chain longer than that is cut there. */
+        private static final int MAX_DEPTH = 16;
+
+        private final List<String> secrets;
+
+        private Masker(List<String> secrets) {
+            this.secrets = secrets;
+        }
+
+        /** {@code text} with every echoed credential as {@code ****}. */
+        String mask(String text) {
+            return secrets.isEmpty() ? text : EchoedSecrets.mask(text, secrets);
+        }
+
+        /**
+         * {@code error} itself when neither it nor a cause of it shows a credential; else a copy of the
+         * chain that shows {@code ****} instead ({@link MaskedCause}: each one's class named in its message,
+         * its stack trace kept).
+         */
+        @Nullable
+        Throwable mask(@Nullable Throwable error) {
+            if (error == null || secrets.isEmpty() || !echoes(error)) {
+                return error;
+            }
+            return copy(error, 0);
+        }
+
+        private boolean echoes(Throwable error) {
+            Throwable t = error;
+            for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+                String shown = t.toString();
+                if (!mask(shown).equals(shown)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private @Nullable Throwable copy(@Nullable Throwable error, int depth) {
+            if (error == null || depth >= MAX_DEPTH) {
+                return null;
+            }
+            MaskedCause c = new MaskedCause(mask(error.toString()), copy(error.getCause(), depth + 1));
+            c.setStackTrace(error.getStackTrace());
+            return c;
+        }
+    }
+
+    /**
+     * Stands for a cause whose message showed a credential: its message is the original's {@code
+     * toString()} (the class name, then the message) with the credential as {@code ****}.
+     */
+    static final class MaskedCause extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MaskedCause(String shown, @Nullable Throwable cause) {
+            super(shown, cause);
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(getMessage());
+        }
+    }
+
     private static List<String> secretsOf(@Nullable HttpRequest original, HttpRequest sent) {
         List<String> secrets = new ArrayList<>(4);
         for (Map.Entry<String, String> e : sent.headers().entrySet()) {

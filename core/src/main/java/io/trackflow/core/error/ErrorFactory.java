@@ -153,7 +153,9 @@ final class ErrorFactory implements Errors {
     }
 
     @Override
-    public DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause) {
+    public DecodingException body(
+            HttpRequest request, @Nullable HttpRequest sent, int status, String excerpt, Throwable cause) {
+        EchoedSecrets.Masker masker = EchoedSecrets.of(sent != null ? request : null, sent != null ? sent : request);
         String trimmed = excerpt.stripLeading();
         String what;
         if (trimmed.startsWith("<")) {
@@ -167,10 +169,10 @@ final class ErrorFactory implements Errors {
             what = "a body that does not match the contract (" + reason + ")";
         }
         return new DecodingException(
-                "HTTP " + status + " " + request + " returned " + what,
-                cause,
+                masker.mask("HTTP " + status + " " + request + " returned " + what),
+                masker.mask(cause),
                 status,
-                excerpt,
+                masker.mask(excerpt),
                 ApiException.Facts.NONE);
     }
 

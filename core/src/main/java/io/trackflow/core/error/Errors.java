@@ -72,15 +72,19 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
     RateLimitException notRetriedPastDeadline(RateLimitException error, Duration wait, Duration left);
 
     /**
-     * A success body that does not fit the contract.
+     * A success body that does not fit the contract. What the body echoes of the credentials {@code sent}
+     * carried is masked in the excerpt, the message and the causes' messages.
      *
-     * @param request the request
+     * @param request the request (before authentication)
+     * @param sent the request as sent, with its credentials, or {@code null} when unknown (then only the
+     *     usual credential headers of {@code request} count)
      * @param status the response status
      * @param excerpt the body's first 2 KiB as text
      * @param cause what the reader threw
      * @return the exception
      */
-    DecodingException body(HttpRequest request, int status, String excerpt, Throwable cause);
+    DecodingException body(
+            HttpRequest request, @Nullable HttpRequest sent, int status, String excerpt, Throwable cause);
 
     /**
      * A body over the transport's size limit.

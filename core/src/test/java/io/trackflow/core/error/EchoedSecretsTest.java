@@ -88,4 +88,27 @@ class EchoedSecretsTest {
                 .doesNotContain("abcdef123456")
                 .contains("token **** for session **** refused");
     }
+
+    @Test
+    void aDecodingFailureThatEchoesACredentialShowsItMaskedAndKeepsItsTrace() {
+        IllegalArgumentException inner = new IllegalArgumentException("bad token 'key-0123456789'");
+        IllegalStateException outer = new IllegalStateException("cannot read id", inner);
+        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, "{\"id\": key-0123456789}", outer);
+        assertThat(e.bodyExcerpt()).isEqualTo("{\"id\": ****}");
+        assertThat(e.getMessage()).doesNotContain("key-0123456789");
+        Throwable cause = e.getCause();
+        assertThat(cause).hasMessage("java.lang.IllegalStateException: cannot read id");
+        assertThat(cause.getStackTrace()).isEqualTo(outer.getStackTrace());
+        assertThat(cause.getCause())
+                .hasMessage("java.lang.IllegalArgumentException: bad token '****'")
+                .hasToString("java.lang.IllegalArgumentException: bad token '****'");
+    }
+
+    @Test
+    void aDecodingFailureThatEchoesNothingKeepsItsCause() {
+        IllegalStateException cause = new IllegalStateException("cannot read id");
+        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, "{\"id\": x}", cause);
+        assertThat(e.getCause()).isSameAs(cause);
+        assertThat(e.bodyExcerpt()).isEqualTo("{\"id\": x}");
+    }
 }
