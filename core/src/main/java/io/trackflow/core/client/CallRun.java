@@ -1,5 +1,6 @@
 package io.trackflow.core.client;
 
+import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.error.UnauthorizedException;
 import io.trackflow.core.error.internal.ErrorAccess;
@@ -165,12 +166,21 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         }
         long deadline = call.deadlineNanos();
         if (deadline != Long.MAX_VALUE && deadline - System.nanoTime() < wait) {
-            signal(ErrorAccess.get()
+            ApiException refused = ErrorAccess.get()
                     .rateLimited(
                             call.request(),
                             Duration.ofNanos(wait),
                             "a 429's Retry-After holds the client for " + TimeUnit.NANOSECONDS.toMillis(wait)
-                                    + " ms, longer than what is left of this call's total timeout"));
+                                    + " ms, longer than what is left of this call's total timeout");
+            Call.CallState state = call.state();
+            if (state.attempts() > 0) { // a retry held: it says how often the call was tried, and why
+                refused = ErrorAccess.get().withAttempts(refused, state.attempts());
+                Throwable last = state.lastFailure();
+                if (last != null) {
+                    refused.addSuppressed(last);
+                }
+            }
+            signal(refused);
         } else {
             later(wait);
         }

@@ -2,6 +2,7 @@ package io.trackflow.core.client;
 
 import io.trackflow.core.error.ApiException;
 import io.trackflow.core.error.ErrorDecoder;
+import io.trackflow.core.error.Errors;
 import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
@@ -84,7 +85,7 @@ final class TransportStage {
             } catch (ApiException e) {
                 throw e;
             } catch (Exception | StackOverflowError e) {
-                throw ErrorAccess.get().body(call.request(), call.state().lastSent(), head.status(), excerpt(body), e);
+                throw ErrorAccess.get().body(call.request(), call.state().lastSent(), head.status(), start(body), e);
             }
             if (value == null) {
                 throw ErrorAccess.get()
@@ -92,7 +93,7 @@ final class TransportStage {
                                 call.request(),
                                 call.state().lastSent(),
                                 head.status(),
-                                excerpt(body),
+                                start(body),
                                 new IllegalStateException("no value in the body"));
             }
             return value;
@@ -125,11 +126,12 @@ final class TransportStage {
         }
     }
 
-    private static String excerpt(ResponseBody body) {
+    /** The body's first bytes, from which the error's excerpt is made (masked, then cut). */
+    private static ByteBuffer start(ResponseBody body) {
         try (InputStream in = body.stream()) {
-            return ErrorAccess.get().excerpt(ByteBuffer.wrap(in.readNBytes(2048)));
+            return ByteBuffer.wrap(in.readNBytes(Errors.EXCERPT_SOURCE_BYTES));
         } catch (IOException e) {
-            return "";
+            return ByteBuffer.allocate(0);
         }
     }
 }

@@ -112,6 +112,18 @@ final class EchoedSecrets {
         }
 
         /**
+         * The first {@code maxBytes} of {@code body} as text, its credentials masked before the cut (a
+         * credential that crosses the cut does not show in part).
+         */
+        String excerpt(ByteBuffer body, int maxBytes) {
+            if (secrets.isEmpty()) {
+                return Excerpts.of(body.duplicate(), maxBytes);
+            }
+            String masked = mask(Excerpts.of(body.duplicate(), Integer.MAX_VALUE));
+            return Excerpts.of(ByteBuffer.wrap(masked.getBytes(StandardCharsets.UTF_8)), maxBytes);
+        }
+
+        /**
          * {@code error} itself when neither it nor a cause of it shows a credential; else a copy of the
          * chain that shows {@code ****} instead ({@link MaskedCause}: each one's class named in its message,
          * its stack trace kept).
@@ -211,6 +223,33 @@ final class EchoedSecrets {
                 s = s.replace(secret, MASK);
             }
         }
+        for (String secret : secrets) {
+            s = maskCutShort(s, secret);
+        }
         return s;
+    }
+
+    /** Where a report is shortened: Jackson ends a long token it names with it. */
+    private static final String CUT = "...";
+
+    /**
+     * {@code s} with the start of {@code secret} (at least {@link #MIN_LENGTH} characters of it) masked
+     * where a shortened report cut the rest off: before {@code "..."} (Jackson names at most 256
+     * characters of a token it cannot read) or at the end of the text.
+     */
+    private static String maskCutShort(String s, String secret) {
+        String out = s;
+        for (int n = secret.length() - 1; n >= MIN_LENGTH; n--) {
+            String head = secret.substring(0, n);
+            int at = out.indexOf(head + CUT);
+            while (at >= 0) {
+                out = out.substring(0, at) + MASK + out.substring(at + n);
+                at = out.indexOf(head + CUT, at + MASK.length());
+            }
+            if (out.endsWith(head)) {
+                out = out.substring(0, out.length() - n) + MASK;
+            }
+        }
+        return out;
     }
 }

@@ -154,8 +154,9 @@ final class ErrorFactory implements Errors {
 
     @Override
     public DecodingException body(
-            HttpRequest request, @Nullable HttpRequest sent, int status, String excerpt, Throwable cause) {
+            HttpRequest request, @Nullable HttpRequest sent, int status, ByteBuffer body, Throwable cause) {
         EchoedSecrets.Masker masker = EchoedSecrets.of(sent != null ? request : null, sent != null ? sent : request);
+        String excerpt = masker.excerpt(body, EXCERPT_BYTES); // masked, then cut: no credential shows in part
         String trimmed = excerpt.stripLeading();
         String what;
         if (trimmed.startsWith("<")) {
@@ -172,7 +173,7 @@ final class ErrorFactory implements Errors {
                 masker.mask("HTTP " + status + " " + request + " returned " + what),
                 masker.mask(cause),
                 status,
-                masker.mask(excerpt),
+                excerpt,
                 ApiException.Facts.NONE);
     }
 

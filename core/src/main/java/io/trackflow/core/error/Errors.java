@@ -79,12 +79,19 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
      * @param sent the request as sent, with its credentials, or {@code null} when unknown (then only the
      *     usual credential headers of {@code request} count)
      * @param status the response status
-     * @param excerpt the body's first 2 KiB as text
+     * @param body the body's first bytes: more than the excerpt's 2 KiB, so that a credential that
+     *     crosses the excerpt's end is masked before the cut ({@link #EXCERPT_SOURCE_BYTES})
      * @param cause what the reader threw
      * @return the exception
      */
     DecodingException body(
-            HttpRequest request, @Nullable HttpRequest sent, int status, String excerpt, Throwable cause);
+            HttpRequest request, @Nullable HttpRequest sent, int status, ByteBuffer body, Throwable cause);
+
+    /**
+     * How much of a success body {@link #body} is given: the excerpt's 2 KiB and room for a credential
+     * (a long JWT too) that crosses its end.
+     */
+    int EXCERPT_SOURCE_BYTES = 2048 + 16 * 1024;
 
     /**
      * A body over the transport's size limit.

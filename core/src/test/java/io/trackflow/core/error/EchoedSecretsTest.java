@@ -93,7 +93,7 @@ class EchoedSecretsTest {
     void aDecodingFailureThatEchoesACredentialShowsItMaskedAndKeepsItsTrace() {
         IllegalArgumentException inner = new IllegalArgumentException("bad token 'key-0123456789'");
         IllegalStateException outer = new IllegalStateException("cannot read id", inner);
-        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, "{\"id\": key-0123456789}", outer);
+        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, utf8("{\"id\": key-0123456789}"), outer);
         assertThat(e.bodyExcerpt()).isEqualTo("{\"id\": ****}");
         assertThat(e.getMessage()).doesNotContain("key-0123456789");
         Throwable cause = e.getCause();
@@ -107,8 +107,24 @@ class EchoedSecretsTest {
     @Test
     void aDecodingFailureThatEchoesNothingKeepsItsCause() {
         IllegalStateException cause = new IllegalStateException("cannot read id");
-        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, "{\"id\": x}", cause);
+        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, utf8("{\"id\": x}"), cause);
         assertThat(e.getCause()).isSameAs(cause);
         assertThat(e.bodyExcerpt()).isEqualTo("{\"id\": x}");
+    }
+
+    private static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCredentialCutShortByAReportOrAnExcerptIsMaskedToo() {
+        IllegalStateException cause =
+                new IllegalStateException("Unrecognized token 'zzzzkey-01234...': was expecting a value");
+        String body = " ".repeat(2040) + "key-0123456789";
+        DecodingException e = ErrorFactory.INSTANCE.body(SENT, SENT, 200, utf8(body), cause);
+        assertThat(e.bodyExcerpt()).doesNotContain("key-01").endsWith("****");
+        assertThat(e.getCause())
+                .hasMessage("java.lang.IllegalStateException: Unrecognized token 'zzzz****...': was expecting a value");
+        assertThat(e.getMessage()).doesNotContain("key-01");
     }
 }
