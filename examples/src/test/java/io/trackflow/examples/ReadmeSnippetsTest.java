@@ -133,7 +133,8 @@ class ReadmeSnippetsTest {
 
             // page-level view: offset, limit in force, total, applied filters, next cursor
             tracks.pages(rain)
-                    .doOnNext(p -> System.out.println(p.offset() + "/" + p.totalCount().orElse(-1)))
+                    .doOnNext(p ->
+                            System.out.println(p.offset() + "/" + p.totalCount().orElse(-1)))
                     .blockLast();
 
             BackgroundTrack t = tracks.create(BackgroundTrackRequest.builder()
