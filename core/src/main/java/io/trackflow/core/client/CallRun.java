@@ -233,7 +233,7 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
 
     @Override
     public void onError(Throwable failure) {
-        if (valued) {
+        if (valued || ended != 0) { // after the value, or after the call ended (a cancel or close raced it)
             Operators.onErrorDropped(failure, currentContext());
             return;
         }

@@ -150,6 +150,51 @@ class CallRunReviewTest {
         }
     }
 
+    /**
+     * An attempt whose publisher fails as it is cancelled (a cancel racing an upstream error, made
+     * certain: the operators of a full pipeline drop a signal after a cancel, but one already on its way
+     * when the cancel comes still arrives): the call has ended, so the failure is dropped; it is not
+     * retried, and the client's retry listener is not told of a retry that will not happen.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aFailureThatComesAfterTheCallEndedIsNotRetried() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger retries = new AtomicInteger();
+        CallPolicy.Next<String> rest = call -> {
+            attempts.incrementAndGet();
+            return new Mono<String>() {
+                @Override
+                public void subscribe(reactor.core.CoreSubscriber<? super String> actual) {
+                    actual.onSubscribe(new org.reactivestreams.Subscription() {
+                        @Override
+                        public void request(long n) {}
+
+                        @Override
+                        public void cancel() {
+                            actual.onError(TestErrors.status(503));
+                        }
+                    });
+                }
+            };
+        };
+        RetryListener counting = (retry, error, delay) -> retries.incrementAndGet();
+        Pipeline p = new Pipeline(Map.of(), AuthStrategy.none(), FAST, counting, (CallPolicy.Next) rest);
+        RunningCalls running = new RunningCalls();
+        Mono<String> call = CallRun.of(
+                p,
+                running,
+                () -> null,
+                "things.get",
+                HttpRequest.get(URI.create("https://x/y")),
+                (head, in) -> "body",
+                Duration.ofSeconds(30));
+        call.subscribe(v -> {}, e -> {}).dispose();
+        Thread.sleep(100); // a retry would be after 1-5 ms
+        assertThat(attempts).hasValue(1);
+        assertThat(retries).hasValue(0);
+    }
+
     private static AuthStrategy answering401With(java.util.function.Function<HttpRequest, Mono<Boolean>> answer) {
         return new AuthStrategy() {
             @Override
