@@ -117,4 +117,29 @@ class RateLimitHoldTest extends HostileServerTest {
             first.get(20, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * A Retry-After beyond the client's maxRetryAfter surfaces to the call that got it and holds nothing:
+     * the client will not wait that long, so a call the application makes afterwards (a resume) goes.
+     */
+    @Test
+    void aRetryAfterBeyondTheCapHoldsNothing() {
+        AtomicInteger n = new AtomicInteger();
+        bw = builder((r, s, out) -> {
+                    if (n.getAndIncrement() == 0) {
+                        respond(out, 429, h("Retry-After", "3600"), "{\"message\":\"Too Many Attempts.\"}");
+                    } else {
+                        respond(out, 200, track(1));
+                    }
+                    return true;
+                })
+                .build();
+        BackgroundTracks t = bw.backgroundTracks();
+        assertThatThrownBy(() -> t.get(1).block(T))
+                .isInstanceOfSatisfying(
+                        RateLimitException.class,
+                        e -> assertThat(e.retryAfter()).hasValue(Duration.ofHours(1)));
+        assertThat(t.get(1).block(T).id()).isEqualTo(1);
+        assertThat(server.requests).hasSize(2);
+    }
 }

@@ -245,10 +245,12 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         Call.CallState state = call.state();
         state.failed(failure);
         if (!pipeline.limiterHolds && failure instanceof RateLimitException) {
-            // the server's Retry-After holds the whole client, not only this call (DESIGN §4)
+            // the server's Retry-After holds the whole client, not only this call (DESIGN §4), as long as
+            // the client would wait for it: a longer one surfaces (maxRetryAfter) and holds nothing
             ((RateLimitException) failure)
                     .retryAfter()
-                    .filter(d -> !d.isZero() && !d.isNegative())
+                    .filter(d ->
+                            !d.isZero() && !d.isNegative() && d.compareTo(pipeline.retryPolicy.maxRetryAfter()) <= 0)
                     .ifPresent(pipeline::hold);
         }
         RetryDecider d = decider;
