@@ -49,7 +49,7 @@ public final class FieldType<V> {
      * written back as a number with the same digits.
      */
     public static final FieldType<BigDecimal> DECIMAL =
-            scalar("a number or a numeric string", Scalars::readDecimal, (v, g) -> g.writeNumber(v));
+            scalar("a number or a numeric string", Scalars::readDecimal, FieldType::writeDecimal);
 
     /** A finite number or a numeric string, as a {@code double}; written as a number. */
     public static final FieldType<Double> DOUBLE =
@@ -248,6 +248,19 @@ public final class FieldType<V> {
             codec.write(e, g);
         }
         g.writeEndArray();
+    }
+
+    /**
+     * A decimal with the digits it has ({@code 1E+3} stays {@code 1E+3}): as text where JSON is written as
+     * text, so that a mapper's {@code WRITE_BIGDECIMAL_AS_PLAIN} does not change its scale (and {@code
+     * read(write(x))} still equals {@code x}).
+     */
+    private static void writeDecimal(BigDecimal v, JsonGenerator g) {
+        if (Wire.writesText(g)) {
+            g.writeNumber(v.toString());
+        } else {
+            g.writeNumber(v);
+        }
     }
 
     @Override

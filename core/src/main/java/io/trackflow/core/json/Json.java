@@ -61,12 +61,19 @@ public final class Json {
      * @param type a type trackflow's codec knows
      * @param <T> the type
      * @return the value
-     * @throws IllegalArgumentException as {@link #read(InputStream, Class)}
+     * @throws IllegalArgumentException as {@link #read(InputStream, Class)}, or when anything but
+     *     whitespace follows the value
      */
     public static <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        return Document.read(json, p -> readRoot(p, codec));
+        return Document.read(json, p -> {
+            T value = readRoot(p, codec);
+            if (p.nextToken() != null) { // text is one value: what follows it is not ignored (a stream may go on)
+                throw new Mismatch(codec.type().getSimpleName() + ": more JSON follows the value");
+            }
+            return value;
+        });
     }
 
     /**

@@ -136,6 +136,9 @@ public final class Timestamps {
         int hour = digits(s, from + 11, from + 13);
         int minute = digits(s, from + 14, from + 16);
         int second = digits(s, from + 17, from + 19);
+        if (second == 60 && hour == 23 && minute == 59) {
+            second = 59; // a leap second, read as java.time reads it (Instant.parse: the second before)
+        }
         if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
             return null;
         }

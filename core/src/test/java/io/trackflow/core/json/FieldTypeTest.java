@@ -109,4 +109,20 @@ class FieldTypeTest {
             assertThat(p.nextToken()).isNull();
         }
     }
+
+    /** A decimal keeps its digits through a mapper that writes BigDecimals plain (its scale would change). */
+    @org.junit.jupiter.api.Test
+    void aDecimalIsWrittenWithItsDigitsWhateverTheMappersDecimalStyle() {
+        tools.jackson.databind.json.JsonMapper plain = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .build();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (tools.jackson.core.JsonGenerator g = plain.createGenerator(out)) {
+            g.writeStartArray();
+            FieldType.DECIMAL.write(new BigDecimal("1E+3"), g);
+            FieldType.DECIMAL.write(new BigDecimal("19.90"), g);
+            g.writeEndArray();
+        }
+        org.assertj.core.api.Assertions.assertThat(out.toString()).isEqualTo("[1E+3,19.90]");
+    }
 }

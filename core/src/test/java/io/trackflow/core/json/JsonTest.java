@@ -85,6 +85,26 @@ class JsonTest {
     }
 
     @Test
+    void textWithMoreAfterItsValueIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Json.read("{\"text\":\"hi\"} x", com.example.thirdparty.Note.class))
+                .withMessageContaining("not well-formed JSON");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> Json.read("{\"text\":\"hi\"} {\"text\":\"again\"}", com.example.thirdparty.Note.class))
+                .withMessageContaining("more JSON follows the value");
+        assertThat(Json.read(" {\"text\":\"hi\"} \n\t", com.example.thirdparty.Note.class).text)
+                .isEqualTo("hi");
+    }
+
+    @Test
+    void aLeapSecondReadsAsJavaTimeReadsIt() {
+        assertThat(Timestamps.parseInstant("2016-12-31T23:59:60Z")).isEqualTo(Instant.parse("2016-12-31T23:59:60Z"));
+        assertThat(Timestamps.parseInstant("2016-12-31 23:59:60 UTC")).isEqualTo(Instant.parse("2016-12-31T23:59:59Z"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Timestamps.parseInstant("2016-12-31T12:00:60Z"));
+    }
+
+    @Test
     void aModelOutsideTrackflowRegisteredFromItsClassInitializerIsFoundOnFirstUse() {
         // the class is not initialized before this read: the registry initializes it
         com.example.thirdparty.Note n = Json.read("{\"text\":\"hi\",\"extra\":1}", com.example.thirdparty.Note.class);
