@@ -39,7 +39,8 @@ class KillSafeExportTest {
                 runs++;
                 Process p = start(server, file);
                 // the first runs are killed early (often before or during the first page), later ones later
-                long killAfterMs = 300 + random.nextInt(900);
+                // (on a loaded machine a JVM's start alone can outlast the early windows: each run gets 100 ms more)
+                long killAfterMs = 300 + random.nextInt(900) + 100L * (runs - 1);
                 if (!p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                     p.waitFor(10, TimeUnit.SECONDS);
