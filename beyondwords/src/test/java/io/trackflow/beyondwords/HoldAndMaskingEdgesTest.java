@@ -183,15 +183,7 @@ class HoldAndMaskingEdgesTest extends HostileServerTest {
      */
     @Test
     void aHugeRetryAfterHoldsWithoutOverflow() {
-        AtomicInteger n = new AtomicInteger();
-        bw = builder((r, s, out) -> {
-                    if (n.getAndIncrement() == 0) {
-                        respond(out, 429, h("Retry-After", "999999999999999999"), "{}");
-                    } else {
-                        respond(out, 200, track(1));
-                    }
-                    return true;
-                })
+        bw = tooManyOnce("999999999999999999")
                 .retryPolicy(RetryPolicy.builder()
                         .from(FAST)
                         .maxRetryAfter(Duration.ofSeconds(Long.MAX_VALUE))

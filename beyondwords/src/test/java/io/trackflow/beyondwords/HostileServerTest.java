@@ -33,6 +33,22 @@ abstract class HostileServerTest {
         return BeyondWordsClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).retryPolicy(FAST);
     }
 
+    /**
+     * Starts a server that answers its first request with a 429 of this {@code Retry-After}, the rest with
+     * track 1, and a builder of a client of it, with fast retries.
+     */
+    BeyondWordsClient.Builder tooManyOnce(String retryAfter) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return builder((r, s, out) -> {
+            if (n.getAndIncrement() == 0) {
+                Hostile.respond(out, 429, Hostile.h("Retry-After", retryAfter), "{\"message\":\"Too Many Attempts.\"}");
+            } else {
+                Hostile.respond(out, 200, Hostile.track(1));
+            }
+            return true;
+        });
+    }
+
     /** Starts the server with {@code h} and a client of it, with fast retries. */
     BackgroundTracks start(Hostile.Handler h) {
         bw = builder(h).build();

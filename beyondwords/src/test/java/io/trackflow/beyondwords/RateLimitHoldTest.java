@@ -1,8 +1,5 @@
 package io.trackflow.beyondwords;
 
-import static io.trackflow.beyondwords.Hostile.h;
-import static io.trackflow.beyondwords.Hostile.respond;
-import static io.trackflow.beyondwords.Hostile.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +8,6 @@ import io.trackflow.core.ratelimit.RateLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -22,19 +18,6 @@ import reactor.core.Disposable;
  * at once.
  */
 class RateLimitHoldTest extends HostileServerTest {
-
-    /** A server that answers its first request with a 429 of {@code Retry-After: 1}, the rest with a track. */
-    private BeyondWordsClient.Builder onceTooMany() {
-        AtomicInteger n = new AtomicInteger();
-        return builder((r, s, out) -> {
-            if (n.getAndIncrement() == 0) {
-                respond(out, 429, h("Retry-After", "1"), "{\"message\":\"Too Many Attempts.\"}");
-            } else {
-                respond(out, 200, track(1));
-            }
-            return true;
-        });
-    }
 
     private void awaitRequests(int n) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -50,7 +33,7 @@ class RateLimitHoldTest extends HostileServerTest {
 
     @Test
     void anotherCallOfTheClientWaitsOutTheHoldWithTheDefaultLimiter() throws Exception {
-        bw = onceTooMany().build(); // the default limiter: RateLimits.none()
+        bw = tooManyOnce("1").build(); // the default limiter: RateLimits.none()
         BackgroundTracks t = bw.backgroundTracks();
         var first = t.get(1).toFuture();
         awaitRequests(1); // the 429 is on its way
@@ -67,7 +50,7 @@ class RateLimitHoldTest extends HostileServerTest {
 
     @Test
     void aCallWhoseDeadlineTheHoldWouldPassFailsAtOnceAndSendsNothing() throws Exception {
-        bw = onceTooMany().totalTimeout(Duration.ofMillis(400)).build();
+        bw = tooManyOnce("1").totalTimeout(Duration.ofMillis(400)).build();
         BackgroundTracks t = bw.backgroundTracks();
         assertThatThrownBy(() -> t.get(1).block(T)).isInstanceOf(RateLimitException.class);
         assertThat(server.requests).hasSize(1);
@@ -87,7 +70,7 @@ class RateLimitHoldTest extends HostileServerTest {
 
     @Test
     void aHeldCallThatIsCancelledSendsNothing() throws Exception {
-        bw = onceTooMany().build();
+        bw = tooManyOnce("1").build();
         BackgroundTracks t = bw.backgroundTracks();
         var first = t.get(1).toFuture();
         awaitRequests(1);
@@ -102,7 +85,7 @@ class RateLimitHoldTest extends HostileServerTest {
 
     @Test
     void eachClientHasItsOwnHold() throws Exception {
-        bw = onceTooMany().build();
+        bw = tooManyOnce("1").build();
         try (BeyondWordsClient other = BeyondWordsClient.builder()
                 .apiKey(KEY)
                 .baseUrl(server.baseUrl())
@@ -124,16 +107,7 @@ class RateLimitHoldTest extends HostileServerTest {
      */
     @Test
     void aRetryAfterBeyondTheCapHoldsNothing() {
-        AtomicInteger n = new AtomicInteger();
-        bw = builder((r, s, out) -> {
-                    if (n.getAndIncrement() == 0) {
-                        respond(out, 429, h("Retry-After", "3600"), "{\"message\":\"Too Many Attempts.\"}");
-                    } else {
-                        respond(out, 200, track(1));
-                    }
-                    return true;
-                })
-                .build();
+        bw = tooManyOnce("3600").build();
         BackgroundTracks t = bw.backgroundTracks();
         assertThatThrownBy(() -> t.get(1).block(T))
                 .isInstanceOfSatisfying(
