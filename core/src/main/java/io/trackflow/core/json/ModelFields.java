@@ -105,6 +105,19 @@ final class ModelFields<B, T> {
         return f != null && f.required;
     }
 
+    /**
+     * {@code raw} without the entries of the fields in {@code fields} (bits by {@link ModelField#index}):
+     * fields sent twice whose other value read.
+     */
+    RawFields.Collector dropRead(RawFields.Collector raw, long fields) {
+        for (ModelField<B, T, ?> f : inOrder) {
+            if ((fields & (1L << f.index)) != 0) {
+                raw.remove(f.name);
+            }
+        }
+        return raw;
+    }
+
     /** Why an object whose fields read are {@code seen} (a mask of indexes) fails: null when none is missing. */
     @Nullable
     String missing(long seen) {

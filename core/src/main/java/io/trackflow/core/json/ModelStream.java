@@ -85,6 +85,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         B builder = codec.newBuilder.get();
         RawFields.Collector raw = null;
         long seen = 0;
+        long keptRaw = 0; // typed fields whose value did not read and is kept raw
         ModelFields.Slot<B, T> previous = codec.fields.start;
         for (String name = p.currentName(); t == JsonToken.PROPERTY_NAME; t = p.nextToken(), name = p.currentName()) {
             JsonToken value = p.nextToken();
@@ -124,7 +125,13 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 seen |= 1L << f.index;
             } else if (unread != ModelField.REQUIRED_FAILED) {
                 raw = put(raw, name, unread);
+                keptRaw |= 1L << f.index;
             }
+        }
+        if ((keptRaw & seen) != 0) {
+            // a field sent twice, once read and once not: the value that reads wins, so that what is written
+            // reads back the same (a typed value and a raw one of one name cannot both be written)
+            raw = codec.fields.dropRead(raw, keptRaw & seen);
         }
         String why = codec.fields.missing(seen);
         if (capture != null && capture.why != null) {

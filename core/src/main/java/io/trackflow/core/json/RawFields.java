@@ -204,6 +204,20 @@ public final class RawFields extends AbstractMap<String, RawJson> {
             values[size++] = value;
         }
 
+        /** Drops every entry of this name. */
+        void remove(String name) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (!names[i].equals(name)) {
+                    names[kept] = names[i];
+                    values[kept++] = values[i];
+                }
+            }
+            Arrays.fill(names, kept, size, null);
+            Arrays.fill(values, kept, size, null);
+            size = kept;
+        }
+
         static RawJson node(Object value) {
             return value instanceof Lazy ? ((Lazy) value).raw() : (RawJson) value;
         }

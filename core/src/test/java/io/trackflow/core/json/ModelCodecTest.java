@@ -115,6 +115,19 @@ class ModelCodecTest {
     }
 
     /**
+     * A field sent twice, once in a form that reads and once not (either order): the value that reads wins,
+     * and no raw value of that name is kept beside it, so that what is written reads back the same (the
+     * round trip: {@code TrackFieldsTest} of trackflow-beyondwords).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"price\":\"cheap\",\"price\":1.50", "\"price\":1.50,\"price\":\"cheap\""})
+    void aFieldSentTwiceKeepsTheValueThatReads(String prices) throws Exception {
+        Place p = read("{\"id\":1,\"name\":\"Hall\"," + prices + ",\"zeta\":true}");
+        assertThat(p.price).contains(new BigDecimal("1.50"));
+        assertThat(p.raw.keySet()).containsExactly("zeta");
+    }
+
+    /**
      * The codec guesses each name from the names that followed the previous one in earlier objects: objects
      * whose names come in ever-changing orders, with names the model does not know among them (some of
      * them another model's field names) and names sent twice, each read exactly as it came.
