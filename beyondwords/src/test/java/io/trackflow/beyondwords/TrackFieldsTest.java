@@ -79,6 +79,30 @@ class TrackFieldsTest {
     }
 
     /**
+     * A defaulted field that did not read is written raw while it keeps its default, and typed once given
+     * another value on the builder (the typed value set over a raw one wins).
+     */
+    @Test
+    void aDefaultedFieldSetOnTheBuilderOverARawValueIsWrittenTyped() {
+        BackgroundTrack loud = Json.read(
+                "{\"id\":1,\"name\":\"n\",\"created\":\"2023-01-01T00:00:00Z\",\"volume\":\"loud\"}",
+                BackgroundTrack.class);
+        assertThat(loud.volume()).isEqualTo(100);
+        assertThat(Json.write(loud)).contains("\"volume\":\"loud\"").doesNotContain("\"volume\":100");
+        assertThat(Json.read(Json.write(loud), BackgroundTrack.class)).isEqualTo(loud);
+
+        BackgroundTrack set = BackgroundTrack.builder().from(loud).volume(60).build();
+        assertThat(Json.write(set)).contains("\"volume\":60").doesNotContain("loud");
+        assertThat(Json.read(Json.write(set), BackgroundTrack.class).volume()).isEqualTo(60);
+        tools.jackson.databind.json.JsonMapper jackson3 = tools.jackson.databind.json.JsonMapper.builder()
+                .findAndAddModules()
+                .build();
+        assertThat(jackson3.readValue(jackson3.writeValueAsString(set), BackgroundTrack.class)
+                        .volume())
+                .isEqualTo(60);
+    }
+
+    /**
      * A field sent twice, once in a form that reads and once not, in either order, round-trips: the value
      * that reads wins and is the one written (a defaulted field, an optional nested one, a timestamp).
      */

@@ -124,7 +124,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
             if (unread == null) {
                 seen |= 1L << f.index;
             } else if (unread != ModelField.REQUIRED_FAILED) {
-                raw = put(raw, name, unread);
+                raw = put(raw, name, f.defaulted ? new RawFields.AsRead(unread, f) : unread);
                 keptRaw |= 1L << f.index;
             }
         }
@@ -142,7 +142,11 @@ final class ModelStream<B, T> implements StreamCodec<T> {
                 codec.additional.accept(builder, raw.build());
             }
             try {
-                return codec.build.apply(builder);
+                T model = codec.build.apply(builder);
+                if (keptRaw != 0 && raw != null) {
+                    raw.settle(model); // the defaults the fields kept raw had
+                }
+                return model;
             } catch (IllegalStateException | IllegalArgumentException e) {
                 why = String.valueOf(e.getMessage());
             }
@@ -163,8 +167,9 @@ final class ModelStream<B, T> implements StreamCodec<T> {
      * Writes a value: its typed fields, then what it keeps raw. A typed value that is present is written, and
      * a raw entry of the same name is then left out (the typed value is the newer: set on the builder, or
      * read from a later duplicate); an optional field that is absent and kept raw (it did not read) is
-     * written raw, as it came. A defaulted field (always present) whose raw value is kept is written raw:
-     * its default is not a value the provider sent.
+     * written raw, as it came. A defaulted field (always present) whose raw value is kept is written raw
+     * while it has the value it had when read (its default is not a value the provider sent), and typed
+     * once set to another on the builder.
      */
     @Override
     public void write(T value, JsonGenerator g) {
@@ -172,7 +177,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         g.writeStartObject();
         Set<String> typed = raw.isEmpty() ? Set.of() : new HashSet<>();
         for (ModelField<B, T, ?> f : codec.fields.inOrder) {
-            if (f.required || !raw.containsKey(f.name) || !f.defaulted) {
+            if (f.required || !f.defaulted || !raw.containsKey(f.name) || setSinceRead(raw, f, value)) {
                 if (f.write(value, g) && !raw.isEmpty()) {
                     typed.add(f.name);
                 }
@@ -182,6 +187,12 @@ final class ModelStream<B, T> implements StreamCodec<T> {
             raw.writeFields(g, name -> typed.contains(name) || codec.fields.isRequired(name));
         }
         g.writeEndObject();
+    }
+
+    /** Whether a defaulted field kept raw has been given another value than it had when read. */
+    private static <T> boolean setSinceRead(RawFields raw, ModelField<?, T, ?> f, T value) {
+        Object kept = raw.entry(f.name);
+        return kept instanceof RawFields.AsRead && !((RawFields.AsRead) kept).isAsRead(f.valueOf(value));
     }
 
     /** Adds a raw value (a {@link RawJson} or a {@link RawFields.Lazy} one) to {@code raw}, made if null. */

@@ -185,6 +185,45 @@ public final class RawFields extends AbstractMap<String, RawJson> {
         RawJson raw();
     }
 
+    /** The value kept under {@code name} as it was put (a {@link RawJson}, a {@link Lazy} one), or null. */
+    @Nullable
+    Object entry(String name) {
+        int i = indexOf(name);
+        return i < 0 ? null : values[i];
+    }
+
+    /**
+     * The raw value of a defaulted field that did not read, with the value the model had then (its
+     * default), so that a value set on the builder afterwards is told from it: written typed when it
+     * differs, raw while it does not.
+     */
+    static final class AsRead implements Lazy {
+        private final Object raw;
+        private final ModelField<?, ?, ?> field;
+        private volatile @Nullable Object typed;
+
+        AsRead(Object raw, ModelField<?, ?, ?> field) {
+            this.raw = raw;
+            this.field = field;
+        }
+
+        @Override
+        public RawJson raw() {
+            return Collector.node(raw);
+        }
+
+        /** Notes the model's value of the field, once the model is built. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void settle(Object model) {
+            typed = ((ModelField) field).valueOf(model);
+        }
+
+        /** Whether {@code value} is still the value the model had when this raw value was read. */
+        boolean isAsRead(@Nullable Object value) {
+            return Objects.equals(typed, value);
+        }
+    }
+
     /**
      * Gathers fields for a {@link RawFields} or an object tree, cheaply: values may be {@link Lazy}, and
      * a later value of a name replaces the earlier one only when the fields are built.
@@ -216,6 +255,15 @@ public final class RawFields extends AbstractMap<String, RawJson> {
             Arrays.fill(names, kept, size, null);
             Arrays.fill(values, kept, size, null);
             size = kept;
+        }
+
+        /** Notes the model's values of the defaulted fields kept raw ({@link AsRead}). */
+        void settle(Object model) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] instanceof AsRead) {
+                    ((AsRead) values[i]).settle(model);
+                }
+            }
         }
 
         static RawJson node(Object value) {
