@@ -269,14 +269,14 @@ final class ModelField<B, T, V> {
         return (V) out;
     }
 
-    /** Writes the field's name and value when it has one; answers whether it wrote. */
-    @SuppressWarnings("unchecked")
     /** The model's value of this field (an optional's value, or null when empty or without a getter). */
     @Nullable
     Object valueOf(T model) {
         return getter == null ? null : present(getter.apply(model));
     }
 
+    /** Writes the field's name and value when it has one; answers whether it wrote. */
+    @SuppressWarnings("unchecked")
     boolean write(T model, JsonGenerator g) {
         if (getter == null) {
             return false;
