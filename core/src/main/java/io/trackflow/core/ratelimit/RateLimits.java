@@ -90,7 +90,8 @@ public final class RateLimits {
 
     /**
      * No limit: every attempt goes at once. A 429 still holds every call of the client for its {@code
-     * Retry-After}: the client keeps that hold itself (this limiter is stateless and may be shared), and
+     * Retry-After} when that is within the retry policy's {@code maxRetryAfter} (a longer one surfaces and
+     * holds nothing): the client keeps that hold itself (this limiter is stateless and may be shared), and
      * the call that received the 429 waits it out as a retry of its retry policy.
      *
      * @return the limiter
