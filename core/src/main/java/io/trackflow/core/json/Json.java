@@ -67,7 +67,7 @@ public final class Json {
     public static <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        return Document.read(json, p -> {
+        return Document.read(Wire.withoutBom(json), p -> {
             T value = readRoot(p, codec);
             if (p.nextToken() != null) { // text is one value: what follows it is not ignored (a stream may go on)
                 throw new Mismatch(codec.type().getSimpleName() + ": more JSON follows the value");

@@ -99,7 +99,7 @@ public final class RawJson {
      */
     public static RawJson parse(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser p = Wire.parser(json)) {
+        try (JsonParser p = Wire.parser(Wire.withoutBom(json))) {
             if (p.nextToken() == null) {
                 throw new IllegalArgumentException("json is empty");
             }

@@ -97,6 +97,18 @@ class JsonTest {
                 .isEqualTo("hi");
     }
 
+    /** Text read from a file may start with a byte order mark; a stream of bytes does too. */
+    @Test
+    void textAndStreamsThatStartWithAByteOrderMarkRead() {
+        assertThat(Json.read("\uFEFF{\"text\":\"hi\"}", com.example.thirdparty.Note.class).text)
+                .isEqualTo("hi");
+        assertThat(RawJson.parse("\uFEFF[1]")).isEqualTo(RawJson.parse("[1]"));
+        byte[] withBom = "\uFEFF{\"text\":\"hi\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Json.read(new java.io.ByteArrayInputStream(withBom), com.example.thirdparty.Note.class).text)
+                .isEqualTo("hi");
+        assertThatIllegalArgumentException().isThrownBy(() -> Json.read("\uFEFF", com.example.thirdparty.Note.class));
+    }
+
     @Test
     void aLeapSecondReadsAsJavaTimeReadsIt() {
         assertThat(Timestamps.parseInstant("2016-12-31T23:59:60Z")).isEqualTo(Instant.parse("2016-12-31T23:59:60Z"));

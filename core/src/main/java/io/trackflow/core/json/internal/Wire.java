@@ -51,6 +51,14 @@ public final class Wire {
         return FACTORY.createParser(ObjectReadContext.empty(), json, offset, length);
     }
 
+    /**
+     * JSON text without the byte order mark a file read as text may start with (U+FEFF): a parser of bytes
+     * skips it, one of text does not.
+     */
+    public static String withoutBom(String json) {
+        return !json.isEmpty() && json.charAt(0) == '\uFEFF' ? json.substring(1) : json;
+    }
+
     /** A parser over text. */
     public static JsonParser parser(String json) {
         return FACTORY.createParser(ObjectReadContext.empty(), json);
