@@ -3,6 +3,7 @@ package io.trackflow.core.client;
 import io.trackflow.core.auth.AuthStrategy;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpTransport;
+import io.trackflow.core.internal.Deadlines;
 import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryListener;
 import io.trackflow.core.retry.RetryPolicy;
@@ -30,9 +31,6 @@ final class Pipeline {
 
     /** {@link #holdUntil} when no 429 has held the client yet. */
     static final long NEVER_HELD = Long.MIN_VALUE;
-
-    /** The longest hold kept as such (~73 years of nanoseconds): a longer one holds that long. */
-    private static final long LONGEST_HOLD = Long.MAX_VALUE / 4;
 
     private static final AtomicLongFieldUpdater<Pipeline> HOLD_UNTIL =
             AtomicLongFieldUpdater.newUpdater(Pipeline.class, "holdUntil");
@@ -91,9 +89,7 @@ final class Pipeline {
      * @param retryAfter the server's wait, positive
      */
     void hold(Duration retryAfter) {
-        long now = System.nanoTime();
-        long nanos = retryAfter.compareTo(Duration.ofNanos(LONGEST_HOLD)) >= 0 ? LONGEST_HOLD : retryAfter.toNanos();
-        long until = now + nanos;
+        long until = System.nanoTime() + Deadlines.holdNanos(retryAfter);
         HOLD_UNTIL.accumulateAndGet(
                 this, until, (held, asked) -> held == NEVER_HELD || asked - held > 0 ? asked : held);
     }

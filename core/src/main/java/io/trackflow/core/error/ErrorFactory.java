@@ -307,9 +307,4 @@ final class ErrorFactory implements Errors {
         // the innermost listing's position wins: an error that has one keeps it
         return error.resumeCursor().isPresent() ? error : copy(error, new ApiException.Facts(error.attempts(), cursor));
     }
-
-    @Override
-    public String excerpt(ByteBuffer body) {
-        return Excerpts.of(body.duplicate(), EXCERPT_BYTES);
-    }
 }

@@ -182,14 +182,6 @@ public sealed interface Errors extends ListingFailures permits ErrorFactory {
     CredentialsException credentials(String what, @Nullable Throwable cause);
 
     /**
-     * The first 2 KiB of a body as text, invalid UTF-8 replaced.
-     *
-     * @param body the body (its position is not moved)
-     * @return the excerpt
-     */
-    String excerpt(ByteBuffer body);
-
-    /**
      * The error as it surfaces after {@code attempts} attempts: itself when it says so already, else a
      * copy that does (an exception is never changed once made).
      *

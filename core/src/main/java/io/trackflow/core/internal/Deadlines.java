@@ -37,6 +37,20 @@ public final class Deadlines {
 
     private Deadlines() {}
 
+    /** The longest hold kept as such: a quarter of what a {@code long} of nanoseconds counts (~73 years). */
+    private static final Duration LONGEST_HOLD = Duration.ofNanos(Long.MAX_VALUE / 4);
+
+    /**
+     * A hold's length in nanoseconds, at most {@link #LONGEST_HOLD}: a hold past what nanoseconds can count
+     * (~292 years) holds as long as they can, and {@code now} plus it never overflows.
+     *
+     * @param duration the hold asked (a 429's {@code Retry-After}), not negative
+     * @return its nanoseconds, saturated
+     */
+    public static long holdNanos(Duration duration) {
+        return duration.compareTo(LONGEST_HOLD) >= 0 ? LONGEST_HOLD.toNanos() : duration.toNanos();
+    }
+
     /**
      * {@code source}, failed with {@code expired} if it has not produced its value or completed by
      * {@code deadlineNanos} (on {@link System#nanoTime()}'s scale); cancelled then.

@@ -177,7 +177,7 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         g.writeStartObject();
         Set<String> typed = raw.isEmpty() ? Set.of() : new HashSet<>();
         for (ModelField<B, T, ?> f : codec.fields.inOrder) {
-            if (f.required || !f.defaulted || !raw.containsKey(f.name) || setSinceRead(raw, f, value)) {
+            if (f.required || !f.defaulted || writtenTyped(raw, f, value)) {
                 if (f.write(value, g) && !raw.isEmpty()) {
                     typed.add(f.name);
                 }
@@ -189,10 +189,14 @@ final class ModelStream<B, T> implements StreamCodec<T> {
         g.writeEndObject();
     }
 
-    /** Whether a defaulted field kept raw has been given another value than it had when read. */
-    private static <T> boolean setSinceRead(RawFields raw, ModelField<?, T, ?> f, T value) {
+    /**
+     * Whether a defaulted field is written typed: when nothing of its name is kept raw, or when it was
+     * given another value than it had when read (one lookup of the raw entry).
+     */
+    private static <T> boolean writtenTyped(RawFields raw, ModelField<?, T, ?> f, T value) {
         Object kept = raw.entry(f.name);
-        return kept instanceof RawFields.AsRead && !((RawFields.AsRead) kept).isAsRead(f.valueOf(value));
+        return kept == null
+                || (kept instanceof RawFields.AsRead && !((RawFields.AsRead) kept).isAsRead(f.valueOf(value)));
     }
 
     /** Adds a raw value (a {@link RawJson} or a {@link RawFields.Lazy} one) to {@code raw}, made if null. */

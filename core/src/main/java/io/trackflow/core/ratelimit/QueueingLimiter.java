@@ -3,6 +3,7 @@ package io.trackflow.core.ratelimit;
 import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.internal.Deadlines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -128,16 +129,11 @@ abstract class QueueingLimiter implements RateLimiter {
         }
     }
 
-    /** The longest hold kept as such: a quarter of what a {@code long} of nanoseconds counts (~73 years). */
-    private static final Duration LONGEST_HOLD = Duration.ofNanos(Long.MAX_VALUE / 4);
-
     @Override
     public final void hold(Duration duration) {
         synchronized (lock) {
             long now = clock.getAsLong();
-            // a hold past what nanoseconds can count (~292 years) holds as long as they can
-            long nanos = duration.compareTo(LONGEST_HOLD) >= 0 ? LONGEST_HOLD.toNanos() : duration.toNanos();
-            long until = now + nanos;
+            long until = now + Deadlines.holdNanos(duration);
             if (until > holdUntil) {
                 holdUntil = until;
             }
