@@ -73,6 +73,35 @@ class SecretsTest {
         }
     }
 
+    @Test
+    void credentialsGivenInSpringApplicationJsonAreHiddenInTheEnvEndpoint() {
+        try (FakeBeyondWords beyondWords = FakeBeyondWords.start().seed(5);
+                FakeBeatPass beatPass = FakeBeatPass.start().seed(5);
+                // the form of SPRING_APPLICATION_JSON (Cloud Foundry, Kubernetes): one value holding both
+                ConfigurableApplicationContext app = new SpringApplicationBuilder(TracksApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.application.json={\"trackflow\":{\"beatpass\":{\"token\":\""
+                                        + beatPass.token() + "\",\"base-url\":\"" + beatPass.baseUrl()
+                                        + "\"},\"beyondwords\":{\"api-key\":\"" + beyondWords.apiKey()
+                                        + "\",\"base-url\":\"" + beyondWords.baseUrl() + "\"}}}",
+                                "--management.endpoints.web.exposure.include=configprops,env",
+                                "--management.endpoint.configprops.show-values=always",
+                                "--management.endpoint.env.show-values=always")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            WebTestClient web = WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + port)
+                    .build();
+            assertThat(body(web, "/tracks/1")).contains("\"id\":1"); // the clients took the credentials
+            assertThat(body(web, "/actuator/env"))
+                    .contains("spring.application.json")
+                    .doesNotContain(beyondWords.apiKey(), beatPass.token());
+            assertThat(body(web, "/actuator/env/spring.application.json"))
+                    .doesNotContain(beyondWords.apiKey(), beatPass.token());
+            assertThat(body(web, "/actuator/configprops")).doesNotContain(beyondWords.apiKey(), beatPass.token());
+        }
+    }
+
     private static String body(WebTestClient web, String path) {
         return web.get()
                 .uri(path)

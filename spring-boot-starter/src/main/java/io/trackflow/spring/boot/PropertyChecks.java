@@ -31,8 +31,8 @@ final class PropertyChecks {
         notNegative(retry.getMaxRetryAfter(), "retry.max-retry-after", errors);
         notNegative(retry.getInitialBackoff(), "retry.initial-backoff", errors);
         notNegative(retry.getMaxBackoff(), "retry.max-backoff", errors);
-        baseUrl(p.getBeyondwords().getBaseUrl(), "beyondwords.base-url", errors);
-        baseUrl(p.getBeatpass().getBaseUrl(), "beatpass.base-url", errors);
+        baseUrl(p.getBeyondwords(), "beyondwords.", errors);
+        baseUrl(p.getBeatpass(), "beatpass.", errors);
         rateLimit(p.getBeyondwords().getRateLimit(), "beyondwords.rate-limit.", errors);
         rateLimit(p.getBeatpass().getRateLimit(), "beatpass.rate-limit.", errors);
         unresolved(p.getBeyondwords().getApiKey(), SecretProperties.BEYONDWORDS_API_KEY, errors);
@@ -65,15 +65,32 @@ final class PropertyChecks {
         }
     }
 
-    private static void baseUrl(@Nullable String url, String field, Errors errors) {
+    /**
+     * The provider's base URL, as its client will take it (with its {@code allow-insecure-http}). A URL
+     * that may hold a secret (user-info, a query) is reported without its value, under the property's name.
+     */
+    private static void baseUrl(ProviderProperties provider, String prefix, Errors errors) {
+        String field = prefix + "base-url";
+        String url = provider.getBaseUrl();
         if (url == null) {
             errors.rejectValue(field, "trackflow.baseUrl", "must be set");
             return;
         }
         try {
-            ClientConfig.of(url);
+            ClientConfig.builder()
+                    .baseUrl(ClientConfig.parseBaseUrl(url))
+                    .allowInsecureHttp(provider.isAllowInsecureHttp())
+                    .build();
         } catch (IllegalArgumentException e) {
-            errors.rejectValue(field, "trackflow.baseUrl", e.getMessage());
+            String reason = String.valueOf(e.getMessage());
+            if (reason.contains("allowInsecureHttp")) {
+                reason += "; here: trackflow." + prefix + "allow-insecure-http=true";
+            }
+            if (url.indexOf('@') >= 0 || url.indexOf('?') >= 0) {
+                errors.reject("trackflow.baseUrl", "trackflow." + field + ": " + reason);
+            } else {
+                errors.rejectValue(field, "trackflow.baseUrl", reason);
+            }
         }
     }
 

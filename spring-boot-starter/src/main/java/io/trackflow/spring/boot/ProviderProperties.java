@@ -11,6 +11,12 @@ public abstract class ProviderProperties {
     /** The API's base URL; may carry a path. Default: the provider's public API. */
     private String baseUrl;
 
+    /**
+     * Whether the credential may be sent over plain {@code http} to a host that is not loopback (a sidecar,
+     * a fake in a container network). Default false: plain {@code http} only to a loopback host.
+     */
+    private boolean allowInsecureHttp;
+
     /** Pacing. Default: the provider's (BeatPass: by the server's X-RateLimit-* headers; BeyondWords: none). */
     @NestedConfigurationProperty
     private final RateLimitProperties rateLimit = new RateLimitProperties();
@@ -31,10 +37,28 @@ public abstract class ProviderProperties {
     /**
      * Sets the base URL.
      *
-     * @param baseUrl an absolute https URL (http only to a loopback host)
+     * @param baseUrl an absolute https URL (http only to a loopback host, unless {@code allow-insecure-http})
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Whether plain {@code http} to a non-loopback host is allowed.
+     *
+     * @return the setting (default false)
+     */
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /**
+     * Allows (or not) plain {@code http} to a non-loopback host: the credential then travels in clear.
+     *
+     * @param allowInsecureHttp whether to allow it
+     */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     /**

@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
  * {@code env} output, whatever form the key takes there: {@code trackflow.beyondwords.api-key},
  * {@code trackflow.beyondwords.apiKey} (configprops) or {@code TRACKFLOW_BEYONDWORDS_APIKEY} (an
  * environment variable); and, by value, any other property holding the same secret (a placeholder's
- * source such as {@code BW_KEY} in {@code trackflow.beyondwords.api-key=${BW_KEY}}).
+ * source such as {@code BW_KEY} in {@code trackflow.beyondwords.api-key=${BW_KEY}}) or a text that contains
+ * it (the JSON of {@code spring.application.json} / {@code SPRING_APPLICATION_JSON}).
  */
 final class SecretProperties {
 
@@ -42,7 +43,12 @@ final class SecretProperties {
             return false;
         }
         String v = value.toString();
-        return v.equals(resolved(BEYONDWORDS_API_KEY)) || v.equals(resolved(BEATPASS_TOKEN));
+        return shows(v, resolved(BEYONDWORDS_API_KEY)) || shows(v, resolved(BEATPASS_TOKEN));
+    }
+
+    /** Whether a value is, or contains, a credential (the whole value is then hidden). */
+    private static boolean shows(String value, @Nullable String credential) {
+        return credential != null && !credential.isBlank() && value.contains(credential);
     }
 
     private @Nullable String resolved(String property) {

@@ -120,7 +120,7 @@ public class TrackflowAutoConfiguration {
             ProviderProperties provider,
             RateLimitProperties.Mode defaultPacing,
             HttpTransport transport) {
-        b.config(TrackflowSettings.clientConfig(properties, provider.getBaseUrl()))
+        b.config(TrackflowSettings.clientConfig(properties, provider))
                 .transport(transport)
                 .rateLimiter(TrackflowSettings.rateLimiter(provider.getRateLimit(), defaultPacing));
     }

@@ -13,13 +13,15 @@ final class TrackflowSettings {
     private TrackflowSettings() {}
 
     /**
-     * The options of one client: base URL, retry policy, total timeout, and the transport timeouts and
-     * pool size (informative only: the clients share the transport built by {@link #transport}).
+     * The options of one client: base URL (and whether it may be plain http to any host), retry policy,
+     * total timeout, and the transport timeouts and pool size (informative only: the clients share the
+     * transport built by {@link #transport}).
      */
-    static ClientConfig clientConfig(TrackflowProperties p, String baseUrl) {
+    static ClientConfig clientConfig(TrackflowProperties p, ProviderProperties provider) {
         TrackflowProperties.Http http = p.getHttp();
         return ClientConfig.builder()
-                .baseUrl(ClientConfig.parseBaseUrl(baseUrl))
+                .baseUrl(ClientConfig.parseBaseUrl(provider.getBaseUrl()))
+                .allowInsecureHttp(provider.isAllowInsecureHttp())
                 .retryPolicy(retryPolicy(p.getRetry()))
                 .totalTimeout(p.getTotalTimeout())
                 .connectTimeout(http.getConnectTimeout())

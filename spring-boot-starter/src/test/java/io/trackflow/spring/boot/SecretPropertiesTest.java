@@ -2,6 +2,7 @@ package io.trackflow.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
@@ -33,6 +34,15 @@ class SecretPropertiesTest {
     void anotherPropertyHoldingACredentialIsSecretToo(String value) {
         assertThat(secrets.isSecret("BW_SECRET", value)).isTrue();
         assertThat(secrets.isSecret("some.other.property", value)).isTrue();
+    }
+
+    @Test
+    void aTextThatContainsACredentialIsSecret() {
+        // SPRING_APPLICATION_JSON / spring.application.json: the credentials inside one JSON value
+        String json = "{\"trackflow\":{\"beatpass\":{\"token\":\"test-token\"}}}";
+        assertThat(secrets.isSecret("spring.application.json", json)).isTrue();
+        assertThat(secrets.isSecret("SPRING_APPLICATION_JSON", "x test-api-key y"))
+                .isTrue();
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ class TrackflowPropertiesTest {
     void theDefaultsAreTheLibrarys() {
         TrackflowProperties p = new TrackflowProperties();
         ClientConfig library = ClientConfig.of(BeyondWordsClient.DEFAULT_BASE_URL);
-        ClientConfig ours = TrackflowSettings.clientConfig(p, p.getBeyondwords().getBaseUrl());
+        ClientConfig ours = TrackflowSettings.clientConfig(p, p.getBeyondwords());
         assertThat(ours).isEqualTo(library);
         assertThat(TrackflowSettings.retryPolicy(p.getRetry())).isEqualTo(RetryPolicy.defaults());
         assertThat(p.getBeyondwords().getBaseUrl()).isEqualTo(BeyondWordsClient.DEFAULT_BASE_URL);
@@ -67,8 +67,7 @@ class TrackflowPropertiesTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     TrackflowProperties p = context.getBean(TrackflowProperties.class);
-                    ClientConfig c =
-                            TrackflowSettings.clientConfig(p, p.getBeyondwords().getBaseUrl());
+                    ClientConfig c = TrackflowSettings.clientConfig(p, p.getBeyondwords());
                     assertThat(c.baseUrl()).isEqualTo(URI.create("https://bw.example.com/v2"));
                     assertThat(c.totalTimeout()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -133,6 +132,49 @@ class TrackflowPropertiesTest {
                 .contains("APPLICATION FAILED TO START")
                 .contains("trackflow.beatpass.token holds an unresolved placeholder")
                 .doesNotContain("test-token");
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedUnlessThePropertyAllowsIt(CapturedOutput out) {
+        SpringApplicationBuilder refused = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "trackflow.beatpass.token=test-token",
+                        "trackflow.beatpass.base-url=http://bp.internal:8080/v1");
+        assertThatThrownBy(refused::run).hasStackTraceContaining("trackflow");
+        assertThat(out.getAll())
+                .contains("Property: trackflow.beatpass.base-url")
+                .contains("trackflow.beatpass.allow-insecure-http=true")
+                .doesNotContain("test-token");
+        runner.withPropertyValues(
+                        "trackflow.beatpass.token=test-token",
+                        "trackflow.beatpass.base-url=http://bp.internal:8080/v1",
+                        "trackflow.beatpass.allow-insecure-http=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(BeatPassClient.class).toString())
+                            .contains("baseUrl=http://bp.internal:8080/v1");
+                    assertThat(context.getBean(TrackflowProperties.class)
+                                    .getBeyondwords()
+                                    .isAllowInsecureHttp())
+                            .isFalse();
+                });
+    }
+
+    @Test
+    void aBaseUrlCarryingAPasswordFailsTheStartWithoutShowingIt(CapturedOutput out) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "trackflow.beyondwords.api-key=test-api-key",
+                        "trackflow.beyondwords.base-url=https://admin:hunter2pass@bw.example.com/v1");
+        assertThatThrownBy(app::run).hasStackTraceContaining("trackflow");
+        assertThat(out.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("trackflow.beyondwords.base-url")
+                .contains("user-info")
+                .doesNotContain("hunter2pass")
+                .doesNotContain("test-api-key");
     }
 
     @Configuration(proxyBeanMethods = false)
