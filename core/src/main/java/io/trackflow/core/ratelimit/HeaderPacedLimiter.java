@@ -36,6 +36,12 @@ import org.jspecify.annotations.Nullable;
  * headers allow. A window joined mid-way, or opened before the length is known, ends at the latest
  * its headers allow. Until the first figures, one request at a time; a server that sends none is
  * not paced.
+ *
+ * <p><b>Without a reset.</b> A server may send the limit and the remaining count but no reset on a success
+ * (Laravel's {@code throttle} adds {@code X-RateLimit-Reset} only to its {@code 429}). The window's end is then
+ * unknown: as many requests go as the latest answer says remain, and once they are spent, one at a time
+ * once every answer is in, each answer saying again what remains (a new window shows as a larger count); a {@code 429} holds the
+ * client for its {@code Retry-After}.
  */
 final class HeaderPacedLimiter extends QueueingLimiter {
 
@@ -57,6 +63,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
 
     private boolean known;
     private boolean headerless;
+    /** The figures came without a reset: the window's end is unknown (see the class comment). */
+    private boolean resetless;
+
     private int limit;
     private int remaining;
     /** The window's reset as the server states it (epoch seconds, server clock): it ends before this second is over. */
@@ -86,6 +95,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         if (headerless) {
             return 0;
         }
+        if (resetless) {
+            return remaining - inFlight > 0 || inFlight == 0 ? 0 : ON_EVENT; // spent: one, once all are answered
+        }
         if (!known || now >= windowEnd) {
             return probing ? ON_EVENT : 0;
         }
@@ -94,7 +106,7 @@ final class HeaderPacedLimiter extends QueueingLimiter {
 
     @Override
     Grant take(long now) {
-        boolean probe = !headerless && (!known || now >= windowEnd);
+        boolean probe = !headerless && (resetless ? remaining - inFlight <= 0 : !known || now >= windowEnd);
         inFlight++;
         if (probe) {
             probing = true;
@@ -117,6 +129,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         }
         if (!known) {
             return -1;
+        }
+        if (resetless) {
+            return ahead < Math.max(0, remaining - inFlight) ? 0 : -1;
         }
         int budget = at < windowEnd ? Math.max(0, remaining - inFlight) : 0;
         if (ahead < budget) {
@@ -144,10 +159,22 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         }
         headerless = false;
         clock.observe(grant.grantedAt, now, date);
-        if (l.isEmpty() || r.isEmpty() || reset.isEmpty() || response.status() == 429) {
+        if (l.isEmpty() || r.isEmpty() || response.status() == 429) {
             // a 429 says when to come back in its Retry-After, which holds the client; what it says of
             // the window is learned again from the first answer after the hold
             return;
+        }
+        if (reset.isEmpty()) {
+            // no end to the window: what the latest answer says remains is what may be sent
+            resetless = true;
+            known = true;
+            limit = l.getAsInt();
+            remaining = (int) Math.min(Integer.MAX_VALUE, r.getAsLong());
+            return;
+        }
+        if (resetless) {
+            resetless = false;
+            known = false; // the reset now comes: a window of known end starts with these figures
         }
         int newLimit = l.getAsInt();
         int newRemaining = (int) Math.min(Integer.MAX_VALUE, r.getAsLong());
@@ -225,7 +252,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
 
     @Override
     void describe(RateLimitStats.Builder figures, long now) {
-        if (known) {
+        if (resetless) {
+            figures.limit(limit).remaining(Math.max(0, remaining - inFlight));
+        } else if (known) {
             figures.limit(limit).remaining(Math.max(0, remaining - inFlight)).resetAt(at(windowEnd, now));
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trackflow.core.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -199,5 +200,69 @@ class HeaderPacedLimiterTest {
         limiter.learn(figures(3, 0, s + 3, s + 1), b, T0 + 520 * MS);
         limiter.released(b);
         assertThat(limiter.grantableAt(T0 + 521 * MS)).isNotZero();
+    }
+
+    private static HttpResponse withoutReset(int limit, int remaining) {
+        return HttpResponse.builder()
+                .status(200)
+                .header("X-RateLimit-Limit", String.valueOf(limit))
+                .header("X-RateLimit-Remaining", String.valueOf(remaining))
+                .body(ByteBuffer.allocate(0).asReadOnlyBuffer())
+                .build();
+    }
+
+    @Test
+    void figuresWithoutAResetLetAsManyGoAsRemainThenOneAtATime() {
+        // Laravel's throttle sends X-RateLimit-Reset only with its 429: a success carries limit and remaining
+        HeaderPacedLimiter limiter = limiter();
+        QueueingLimiter.Grant first = limiter.take(T0);
+        assertThat(first.probe).isTrue();
+        assertThat(limiter.grantableAt(T0)).isEqualTo(QueueingLimiter.ON_EVENT); // one at a time until figures
+        limiter.learn(withoutReset(300, 4), first, T0 + MS);
+        limiter.released(first);
+        List<QueueingLimiter.Grant> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.grantableAt(T0 + 2 * MS))
+                    .as("request %d of the 4 left", i)
+                    .isZero();
+            QueueingLimiter.Grant g = limiter.take(T0 + 2 * MS);
+            assertThat(g.probe).isFalse();
+            sent.add(g);
+        }
+        // spent: nothing more until every answer is in, then one asks what remains, and the others wait for it
+        assertThat(limiter.grantableAt(T0 + 3 * MS)).isEqualTo(QueueingLimiter.ON_EVENT);
+        for (QueueingLimiter.Grant g : sent) {
+            limiter.learn(withoutReset(300, 0), g, T0 + 4 * MS);
+            limiter.released(g);
+        }
+        assertThat(limiter.grantableAt(T0 + 5 * MS)).isZero();
+        QueueingLimiter.Grant probe = limiter.take(T0 + 5 * MS);
+        assertThat(probe.probe).isTrue();
+        assertThat(limiter.grantableAt(T0 + 5 * MS)).isEqualTo(QueueingLimiter.ON_EVENT);
+        // a new window: the count went up
+        limiter.learn(withoutReset(300, 299), probe, T0 + 6 * MS);
+        limiter.released(probe);
+        for (int i = 0; i < 100; i++) {
+            assertThat(limiter.grantableAt(T0 + 7 * MS)).isZero();
+            limiter.take(T0 + 7 * MS);
+        }
+        RateLimitStats.Builder stats =
+                RateLimitStats.builder().callsHeld(0).waiting(0).timeWaited(Duration.ZERO);
+        limiter.describe(stats, T0 + 7 * MS);
+        assertThat(stats.build().remaining()).hasValue(199);
+    }
+
+    @Test
+    void aResetThatComesLaterStartsAWindowOfKnownEnd() {
+        long s = 1_900_000_000L;
+        HeaderPacedLimiter limiter = limiter();
+        QueueingLimiter.Grant first = limiter.take(T0);
+        limiter.learn(withoutReset(3, 2), first, T0 + MS);
+        limiter.released(first);
+        QueueingLimiter.Grant g = limiter.take(T0 + 2 * MS);
+        limiter.learn(figures(3, 0, s + 3, s + 1), g, T0 + 3 * MS);
+        limiter.released(g);
+        // the window is spent and its end known: held until then, not probed
+        assertThat(limiter.grantableAt(T0 + 4 * MS)).isGreaterThan(T0 + SECOND);
     }
 }
