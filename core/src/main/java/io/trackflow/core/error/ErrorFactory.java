@@ -52,7 +52,7 @@ final class ErrorFactory implements Errors {
             body = ErrorBody.empty();
         }
         Optional<Duration> retryAfter = response.header("Retry-After")
-                .flatMap(v -> RetryAfter.parse(v, CLOCK))
+                .flatMap(v -> RetryAfter.parse(v, CLOCK, response.header("Date").orElse(null)))
                 .or(body::retryAfter);
         ErrorResponse error = ErrorResponse.builder()
                 .method(request.method())

@@ -38,6 +38,21 @@ final class RetryAfter {
      *     when unreadable
      */
     public static Optional<Duration> parse(String value, Clock clock) {
+        return parse(value, clock, null);
+    }
+
+    /**
+     * Parses a header value; an HTTP-date is measured from the response's own {@code Date} when it has one
+     * that reads (both are the server's clock, so a skew between it and ours does not matter), else
+     * against {@code clock}.
+     *
+     * @param value the header value
+     * @param clock the clock an HTTP-date is measured against without a {@code Date}
+     * @param date the response's {@code Date} header, if any
+     * @return the delay (never negative; a delay too long for milliseconds is the longest one), or empty
+     *     when unreadable
+     */
+    public static Optional<Duration> parse(String value, Clock clock, @Nullable String date) {
         String v = value.trim();
         if (v.isEmpty()) {
             return Optional.empty();
@@ -58,7 +73,8 @@ final class RetryAfter {
             if (at == null) {
                 return Optional.empty();
             }
-            Duration d = Duration.between(clock.instant(), at);
+            Instant sent = date == null ? null : date(date.trim(), clock);
+            Duration d = Duration.between(sent != null ? sent : clock.instant(), at);
             return Optional.of(d.isNegative() ? Duration.ZERO : d);
         }
     }

@@ -51,4 +51,21 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("NaN", CLOCK)).isEmpty();
         assertThat(RetryAfter.parse("soon", CLOCK)).isEmpty();
     }
+
+    @Test
+    void anHttpDateIsMeasuredFromTheResponsesOwnDateWhateverTheSkew() {
+        String in2s = "Sun, 06 Nov 1994 10:49:39 GMT";
+        // the server's clock two hours ahead of ours: 2 s from its Date, not two hours from our clock
+        assertThat(RetryAfter.parse(in2s, CLOCK, "Sun, 06 Nov 1994 10:49:37 GMT"))
+                .contains(Duration.ofSeconds(2));
+        // an hour behind: still 2 s, not no wait at all
+        assertThat(RetryAfter.parse("Sun, 06 Nov 1994 07:49:29 GMT", CLOCK, "Sun, 06 Nov 1994 07:49:27 GMT"))
+                .contains(Duration.ofSeconds(2));
+        // a Date that does not read: our clock
+        assertThat(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", CLOCK, "yesterday"))
+                .contains(Duration.ofSeconds(10));
+        // seconds are seconds, whatever the Date
+        assertThat(RetryAfter.parse("3", CLOCK, "Sun, 06 Nov 1994 07:49:27 GMT"))
+                .contains(Duration.ofSeconds(3));
+    }
 }
