@@ -9,6 +9,7 @@ import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.HttpTransport;
 import io.trackflow.core.http.ResponseBody;
 import io.trackflow.core.http.ResponseHandler;
+import io.trackflow.core.json.internal.WholeDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -80,7 +81,7 @@ final class TransportStage {
         public T onSuccess(HttpResponse head, ResponseBody body) {
             seen(head);
             T value;
-            try (InputStream in = body.stream()) {
+            try (InputStream in = new WholeDocument(body.stream())) { // a body is one document: nothing after it
                 value = call.reader().read(head, in);
             } catch (ApiException e) {
                 throw e;

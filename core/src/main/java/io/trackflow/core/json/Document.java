@@ -2,6 +2,8 @@ package io.trackflow.core.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.trackflow.core.json.internal.Mismatch;
+import io.trackflow.core.json.internal.WholeDocument;
 import io.trackflow.core.json.internal.Wire;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,10 +80,21 @@ final class Document extends ObjectReadContext.Base {
         Document d = b.inUse ? new Document(null, null, new byte[FIRST]) : new Document(null, b, b.bytes);
         b.inUse = true;
         try {
-            return Json.parsing(() -> Wire.parser(d, d.new Tee(in)), read);
+            return Json.parsing(() -> Wire.parser(d, d.new Tee(in)), in instanceof WholeDocument ? whole(read) : read);
         } finally {
             d.release();
         }
+    }
+
+    /** {@code read}, then a check that nothing but whitespace follows the value ({@link WholeDocument}). */
+    private static <R> Function<JsonParser, R> whole(Function<JsonParser, R> read) {
+        return p -> {
+            R value = read.apply(p);
+            if (p.nextToken() != null) {
+                throw new Mismatch("more JSON follows the value");
+            }
+            return value;
+        };
     }
 
     /**

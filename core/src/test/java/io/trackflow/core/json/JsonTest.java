@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trackflow.core.json.internal.WholeDocument;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,40 @@ class JsonTest {
                 .withMessageContaining("more JSON follows the value");
         assertThat(Json.read(" {\"text\":\"hi\"} \n\t", com.example.thirdparty.Note.class).text)
                 .isEqualTo("hi");
+    }
+
+    /**
+     * A stream that is a whole document (an HTTP body, {@link WholeDocument}) is one document as text is: a
+     * second value or a proxy's page after it fails. Any other stream is read up to the end of its value.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"text\":\"hi\"} trailing | not well-formed JSON",
+                "{\"text\":\"hi\"}{\"text\":\"again\"} | more JSON follows the value",
+                "{\"text\":\"hi\"} <html>502 Bad Gateway</html> | not well-formed JSON",
+            })
+    void aStreamWithMoreAfterItsValueIsRefused(String body, String why) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Json.read(whole(body), com.example.thirdparty.Note.class))
+                .withMessageContaining(why);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Json.readList(whole("[" + body.replaceFirst("}", "}]")), RawJson.class))
+                .withMessageContaining(why);
+        assertThat(Json.read(whole(" {\"text\":\"hi\"} \r\n"), com.example.thirdparty.Note.class).text)
+                .isEqualTo("hi");
+        assertThat(Json.readList(whole("[1, 2]\n"), RawJson.class)).hasSize(2);
+        // a stream in general: the value, whatever follows
+        assertThat(Json.read(
+                                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                                com.example.thirdparty.Note.class)
+                        .text)
+                .isEqualTo("hi");
+    }
+
+    private static InputStream whole(String json) {
+        return new WholeDocument(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Text read from a file may start with a byte order mark; a stream of bytes does too. */
