@@ -3,6 +3,7 @@ package io.trackflow.core.client;
 import io.trackflow.core.auth.AuthStrategy;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
+import io.trackflow.core.internal.Deadlines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class Call<T> {
                 request,
                 reader,
                 operation,
-                System.nanoTime() + timeout.toNanos(),
+                Deadlines.deadlineNanos(timeout),
                 timeout,
                 0,
                 auth,

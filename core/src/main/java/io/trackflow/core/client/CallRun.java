@@ -5,6 +5,7 @@ import io.trackflow.core.error.RateLimitException;
 import io.trackflow.core.error.UnauthorizedException;
 import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpRequest;
+import io.trackflow.core.internal.Deadlines;
 import io.trackflow.core.retry.RetryDecider;
 import io.trackflow.core.retry.RetryListener;
 import java.time.Duration;
@@ -273,7 +274,7 @@ final class CallRun<T> extends Operators.MonoSubscriber<T, T> implements RetryLi
         } else if (wait.isZero()) {
             attempt();
         } else {
-            later(wait.toNanos());
+            later(Deadlines.saturatedNanos(wait));
         }
     }
 

@@ -89,7 +89,7 @@ final class Pipeline {
      * @param retryAfter the server's wait, positive
      */
     void hold(Duration retryAfter) {
-        long until = System.nanoTime() + Deadlines.holdNanos(retryAfter);
+        long until = System.nanoTime() + Deadlines.saturatedNanos(retryAfter);
         HOLD_UNTIL.accumulateAndGet(
                 this, until, (held, asked) -> held == NEVER_HELD || asked - held > 0 ? asked : held);
     }

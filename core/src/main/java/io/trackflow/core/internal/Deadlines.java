@@ -41,14 +41,25 @@ public final class Deadlines {
     private static final Duration LONGEST_HOLD = Duration.ofNanos(Long.MAX_VALUE / 4);
 
     /**
-     * A hold's length in nanoseconds, at most {@link #LONGEST_HOLD}: a hold past what nanoseconds can count
-     * (~292 years) holds as long as they can, and {@code now} plus it never overflows.
+     * A duration in nanoseconds, at most {@link #LONGEST_HOLD}: a hold, window or wait past what nanoseconds can
+     * count (~292 years) lasts as long as they can, and {@code now} plus it never overflows.
      *
-     * @param duration the hold asked (a 429's {@code Retry-After}), not negative
+     * @param duration the duration (a 429's {@code Retry-After}, a backoff, a rate-limit window), not negative
      * @return its nanoseconds, saturated
      */
-    public static long holdNanos(Duration duration) {
+    public static long saturatedNanos(Duration duration) {
         return duration.compareTo(LONGEST_HOLD) >= 0 ? LONGEST_HOLD.toNanos() : duration.toNanos();
+    }
+
+    /**
+     * The deadline of a call that starts now and may take {@code timeout}, on {@link System#nanoTime()}'s
+     * scale: {@link Long#MAX_VALUE} (none) for a timeout nanoseconds cannot count from now (~73 years or more).
+     *
+     * @param timeout the call's total timeout, positive
+     * @return its deadline
+     */
+    public static long deadlineNanos(Duration timeout) {
+        return timeout.compareTo(LONGEST_HOLD) >= 0 ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     }
 
     /**

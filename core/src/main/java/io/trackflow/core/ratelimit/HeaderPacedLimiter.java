@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * window) releases the others, so that nobody arrives before the server's window has turned.
  *
  * <p><b>Whole seconds.</b> The reset is read as epoch seconds (or, when small, as seconds until the
- * reset, counted from the answer's {@code Date}) on the server's clock, placed on the local clock
+ * reset, counted from the answer's {@code Date}; when 10^11 or more, as epoch milliseconds) on the server's clock, placed on the local clock
  * through the responses' {@code Date} ({@link ServerClock}: never thought later than it is), so clock
  * skew does not matter. Both figures have a second's resolution, and the reset is not the window's
  * end rounded up: Laravel's {@code throttle} sends the timer it keeps, {@code time() + decay} in
@@ -50,6 +50,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
     private static final long MARGIN = 20_000_000L;
 
     private static final long EPOCH_THRESHOLD = 100_000_000L; // below: seconds until the reset
+
+    /** From here on, epoch milliseconds: as seconds, a year past 5000. */
+    private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
 
     private final String limitHeader;
     private final String remainingHeader;
@@ -179,6 +182,9 @@ final class HeaderPacedLimiter extends QueueingLimiter {
         int newLimit = l.getAsInt();
         int newRemaining = (int) Math.min(Integer.MAX_VALUE, r.getAsLong());
         long value = reset.getAsLong();
+        if (value >= EPOCH_MILLIS_THRESHOLD) {
+            value /= 1000; // epoch milliseconds (as the JSON codec reads numbers this large): its second
+        }
         boolean delta = value < EPOCH_THRESHOLD;
         // the reset as a second of the server's clock, before whose end the window ends: a number of seconds
         // is counted from the answer's Date (Laravel's availableIn is the reset less the current second)

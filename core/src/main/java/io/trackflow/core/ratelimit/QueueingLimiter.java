@@ -133,7 +133,7 @@ abstract class QueueingLimiter implements RateLimiter {
     public final void hold(Duration duration) {
         synchronized (lock) {
             long now = clock.getAsLong();
-            long until = now + Deadlines.holdNanos(duration);
+            long until = now + Deadlines.saturatedNanos(duration);
             if (until > holdUntil) {
                 holdUntil = until;
             }

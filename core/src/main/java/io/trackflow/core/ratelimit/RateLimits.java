@@ -3,6 +3,7 @@ package io.trackflow.core.ratelimit;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.internal.Checks;
+import io.trackflow.core.internal.Deadlines;
 import java.time.Duration;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -54,7 +55,7 @@ public final class RateLimits {
     public static RateLimiter fixed(int n, Duration per) {
         Checks.atLeast(n, 1, "n");
         Checks.positive(per, "per");
-        return new SlidingWindowLimiter(n, per.toNanos());
+        return new SlidingWindowLimiter(n, Deadlines.saturatedNanos(per));
     }
 
     /**
@@ -85,7 +86,7 @@ public final class RateLimits {
     public static RateLimiter slots(int n, Duration per) {
         Checks.atLeast(n, 1, "n");
         Checks.positive(per, "per");
-        return new SlotLimiter(n, per.toNanos());
+        return new SlotLimiter(n, Deadlines.saturatedNanos(per));
     }
 
     /**

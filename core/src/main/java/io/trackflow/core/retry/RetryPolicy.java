@@ -6,6 +6,7 @@ import io.trackflow.core.error.TimeoutException;
 import io.trackflow.core.error.TransportException;
 import io.trackflow.core.error.internal.ErrorAccess;
 import io.trackflow.core.http.HttpMethod;
+import io.trackflow.core.internal.Deadlines;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -170,8 +171,8 @@ public abstract class RetryPolicy implements Serializable {
 
     /** {@code min(maxBackoff, initialBackoff * 2^retry)} in nanoseconds, without overflow. */
     private long backoffBound(long retry) {
-        long base = Math.max(0, initialBackoff().toNanos());
-        long cap = Math.max(0, maxBackoff().toNanos());
+        long base = Math.max(0, Deadlines.saturatedNanos(initialBackoff()));
+        long cap = Math.max(0, Deadlines.saturatedNanos(maxBackoff()));
         if (base == 0 || retry < 0) {
             return Math.min(base, cap);
         }

@@ -21,6 +21,8 @@ import io.trackflow.core.http.HttpMethod;
 import io.trackflow.core.http.HttpRequest;
 import io.trackflow.core.http.HttpResponse;
 import io.trackflow.core.http.ReactorNettyTransport;
+import io.trackflow.core.ratelimit.RateLimiter;
+import io.trackflow.core.ratelimit.RateLimits;
 import io.trackflow.core.retry.RetryPolicy;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -378,6 +380,36 @@ class ApiClientTest {
                                 s -> assertThat(s.attempts()).isEqualTo(1)))
                 .verify(Duration.ofSeconds(3));
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void durationsPastWhatNanosecondsCountAreTheLongestTheyCanBeNotAnOverflow() {
+        // a total timeout of a million days is no deadline at all (it once failed every call with an
+        // ArithmeticException); a backoff as long is past the deadline of a call that has one
+        ApiClient endless = bare(ClientConfig.builder()
+                .baseUrl(URI.create("http://127.0.0.1:" + server.port()))
+                .totalTimeout(Duration.ofDays(1_000_000))
+                .build());
+        script.add(Answer.of(200, "{}"));
+        StepVerifier.create(endless.call(get(endless, "x"), WHOLE))
+                .assertNext(r -> assertThat(r.status()).isEqualTo(200))
+                .verifyComplete();
+        ApiClient slow = bare(ClientConfig.builder()
+                .baseUrl(URI.create("http://127.0.0.1:" + server.port()))
+                .retryPolicy(RetryPolicy.builder()
+                        .initialBackoff(Duration.ofDays(1_000_000))
+                        .maxBackoff(Duration.ofDays(1_000_000))
+                        .build())
+                .totalTimeout(Duration.ofSeconds(5))
+                .build());
+        script.add(Answer.of(503, "{}"));
+        StepVerifier.create(slow.call(get(slow, "x"), WHOLE))
+                .expectError(ServerException.class)
+                .verify(Duration.ofSeconds(3));
+        RateLimiter perMillennia = RateLimits.fixed(1, Duration.ofDays(1_000_000));
+        StepVerifier.create(perMillennia.acquire(get(slow, "x"), Long.MAX_VALUE))
+                .expectNextCount(1)
+                .verifyComplete();
     }
 
     @Test

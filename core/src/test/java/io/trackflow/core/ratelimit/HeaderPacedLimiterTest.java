@@ -265,4 +265,16 @@ class HeaderPacedLimiterTest {
         // the window is spent and its end known: held until then, not probed
         assertThat(limiter.grantableAt(T0 + 4 * MS)).isGreaterThan(T0 + SECOND);
     }
+
+    @Test
+    void aResetInEpochMillisecondsIsReadAsSuchNotAsAYearPast50000() {
+        long s = 1_900_000_000L;
+        HeaderPacedLimiter limiter = limiter();
+        QueueingLimiter.Grant g = limiter.take(T0);
+        limiter.learn(figures(3, 0, (s + 3) * 1000, s + 1), g, T0 + MS);
+        limiter.released(g);
+        // held until the window's end a few seconds on, as with the reset in seconds; not for millennia
+        long resume = limiter.grantableAt(T0 + 2 * MS);
+        assertThat(resume).isBetween(T0 + SECOND, T0 + 5 * SECOND);
+    }
 }
