@@ -105,7 +105,8 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
     /**
      * The size the server applied: the one it states ({@code per_page}); else the one its figures imply
      * ({@code from - 1 = (current_page - 1) × size} on a later page); else the number of items when
-     * fewer than asked on a page that the total says should have been full (a silent clamp), or on page
+     * fewer than asked on a page that the total says should have been full (a silent clamp, unless its
+     * {@code last_page} fits the size asked and not the number of items: a page filtered short), or on page
      * 1 without a total (a clamp, or the last page: then one more request finds the end, and nothing is
      * lost); else the size asked.
      */
@@ -124,12 +125,21 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
         OptionalLong total = r.totalCount();
         if (n > 0 && n < asked) {
             // fewer than asked: on page 1 without a total, a clamp or the last page (one more request
-            // tells); with a total that says the page should have been full, a clamp
-            if (total.isEmpty() ? at == 1 : (at - 1) * (long) asked + n < total.getAsLong()) {
+            // tells); with a total that says the page should have been full, a clamp, unless the last page
+            // the server names fits the size asked and not the number of items (a page filtered short)
+            if (total.isEmpty()
+                    ? at == 1
+                    : (at - 1) * (long) asked + n < total.getAsLong()
+                            && !(fits(r, total.getAsLong(), asked) && !fits(r, total.getAsLong(), n))) {
                 return n;
             }
         }
         return asked;
+    }
+
+    /** Whether {@code size} gives the last page the server names ({@code ceil(total / size)}, at least 1). */
+    private static boolean fits(PageNumberResponse<?> r, long total, int size) {
+        return r.lastPage().isPresent() && r.lastPage().getAsLong() == Math.max(1, (total + size - 1) / size);
     }
 
     /**
