@@ -146,9 +146,9 @@ public final class RawJson {
             case VALUE_NUMBER_INT:
                 return p.getNumberType() != JsonParser.NumberType.BIG_INTEGER // -0 is 0
                         ? new RawJson(Kind.NUMBER, p.getLongValue())
-                        : new RawJson(Kind.NUMBER, new RawNumber(p.getString(), true));
+                        : number(p.getString(), true);
             case VALUE_NUMBER_FLOAT:
-                return new RawJson(Kind.NUMBER, new RawNumber(p.getString(), false));
+                return number(p.getString(), false);
             case VALUE_TRUE:
                 return TRUE;
             case VALUE_FALSE:
@@ -158,6 +158,16 @@ public final class RawJson {
             default:
                 throw new IllegalArgumentException("unexpected " + t);
         }
+    }
+
+    /**
+     * A number beyond a {@code long} or with a fraction, in JSON's form (a mapper's lenient features let
+     * {@code .5} or {@code NaN} through: the value kept must write back as JSON); a value JSON has no number
+     * for is kept as the string Jackson writes it as ({@code "NaN"}).
+     */
+    private static RawJson number(String text, boolean integer) {
+        String json = Wire.strictNumber(text, integer);
+        return json == null ? new RawJson(Kind.STRING, text) : new RawJson(Kind.NUMBER, new RawNumber(json, integer));
     }
 
     /** The fields of this object (which it must be). */

@@ -3,7 +3,9 @@ package io.trackflow.core.json.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -49,6 +51,75 @@ public final class Wire {
     /** A parser over part of an array of bytes. */
     public static JsonParser parser(byte[] json, int offset, int length) {
         return FACTORY.createParser(ObjectReadContext.empty(), json, offset, length);
+    }
+
+    /**
+     * A number's text as strict JSON writes it: as it came when it already is JSON (its digits kept), else the
+     * same value in JSON's form, which a mapper's lenient read features let through ({@code .5} is {@code 0.5},
+     * {@code 5.} is {@code 5.0}, {@code +5} is {@code 5}, {@code 007} is {@code 7}); null for a value JSON has no
+     * number for ({@code NaN}, {@code Infinity}).
+     *
+     * @param text the number as the parser read it
+     * @param integer whether it is an integer (then written without a fraction)
+     * @return the JSON number, or null
+     */
+    public static @Nullable String strictNumber(String text, boolean integer) {
+        if (isJsonNumber(text)) {
+            return text;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null; // NaN, Infinity and their signs
+        }
+        String json = value.toString();
+        return integer || json.indexOf('.') >= 0 || json.indexOf('E') >= 0 ? json : json + ".0";
+    }
+
+    /** Whether text is a number by JSON's grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+    private static boolean isJsonNumber(String t) {
+        int i = 0;
+        int n = t.length();
+        if (i < n && t.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        if (t.charAt(i) == '0') {
+            i++;
+        } else if (t.charAt(i) >= '1' && t.charAt(i) <= '9') {
+            i = digits(t, i);
+        } else {
+            return false;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            int from = ++i;
+            i = digits(t, i);
+            if (i == from) {
+                return false;
+            }
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int from = i;
+            i = digits(t, i);
+            if (i == from) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static int digits(String t, int i) {
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /**

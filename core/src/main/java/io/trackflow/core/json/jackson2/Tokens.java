@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
+import io.trackflow.core.json.internal.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Hands one JSON value between Jackson 2 and Jackson 3 as JSON text, token by token: strings and names as
@@ -65,6 +68,25 @@ final class Tokens {
         }
     }
 
+    /**
+     * A number in JSON's form whatever the mapper's lenient features let through ({@code .5}, {@code +5},
+     * {@code NaN}: see {@link Wire#strictNumber}); a value JSON has no number for goes as the string Jackson
+     * writes it as.
+     */
+    private static void number(JsonParser p, JsonGenerator g, boolean text) throws IOException {
+        boolean integer = p.currentToken() == JsonToken.VALUE_NUMBER_INT;
+        String json = Wire.strictNumber(p.getText(), integer);
+        if (json == null) {
+            g.writeString(p.getText());
+        } else if (text) {
+            g.writeNumber(json);
+        } else if (integer) {
+            g.writeNumber(new BigInteger(json)); // a token buffer or tree keeps an integer
+        } else {
+            g.writeNumber(new BigDecimal(json));
+        }
+    }
+
     /** Copies the parser's current token, and the whole structure it opens; a property name with its value. */
     private static void copy(JsonParser p, JsonGenerator g) throws IOException {
         boolean text = g instanceof JsonGeneratorImpl; // JSON text keeps a number's digits as they are
@@ -93,20 +115,7 @@ final class Tokens {
                 }
                 case FIELD_NAME -> g.writeFieldName(p.currentName());
                 case VALUE_STRING -> g.writeString(p.getText());
-                case VALUE_NUMBER_INT -> {
-                    if (text) {
-                        g.writeNumber(p.getText());
-                    } else {
-                        g.writeNumber(p.getBigIntegerValue()); // a token buffer or tree keeps an integer
-                    }
-                }
-                case VALUE_NUMBER_FLOAT -> {
-                    if (text) {
-                        g.writeNumber(p.getText());
-                    } else {
-                        g.writeNumber(p.getDecimalValue());
-                    }
-                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, g, text);
                 case VALUE_TRUE, VALUE_FALSE -> g.writeBoolean(p.getBooleanValue());
                 case VALUE_NULL -> g.writeNull();
                 default -> throw new IllegalArgumentException("not JSON: " + p.currentToken());
