@@ -193,6 +193,11 @@ public final class Json {
             public void write(T value, JsonGenerator g) {
                 g.writeString(format.apply(value));
             }
+
+            @Override
+            public boolean isText() {
+                return true;
+            }
         });
     }
 

@@ -153,6 +153,18 @@ public class TrackflowAutoConfiguration {
         }
     }
 
+    /**
+     * Reads a {@code PageCursor} from its text where Spring converts a request's strings (an endpoint's
+     * {@code @RequestParam PageCursor after}).
+     *
+     * @return the converter
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PageCursorConverter trackflowPageCursorConverter() {
+        return new PageCursorConverter();
+    }
+
     /** Hides the credentials in the actuator's {@code configprops} and {@code env} endpoints. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)

@@ -28,6 +28,24 @@ public interface StreamCodec<T> {
     /** Writes one value. */
     void write(T value, JsonGenerator g);
 
+    /** Whether the type is read and written as a JSON string, so that it may also be a map's key. */
+    default boolean isText() {
+        return false;
+    }
+
+    /**
+     * Reads a value from its text, as if it came as a JSON string (a map's key, for a {@link #isText() text}
+     * type).
+     *
+     * @throws Mismatch when the text is not one of the type
+     */
+    default T readText(String text) {
+        try (JsonParser p = Wire.parser(Wire.bytes(g -> g.writeString(text)))) {
+            p.nextToken();
+            return read(p);
+        }
+    }
+
     /**
      * What JSON {@code null} reads as in a mapper: absent (null) for every type but one that holds JSON null
      * itself.

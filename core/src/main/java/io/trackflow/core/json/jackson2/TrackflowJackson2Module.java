@@ -84,6 +84,7 @@ public final class TrackflowJackson2Module extends Module {
                 return Codecs.find(valueType) != null;
             }
         });
+        context.addKeyDeserializers((type, config, beanDesc) -> keyDeserializer(type.getRawClass()));
         context.addSerializers(new SimpleSerializers() {
             @Override // every lookup comes here, a Map's (RawFields) too
             public @Nullable JsonSerializer<?> findSerializer(
@@ -96,6 +97,24 @@ public final class TrackflowJackson2Module extends Module {
     private static <T> @Nullable JsonDeserializer<T> deserializer(Class<T> type) {
         StreamCodec<T> codec = Codecs.find(type);
         return codec == null ? null : new Reader<>(codec); // a model's generated class reads as the model
+    }
+
+    /** A map's key of a type read as text (a {@code PageCursor}), from its text. */
+    private static @Nullable KeyDeserializer keyDeserializer(Class<?> type) {
+        StreamCodec<?> codec = Codecs.find(type);
+        if (codec == null || !codec.isText()) {
+            return null;
+        }
+        return new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+                try {
+                    return codec.readText(key);
+                } catch (IllegalArgumentException e) {
+                    throw ctxt.weirdKeyException(type, key, e.getMessage());
+                }
+            }
+        };
     }
 
     private static <T> @Nullable JsonSerializer<T> serializer(Class<T> type) {

@@ -79,6 +79,7 @@ public final class TrackflowJackson3Module extends JacksonModule {
                 return Codecs.find(valueType) != null;
             }
         });
+        context.addKeyDeserializers((type, config, beanDesc) -> keyDeserializer(type.getRawClass()));
         context.addSerializers(new SimpleSerializers() {
             @Override // every lookup comes here, a Map's (RawFields) too
             protected @Nullable ValueSerializer<?> _findSerializer(SerializationConfig config, JavaType type) {
@@ -90,6 +91,24 @@ public final class TrackflowJackson3Module extends JacksonModule {
     private static <T> @Nullable ValueDeserializer<T> deserializer(Class<T> type) {
         StreamCodec<T> codec = Codecs.find(type);
         return codec == null ? null : new Reader<>(codec); // a model's generated class reads as the model
+    }
+
+    /** A map's key of a type read as text (a {@code PageCursor}), from its text. */
+    private static @Nullable KeyDeserializer keyDeserializer(Class<?> type) {
+        StreamCodec<?> codec = Codecs.find(type);
+        if (codec == null || !codec.isText()) {
+            return null;
+        }
+        return new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext ctxt) {
+                try {
+                    return codec.readText(key);
+                } catch (IllegalArgumentException e) {
+                    throw ctxt.weirdKeyException(type, key, e.getMessage());
+                }
+            }
+        };
     }
 
     private static <T> @Nullable ValueSerializer<T> serializer(Class<T> type) {
