@@ -86,9 +86,35 @@ public final class BaseUrls {
     }
 
     /** A base URL as it may be shown: user-info (credentials) replaced by {@code ****}, at most 200 chars. */
+    /**
+     * A URL as an error may show it: a query or fragment (which may hold a token) as {@code ?****} /
+     * {@code #****}, and everything before the last {@code @} of what is left (user-info, even one holding a
+     * {@code /} that makes the URL not parse) as {@code ****}.
+     */
     private static String shown(String text) {
-        String s = text.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/@?#]*@", "$1****@");
+        String s = text;
+        String tail = "";
+        int cut = firstOf(s, '?', '#');
+        if (cut >= 0) {
+            tail = s.charAt(cut) + "****";
+            s = s.substring(0, cut);
+        }
+        int at = s.lastIndexOf('@');
+        if (at >= 0) {
+            int scheme = s.indexOf("://");
+            int start = scheme < 0 ? 0 : scheme + 3;
+            if (at >= start) {
+                s = s.substring(0, start) + "****" + s.substring(at);
+            }
+        }
+        s += tail;
         return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    private static int firstOf(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
     }
 
     /** The likely fix of a URL without a scheme ({@code localhost:8080/v1}), or nothing. */

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Without a reset.</b> A server may send the limit and the remaining count but no reset on a success
  * (Laravel's {@code throttle} adds {@code X-RateLimit-Reset} only to its {@code 429}). The window's end is then
- * unknown: as many requests go as the latest answer says remain, and once they are spent, one at a time
+ * unknown: as many requests go as the answer to the request granted last says remain (an earlier request's
+ * answer, arriving late, only lowers the count), and once they are spent, one at a time
  * once every answer is in, each answer saying again what remains (a new window shows as a larger count); a {@code 429} holds the
  * client for its {@code Retry-After}.
  */
@@ -68,6 +69,8 @@ final class HeaderPacedLimiter extends QueueingLimiter {
     private boolean headerless;
     /** The figures came without a reset: the window's end is unknown (see the class comment). */
     private boolean resetless;
+    /** Without a reset: when the request whose answer gave the figures was granted (later answers of earlier requests only lower them). */
+    private long figuresGrantedAt;
 
     private int limit;
     private int remaining;
@@ -168,11 +171,21 @@ final class HeaderPacedLimiter extends QueueingLimiter {
             return;
         }
         if (reset.isEmpty()) {
-            // no end to the window: what the latest answer says remains is what may be sent
+            if (known && !resetless && now < windowEnd) {
+                return; // a window whose end is known stays until then: this answer cannot say it ended
+            }
+            // no end to the window: what remains by the answer to the request granted last is what may be
+            // sent; an answer to an earlier request, arriving late, only ever lowers it
+            int newRemaining = (int) Math.min(Integer.MAX_VALUE, r.getAsLong());
+            if (!resetless || !known || grant.grantedAt > figuresGrantedAt) {
+                remaining = newRemaining;
+                figuresGrantedAt = grant.grantedAt;
+            } else {
+                remaining = Math.min(remaining, newRemaining);
+            }
             resetless = true;
             known = true;
             limit = l.getAsInt();
-            remaining = (int) Math.min(Integer.MAX_VALUE, r.getAsLong());
             return;
         }
         if (resetless) {

@@ -277,4 +277,40 @@ class HeaderPacedLimiterTest {
         long resume = limiter.grantableAt(T0 + 2 * MS);
         assertThat(resume).isBetween(T0 + SECOND, T0 + 5 * SECOND);
     }
+
+    @Test
+    void withoutAResetALateAnswerOfAnEarlierRequestOnlyLowersWhatRemains() {
+        HeaderPacedLimiter limiter = limiter();
+        QueueingLimiter.Grant first = limiter.take(T0);
+        limiter.learn(withoutReset(60, 9), first, T0 + MS);
+        limiter.released(first);
+        List<QueueingLimiter.Grant> sent = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            sent.add(limiter.take(T0 + 2 * MS + i));
+        }
+        // answered in reverse order: the last granted says 0 remain; the earlier ones, arriving after it, more
+        for (int i = 8; i >= 0; i--) {
+            limiter.learn(withoutReset(60, 8 - i), sent.get(i), T0 + 3 * MS);
+            limiter.released(sent.get(i));
+        }
+        int granted = 0;
+        while (limiter.grantableAt(T0 + 4 * MS) == 0 && granted < 50) {
+            limiter.take(T0 + 4 * MS);
+            granted++;
+        }
+        assertThat(granted).as("one request asks what remains; none more").isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerWithoutAResetDoesNotEndASpentWindowOfKnownEnd() {
+        long s = 1_900_000_000L;
+        HeaderPacedLimiter limiter = limiter();
+        QueueingLimiter.Grant early = limiter.take(T0);
+        QueueingLimiter.Grant g = limiter.take(T0);
+        limiter.learn(figures(3, 0, s + 60, s + 1), g, T0 + MS);
+        limiter.released(g);
+        limiter.learn(withoutReset(3, 2), early, T0 + 2 * MS); // late, and without a reset
+        limiter.released(early);
+        assertThat(limiter.grantableAt(T0 + 3 * MS)).isGreaterThan(T0 + 50 * SECOND);
+    }
 }

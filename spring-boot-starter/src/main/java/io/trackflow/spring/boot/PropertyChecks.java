@@ -86,7 +86,7 @@ final class PropertyChecks {
             if (reason.contains("allowInsecureHttp")) {
                 reason += "; here: trackflow." + prefix + "allow-insecure-http=true";
             }
-            if (url.indexOf('@') >= 0 || url.indexOf('?') >= 0) {
+            if (url.indexOf('@') >= 0 || url.indexOf('?') >= 0 || url.indexOf('#') >= 0) {
                 errors.reject("trackflow.baseUrl", "trackflow." + field + ": " + reason);
             } else {
                 errors.rejectValue(field, "trackflow.baseUrl", reason);

@@ -43,7 +43,41 @@ final class SecretProperties {
             return false;
         }
         String v = value.toString();
-        return shows(v, resolved(BEYONDWORDS_API_KEY)) || shows(v, resolved(BEATPASS_TOKEN));
+        String unescaped = v.indexOf('\\') >= 0 ? jsonUnescaped(v) : v; // JSON may escape "/" or any character
+        String apiKey = resolved(BEYONDWORDS_API_KEY);
+        String token = resolved(BEATPASS_TOKEN);
+        return shows(v, apiKey) || shows(v, token) || shows(unescaped, apiKey) || shows(unescaped, token);
+    }
+
+    /** A text with JSON's escapes ({@code \/}, {@code \u002F}, ...) read, to find a credential written escaped. */
+    static String jsonUnescaped(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                b.append(c);
+                continue;
+            }
+            char e = text.charAt(++i);
+            if (e == 'u' && i + 4 < text.length()) {
+                try {
+                    b.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+                    i += 4;
+                    continue;
+                } catch (NumberFormatException notHex) {
+                    b.append('\\');
+                }
+            }
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                default -> b.append(e); // \" \\ \/ and anything else: the character itself
+            }
+        }
+        return b.toString();
     }
 
     /** Whether a value is, or contains, a credential (the whole value is then hidden). */

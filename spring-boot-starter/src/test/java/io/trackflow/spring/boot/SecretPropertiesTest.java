@@ -45,6 +45,19 @@ class SecretPropertiesTest {
                 .isTrue();
     }
 
+    @Test
+    void aCredentialWrittenWithJsonEscapesIsFoundToo() {
+        SecretProperties slashed =
+                new SecretProperties(new MockEnvironment().withProperty("trackflow.beatpass.token", "ab/cd+ef<g"));
+        // PHP's json_encode writes "/" as "\/"; Go's encoder writes "<" as "\u003c"
+        assertThat(slashed.isSecret("spring.application.json", "{\"token\":\"ab\\/cd+ef<g\"}"))
+                .isTrue();
+        assertThat(slashed.isSecret("spring.application.json", "{\"token\":\"ab\\u002fcd+ef\\u003cg\"}"))
+                .isTrue();
+        assertThat(slashed.isSecret("spring.application.json", "{\"token\":\"other\\/value\"}"))
+                .isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"trackflow.beyondwords.base-url", "trackflow.http.connect-timeout", "apiKeyHint"})
     void otherPropertiesAreNot(String key) {

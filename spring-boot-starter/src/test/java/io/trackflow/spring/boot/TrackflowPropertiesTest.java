@@ -161,18 +161,24 @@ class TrackflowPropertiesTest {
                 });
     }
 
-    @Test
-    void aBaseUrlCarryingAPasswordFailsTheStartWithoutShowingIt(CapturedOutput out) {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://admin:hunter2pass@bw.example.com/v1 | user-info",
+                "https://bw.example.com/v1?api_key=hunter2pass | query or fragment",
+                "https://bw.example.com/v1#token=hunter2pass | query or fragment",
+                "https://user:pa/hunter2pass@bw.example.com/v1 | baseUrl",
+            })
+    void aBaseUrlCarryingASecretFailsTheStartWithoutShowingIt(String url, String reason, CapturedOutput out) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "trackflow.beyondwords.api-key=test-api-key",
-                        "trackflow.beyondwords.base-url=https://admin:hunter2pass@bw.example.com/v1");
+                .properties("trackflow.beyondwords.api-key=test-api-key", "trackflow.beyondwords.base-url=" + url);
         assertThatThrownBy(app::run).hasStackTraceContaining("trackflow");
         assertThat(out.getAll())
                 .contains("APPLICATION FAILED TO START")
                 .contains("trackflow.beyondwords.base-url")
-                .contains("user-info")
+                .contains(reason)
                 .doesNotContain("hunter2pass")
                 .doesNotContain("test-api-key");
     }
