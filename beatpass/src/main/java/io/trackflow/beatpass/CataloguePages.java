@@ -14,6 +14,7 @@ import io.trackflow.core.paging.PageCursor;
 import io.trackflow.core.paging.PageNumberFetcher;
 import io.trackflow.core.paging.PageNumberResponse;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +99,9 @@ final class CataloguePages {
         if (p.from != null) {
             b.from(p.from);
         }
+        if (p.to != null) {
+            b.to(p.to);
+        }
         if (p.total != null) {
             b.totalCount(p.total);
         }
@@ -119,6 +123,9 @@ final class CataloguePages {
         Long from;
 
         @Nullable
+        Long to;
+
+        @Nullable
         Long total;
 
         @Nullable
@@ -135,6 +142,17 @@ final class CataloguePages {
         }
     }
 
+    private static @Nullable Long wholeNumber(RawJson v) {
+        try {
+            return v.asDecimal()
+                    .or(() -> v.asString().map(t -> new BigDecimal(t.trim())))
+                    .map(BigDecimal::longValueExact)
+                    .orElse(null);
+        } catch (ArithmeticException | NumberFormatException notWhole) {
+            return null;
+        }
+    }
+
     /** Reads the page object strictly: a field that is sent must read (counts as numbers or strings). */
     private static final class PageCodec extends ModelCodec<PageFields, PageFields> {
         PageCodec() {
@@ -142,6 +160,8 @@ final class CataloguePages {
             optional("current_page", FieldType.LONG, (b, v) -> b.currentPage = v);
             optional("per_page", FieldType.INT, (b, v) -> b.perPage = v);
             optional("from", FieldType.LONG, (b, v) -> b.from = v);
+            // only a hint (which slots the page covers): read when it is a whole number, never failing the page
+            optional("to", FieldType.RAW, (b, v) -> b.to = wholeNumber(v));
             optional("total", FieldType.LONG, (b, v) -> b.total = v);
             optional("last_page", FieldType.LONG, (b, v) -> b.lastPage = v);
             optional("data", FieldType.listOf(Track.class), (b, v) -> b.data = v);

@@ -124,17 +124,35 @@ final class PageNumberPaging<T> implements PagingStyle<T> {
         int n = r.items().size();
         OptionalLong total = r.totalCount();
         if (n > 0 && n < asked) {
-            // fewer than asked: on page 1 without a total, a clamp or the last page (one more request
-            // tells); with a total that says the page should have been full, a clamp, unless the last page
-            // the server names fits the size asked and not the number of items (a page filtered short)
+            // fewer than asked. The slots the server cut for the page ({@code to - from + 1}) say whether it
+            // was cut short (a clamp) or filtered after it was cut; without them, on page 1 without a total, a
+            // clamp or the last page (one more request tells); with a total that says the page should have
+            // been full, a clamp, unless the last page the server names fits the size asked and not the number
+            // of items
+            long slots = slots(r, n);
+            if (slots >= asked) {
+                return asked;
+            }
+            int cut = (int) slots;
             if (total.isEmpty()
                     ? at == 1
-                    : (at - 1) * (long) asked + n < total.getAsLong()
-                            && !(fits(r, total.getAsLong(), asked) && !fits(r, total.getAsLong(), n))) {
-                return n;
+                    : (at - 1) * (long) asked + cut < total.getAsLong()
+                            && !(fits(r, total.getAsLong(), asked) && !fits(r, total.getAsLong(), cut))) {
+                return cut;
             }
         }
         return asked;
+    }
+
+    /** The slots of a page by its {@code from} and {@code to} when they hold its items, else its items. */
+    private static long slots(PageNumberResponse<?> r, int items) {
+        if (r.from().isPresent() && r.to().isPresent()) {
+            long span = r.to().getAsLong() - r.from().getAsLong() + 1;
+            if (span >= items) {
+                return span;
+            }
+        }
+        return items;
     }
 
     /** Whether {@code size} gives the last page the server names ({@code ceil(total / size)}, at least 1). */

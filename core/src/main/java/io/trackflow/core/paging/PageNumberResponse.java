@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 
 /**
  * What a server answered for one page of a page-number listing, as a {@link PageNumberFetcher} reads
- * it (Laravel's {@code current_page}, {@code per_page}, {@code from}, {@code total}). The paginator
+ * it (Laravel's {@code current_page}, {@code per_page}, {@code from}, {@code to}, {@code last_page},
+ * {@code total}). The paginator
  * places the page in the listing from these figures: a page that is not the page asked (a server or
  * proxy that ignores {@code page}) fails the listing; a size in force other than the size asked (a
  * server that clamps) is taken for the rest of the listing.
@@ -32,6 +33,13 @@ public abstract class PageNumberResponse<T> {
 
     /** The 1-based position of the page's first item ({@code from}); absent on an empty page. */
     public abstract OptionalLong from();
+
+    /**
+     * The 1-based position of the page's last slot ({@code to}), when the server says; absent on an empty
+     * page. With {@link #from()}, how many slots the server cut for this page: a page filtered after it was
+     * cut (a track hidden) holds fewer items than that, and is not taken for a clamp.
+     */
+    public abstract OptionalLong to();
 
     /** The number of the listing's last page ({@code last_page}), when the server says. */
     public abstract OptionalLong lastPage();
