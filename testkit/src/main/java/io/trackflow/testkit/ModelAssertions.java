@@ -108,7 +108,7 @@ public final class ModelAssertions {
         }
         if (sent.isNumber() && written.isString()) { // a timestamp sent as epoch seconds (or millis), written ISO
             String w = written.stringValue();
-            return same(() -> Timestamps.fromEpochNumber(sent.doubleValue()), () -> Timestamps.parseInstant(w));
+            return same(() -> Timestamps.fromEpochNumber(sent.decimalValue()), () -> Timestamps.parseInstant(w));
         }
         if (sent.isString() && written.isString()) {
             String s = sent.stringValue();

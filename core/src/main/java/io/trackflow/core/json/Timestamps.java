@@ -1,5 +1,7 @@
 package io.trackflow.core.json;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,8 +65,8 @@ public final class Timestamps {
         if (fast != null) {
             return fast;
         }
-        if (s.length() > 8 && allDigits(s)) {
-            return fromEpochNumber(Double.parseDouble(s));
+        if (s.length() > 8 && isEpochNumber(s)) {
+            return fromEpochNumber(new BigDecimal(s));
         }
         try {
             if (s.length() == 10) {
@@ -326,6 +328,38 @@ public final class Timestamps {
         long seconds = (long) Math.floor(value);
         long nanos = Math.round((value - seconds) * 1e9);
         return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /**
+     * A numeric timestamp read exactly (a fraction to the nanosecond, never through a {@code double}): epoch
+     * seconds, or epoch milliseconds when it is too large to be seconds (from 10^11 on).
+     *
+     * @param value the number
+     * @return the instant
+     * @throws IllegalArgumentException when it is beyond what an {@link Instant} holds
+     */
+    public static Instant fromEpochNumber(BigDecimal value) {
+        try {
+            BigDecimal seconds =
+                    value.abs().compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) >= 0 ? value.movePointLeft(3) : value;
+            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            long nanos = seconds.subtract(whole)
+                    .movePointRight(9)
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
+            return Instant.ofEpochSecond(whole.longValueExact(), nanos); // nanos may be 10^9: carried
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new IllegalArgumentException("timestamp out of range: " + abbreviate(value.toString()), e);
+        }
+    }
+
+    /** Digits, with at most one decimal point not at either end. */
+    private static boolean isEpochNumber(String s) {
+        int dot = s.indexOf('.');
+        if (dot < 0) {
+            return allDigits(s);
+        }
+        return dot > 0 && dot < s.length() - 1 && allDigits(s.substring(0, dot)) && allDigits(s.substring(dot + 1));
     }
 
     private static ZoneOffset parseOffset(String o) {
