@@ -57,6 +57,12 @@ public final class Codecs {
         return null;
     }
 
+    /** The codec of {@code type} when it reads and writes it as a JSON string (so it may be a map's key); else null. */
+    public static <T> @Nullable StreamCodec<T> findText(Class<T> type) {
+        StreamCodec<T> codec = find(type);
+        return codec != null && codec.isText() ? codec : null;
+    }
+
     /** The codec of {@code type}; fails naming the type when it has none. */
     public static <T> StreamCodec<T> of(Class<T> type) {
         StreamCodec<T> codec = find(type);

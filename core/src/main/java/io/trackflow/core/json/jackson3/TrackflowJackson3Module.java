@@ -95,20 +95,19 @@ public final class TrackflowJackson3Module extends JacksonModule {
 
     /** A map's key of a type read as text (a {@code PageCursor}), from its text. */
     private static @Nullable KeyDeserializer keyDeserializer(Class<?> type) {
-        StreamCodec<?> codec = Codecs.find(type);
-        if (codec == null || !codec.isText()) {
-            return null;
-        }
-        return new KeyDeserializer() {
-            @Override
-            public Object deserializeKey(String key, DeserializationContext ctxt) {
-                try {
-                    return codec.readText(key);
-                } catch (IllegalArgumentException e) {
-                    throw ctxt.weirdKeyException(type, key, e.getMessage());
-                }
-            }
-        };
+        StreamCodec<?> codec = Codecs.findText(type);
+        return codec == null
+                ? null
+                : new KeyDeserializer() {
+                    @Override
+                    public Object deserializeKey(String key, DeserializationContext ctxt) {
+                        try {
+                            return codec.readText(key);
+                        } catch (IllegalArgumentException e) {
+                            throw ctxt.weirdKeyException(type, key, e.getMessage());
+                        }
+                    }
+                };
     }
 
     private static <T> @Nullable ValueSerializer<T> serializer(Class<T> type) {
