@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A page filtered short after paginating (a track hidden from this token), on a server that does not state
  * {@code per_page}: its {@code from} and {@code to} span the size asked, or its {@code last_page} fits the size
- * asked and not the number of items, so it is not read as a clamp. It once was, and the later pages, asked at the smaller size, repeated a track at the seam.
+ * asked and not the number of items, so it is not read as a clamp. It once was, and the later pages, asked at
+ * the smaller size, repeated a track at the seam.
  */
 class FilteredPageTest {
 

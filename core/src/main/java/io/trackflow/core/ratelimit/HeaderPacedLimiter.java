@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * window) releases the others, so that nobody arrives before the server's window has turned.
  *
  * <p><b>Whole seconds.</b> The reset is read as epoch seconds (or, when small, as seconds until the
- * reset, counted from the answer's {@code Date}; when 10^11 or more, as epoch milliseconds) on the server's clock, placed on the local clock
- * through the responses' {@code Date} ({@link ServerClock}: never thought later than it is), so clock
- * skew does not matter. Both figures have a second's resolution, and the reset is not the window's
- * end rounded up: Laravel's {@code throttle} sends the timer it keeps, {@code time() + decay} in
+ * reset, counted from the answer's {@code Date}; when 10^11 or more, as epoch milliseconds) on the
+ * server's clock, placed on the local clock through the responses' {@code Date} ({@link ServerClock}:
+ * never thought later than it is), so clock skew does not matter. Both figures have a second's
+ * resolution, and the reset is not the window's end rounded up: Laravel's {@code throttle} sends the timer it keeps, {@code time() + decay} in
  * whole seconds taken when the window opened, while the window itself (the counter's cache key)
  * expires {@code decay} seconds after the instant it opened. The window may therefore run on for up
  * to a second after the second its reset names: it is taken to end only when the server's clock has
@@ -40,9 +40,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Without a reset.</b> A server may send the limit and the remaining count but no reset on a success
  * (Laravel's {@code throttle} adds {@code X-RateLimit-Reset} only to its {@code 429}). The window's end is then
  * unknown: as many requests go as the answer to the request granted last says remain (an earlier request's
- * answer, arriving late, only lowers the count), and once they are spent, one at a time
- * once every answer is in, each answer saying again what remains (a new window shows as a larger count); a {@code 429} holds the
- * client for its {@code Retry-After}.
+ * answer, arriving late, only lowers the count), and once they are spent, one at a time once every
+ * answer is in, each answer saying again what remains (a new window shows as a larger count); a
+ * {@code 429} holds the client for its {@code Retry-After}.
  */
 final class HeaderPacedLimiter extends QueueingLimiter {
 
@@ -69,7 +69,10 @@ final class HeaderPacedLimiter extends QueueingLimiter {
     private boolean headerless;
     /** The figures came without a reset: the window's end is unknown (see the class comment). */
     private boolean resetless;
-    /** Without a reset: when the request whose answer gave the figures was granted (later answers of earlier requests only lower them). */
+    /**
+     * Without a reset: when the request whose answer gave the figures was granted (later answers of
+     * earlier requests only lower them).
+     */
     private long figuresGrantedAt;
 
     private int limit;
