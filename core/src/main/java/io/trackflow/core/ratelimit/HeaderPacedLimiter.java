@@ -15,16 +15,15 @@ import org.jspecify.annotations.Nullable;
  * window holds new attempts until its end; then one request goes first, and its answer (a fresh
  * window) releases the others, so that nobody arrives before the server's window has turned.
  *
- * <p><b>Whole seconds.</b> The reset is read as epoch seconds (or, when small, as seconds until the
- * reset, counted from the answer's {@code Date}; when 10^11 or more, as epoch milliseconds) on the
- * server's clock, placed on the local clock through the responses' {@code Date} ({@link ServerClock}:
- * never thought later than it is), so clock skew does not matter. Both figures have a second's
- * resolution, and the reset is not the window's end rounded up: Laravel's {@code throttle} sends the timer it keeps, {@code time() + decay} in
- * whole seconds taken when the window opened, while the window itself (the counter's cache key)
- * expires {@code decay} seconds after the instant it opened. The window may therefore run on for up
- * to a second after the second its reset names: it is taken to end only when the server's clock has
- * passed {@code reset + 1}. (Believing the reset itself, as this class once did, sent the first
- * request of every window up to a second early and met a {@code 429} in most windows.)
+ * <p><b>Whole seconds.</b> The reset is read as epoch seconds (or, when small, as seconds until the reset, counted
+ * from the answer's {@code Date}; when 10^11 or more, as epoch milliseconds) on the server's clock, placed on the
+ * local clock through the responses' {@code Date} ({@link ServerClock}: never thought later than it is), so clock
+ * skew does not matter. Both figures have a second's resolution, and the reset is not the window's end rounded up:
+ * Laravel's {@code throttle} sends the timer it keeps, {@code time() + decay} in whole seconds taken when the
+ * window opened, while the window itself (the counter's cache key) expires {@code decay} seconds after the instant
+ * it opened. The window may therefore run on for up to a second after the second its reset names: it is taken to
+ * end only when the server's clock has passed {@code reset + 1}. (Believing the reset itself, as this class once
+ * did, sent the first request of every window up to a second early and met a {@code 429} in most windows.)
  *
  * <p><b>Windows this client opened</b> are placed precisely: a window lasts a whole number of
  * seconds and began when this client's request reached the server, no later than its answer
