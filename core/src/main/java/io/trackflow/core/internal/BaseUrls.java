@@ -85,11 +85,10 @@ public final class BaseUrls {
         }
     }
 
-    /** A base URL as it may be shown: user-info (credentials) replaced by {@code ****}, at most 200 chars. */
     /**
-     * A URL as an error may show it: a query or fragment (which may hold a token) as {@code ?****} /
-     * {@code #****}, and everything before the last {@code @} of what is left (user-info, even one holding a
-     * {@code /} that makes the URL not parse) as {@code ****}.
+     * A URL as an error may show it, at most 200 chars: a query or fragment (which may hold a token) as {@code
+     * ?****} / {@code #****}, and everything before the last {@code @} of what is left (user-info, even one
+     * holding a {@code /} that makes the URL not parse) as {@code ****}.
      */
     private static String shown(String text) {
         String s = text;

@@ -80,18 +80,24 @@ final class Document extends ObjectReadContext.Base {
         Document d = b.inUse ? new Document(null, null, new byte[FIRST]) : new Document(null, b, b.bytes);
         b.inUse = true;
         try {
-            return Json.parsing(() -> Wire.parser(d, d.new Tee(in)), in instanceof WholeDocument ? whole(read) : read);
+            return Json.parsing(
+                    () -> Wire.parser(d, d.new Tee(in)), in instanceof WholeDocument ? whole("", read) : read);
         } finally {
             d.release();
         }
     }
 
-    /** {@code read}, then a check that nothing but whitespace follows the value ({@link WholeDocument}). */
-    private static <R> Function<JsonParser, R> whole(Function<JsonParser, R> read) {
+    /**
+     * {@code read}, then a check that nothing but whitespace follows the value: text, or a stream that is a
+     * {@link WholeDocument}, is one value.
+     *
+     * @param what what the failure's message starts with (the type read, or nothing)
+     */
+    static <R> Function<JsonParser, R> whole(String what, Function<JsonParser, R> read) {
         return p -> {
             R value = read.apply(p);
             if (p.nextToken() != null) {
-                throw new Mismatch("more JSON follows the value");
+                throw new Mismatch(what + "more JSON follows the value");
             }
             return value;
         };

@@ -67,13 +67,9 @@ public final class Json {
     public static <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
         StreamCodec<T> codec = Codecs.of(Objects.requireNonNull(type, "type"));
-        return Document.read(Wire.withoutBom(json), p -> {
-            T value = readRoot(p, codec);
-            if (p.nextToken() != null) { // text is one value: what follows it is not ignored (a stream may go on)
-                throw new Mismatch(codec.type().getSimpleName() + ": more JSON follows the value");
-            }
-            return value;
-        });
+        // text is one value: what follows it is not ignored (a stream in general may go on)
+        return Document.read(
+                Wire.withoutBom(json), Document.whole(codec.type().getSimpleName() + ": ", p -> readRoot(p, codec)));
     }
 
     /**

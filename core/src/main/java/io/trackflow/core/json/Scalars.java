@@ -89,10 +89,7 @@ final class Scalars {
 
     static @Nullable Instant readInstant(JsonParser p) {
         if (isNumber(p)) {
-            return p.currentToken() == JsonToken.VALUE_NUMBER_INT
-                            && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                    ? Timestamps.fromEpochNumber(BigDecimal.valueOf(p.getLongValue()))
-                    : Timestamps.fromEpochNumber(p.getDecimalValue()); // exactly: a fraction never through a double
+            return Timestamps.fromEpochNumber(p.getDecimalValue()); // exactly: a fraction never through a double
         }
         if (!isString(p)) {
             return null;

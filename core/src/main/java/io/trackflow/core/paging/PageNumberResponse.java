@@ -10,10 +10,9 @@ import org.immutables.value.Value;
 /**
  * What a server answered for one page of a page-number listing, as a {@link PageNumberFetcher} reads
  * it (Laravel's {@code current_page}, {@code per_page}, {@code from}, {@code to}, {@code last_page},
- * {@code total}). The paginator
- * places the page in the listing from these figures: a page that is not the page asked (a server or
- * proxy that ignores {@code page}) fails the listing; a size in force other than the size asked (a
- * server that clamps) is taken for the rest of the listing.
+ * {@code total}). The paginator places the page in the listing from these figures: a page that is not
+ * the page asked (a server or proxy that ignores {@code page}) fails the listing; a size in force other
+ * than the size asked (a server that clamps) is taken for the rest of the listing.
  *
  * @param <T> the item type
  */

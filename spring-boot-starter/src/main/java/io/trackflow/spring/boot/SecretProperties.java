@@ -43,10 +43,10 @@ final class SecretProperties {
             return false;
         }
         String v = value.toString();
-        String unescaped = v.indexOf('\\') >= 0 ? jsonUnescaped(v) : v; // JSON may escape "/" or any character
         String apiKey = resolved(BEYONDWORDS_API_KEY);
         String token = resolved(BEATPASS_TOKEN);
-        return shows(v, apiKey) || shows(v, token) || shows(unescaped, apiKey) || shows(unescaped, token);
+        // JSON may escape "/" or any character of a credential: then look again with the escapes read
+        return shows(v, apiKey, token) || v.indexOf('\\') >= 0 && shows(jsonUnescaped(v), apiKey, token);
     }
 
     /** A text with JSON's escapes ({@code \/}, {@code \u002F}, ...) read, to find a credential written escaped. */
@@ -80,8 +80,12 @@ final class SecretProperties {
         return b.toString();
     }
 
-    /** Whether a value is, or contains, a credential (the whole value is then hidden). */
-    private static boolean shows(String value, @Nullable String credential) {
+    /** Whether a value is, or contains, one of the credentials (the whole value is then hidden). */
+    private static boolean shows(String value, @Nullable String apiKey, @Nullable String token) {
+        return contains(value, apiKey) || contains(value, token);
+    }
+
+    private static boolean contains(String value, @Nullable String credential) {
         return credential != null && !credential.isBlank() && value.contains(credential);
     }
 
